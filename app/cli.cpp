@@ -1,0 +1,374 @@
+// versus list / run: the same core as the GUI, with progress on stderr and the table on stdout.
+#include "cli.h"
+
+#include <atomic>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "builtin_runtimes.h"
+#include "catalog.h"
+#include "event_queue.h"
+#include "results_json.h"
+#include "run_scheduler.h"
+#include "text_format.h"
+
+#ifndef VERSUS_VERSION
+#define VERSUS_VERSION "0.0.0"
+#endif
+
+namespace versus::cli {
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+void onInterrupt(int)
+{
+    g_interrupted = true;
+}
+
+struct RunOptions {
+    std::vector<std::string> workloads;
+    std::vector<std::string> runtimes;
+    std::vector<std::string> params;
+    HarnessOptions harness;
+    std::string jsonFile;
+    bool tiny = false;
+    bool quiet = false;
+};
+
+int fail(const std::string& message)
+{
+    std::cerr << "versus: " << message << "\n";
+    return 2;
+}
+
+bool needValue(const std::vector<std::string>& args, size_t& i, std::string& value)
+{
+    if (i + 1 >= args.size())
+        return false;
+    value = args[++i];
+    return true;
+}
+
+std::optional<double> number(const std::string& text)
+{
+    try {
+        size_t used = 0;
+        double v = std::stod(text, &used);
+        if (used == text.size() && std::isfinite(v) && v >= 0)
+            return v;
+    } catch (const std::exception&) {
+    }
+    return std::nullopt;
+}
+
+int listCommand(const Catalog& catalog, RuntimeRegistry& registry)
+{
+    std::cout << "Workloads (" << workloadsDirectory().string() << "):\n";
+    for (const auto& category : catalog.categories()) {
+        std::cout << "  " << category << "\n";
+        for (const auto& w : catalog.workloads()) {
+            if (w.category != category)
+                continue;
+            std::cout << "    " << std::left << std::setw(18) << w.id << w.title;
+            std::string languages;
+            for (const auto& impl : w.implementations)
+                languages += (languages.empty() ? "" : ", ") + impl.language
+                    + (impl.flavour == "plain" ? "" : "/" + impl.flavour);
+            std::cout << "  [" << languages << "]\n";
+        }
+    }
+    for (const auto& error : catalog.errors())
+        std::cout << "  not loaded: " << error.toString() << "\n";
+    std::cout << "\nRuntimes:\n";
+    for (const auto& d : registry.descriptors()) {
+        std::cout << "  " << std::left << std::setw(10) << d.info.id << d.info.displayVersion();
+        if (!d.available())
+            std::cout << "  (unavailable: " << d.unavailableReason << ")";
+        std::cout << "\n";
+    }
+    return 0;
+}
+
+/// Drains the queue on this thread, printing progress, until the plan is done.
+void followProgress(EventQueue& queue, RunScheduler& scheduler, bool quiet)
+{
+    bool done = false;
+    bool cancelSent = false;
+    while (!done) {
+        if (g_interrupted && !cancelSent) {
+            std::cerr << "\nversus: stopping (interrupted)\n";
+            scheduler.cancel();
+            cancelSent = true;
+        }
+        for (auto& event : queue.take(256, std::chrono::milliseconds(100))) {
+            if (std::holds_alternative<PlanDoneEvent>(event)) {
+                done = true;
+            } else if (quiet) {
+                continue;
+            } else if (auto* started = std::get_if<StartedEvent>(&event)) {
+                std::cerr << started->key.workloadId << " on " << started->runtimeName
+                          << (started->key.flavour == "plain" ? "" : " [" + started->key.flavour + "]") << ": ";
+            } else if (auto* calibrated = std::get_if<CalibratedEvent>(&event)) {
+                std::cerr << calibrated->innerLoops << " call(s)/sample ";
+            } else if (auto* sample = std::get_if<SampleEvent>(&event)) {
+                std::cerr << (sample->sample.warmup ? "w" : ".");
+            } else if (auto* finished = std::get_if<FinishedEvent>(&event)) {
+                std::cerr << " " << formatDuration(finished->result.summary.medianNs) << "/call\n";
+            } else if (auto* failed = std::get_if<FailedEvent>(&event)) {
+                std::cerr << " FAILED\n";
+                (void)failed;
+            }
+        }
+    }
+}
+
+int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& options)
+{
+    RunPlan plan;
+    plan.options = options.harness;
+    std::vector<const Workload*> workloads;
+    for (const auto& selector : options.workloads) {
+        auto selected = catalog.select(selector);
+        if (selected.empty()) {
+            std::string known;
+            for (const auto& w : catalog.workloads())
+                known += (known.empty() ? "" : ", ") + w.id;
+            for (const auto& error : catalog.errors())
+                if (error.file.parent_path().filename() == selector)
+                    return fail("workload '" + selector + "' could not be loaded: " + error.toString());
+            return fail("no workload or category '" + selector + "' (workloads: " + known + ")");
+        }
+        workloads.insert(workloads.end(), selected.begin(), selected.end());
+    }
+    for (const auto& id : options.runtimes)
+        if (!registry.descriptor(id)) {
+            std::string known;
+            for (const auto& d : registry.descriptors())
+                known += (known.empty() ? "" : ", ") + d.info.id;
+            return fail("unknown runtime '" + id + "' (runtimes: " + known + ")");
+        }
+
+    // Parameters are checked against every selected workload before any runtime starts.
+    for (const Workload* w : workloads) {
+        ParamValues overrides = options.tiny ? w->tinyParams : ParamValues{};
+        for (const auto& assignment : options.params) {
+            std::string name, text;
+            if (auto error = parseParamAssignment(assignment, name, text))
+                return fail(*error);
+            const ParameterSpec* spec = w->parameter(name);
+            if (!spec) {
+                if (workloads.size() > 1)
+                    continue;  // a parameter meant for another selected workload
+                ParamValues probe;
+                return fail(*w->resolveParams({{name, text}}, probe));
+            }
+            ParamValue value;
+            if (auto error = parseParamValue(*spec, text, value))
+                return fail("workload '" + w->id + "': " + *error);
+            overrides[name] = value;
+        }
+        ParamValues resolved;
+        if (auto error = w->resolveParams(overrides, resolved))
+            return fail(*error);
+        for (const auto& runtimeId : options.runtimes)
+            plan.items.push_back({w, runtimeId, overrides});
+    }
+
+    EventQueue queue;
+    RunScheduler scheduler(registry, queue);
+    RunMetadata metadata{VERSUS_VERSION, utcTimestamp(), {}};
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    scheduler.start(plan);
+    followProgress(queue, scheduler, options.quiet);
+    scheduler.wait();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+
+    const auto results = scheduler.results();
+    for (const auto& skipped : scheduler.skipped())
+        std::cerr << "versus: skipped: " << skipped.reason << "\n";
+    for (const auto& id : options.runtimes)
+        if (registry.isCreated(id)) {
+            std::string ignored;
+            metadata.runtimes.push_back(registry.get(id, &ignored)->info());
+        } else if (auto* d = registry.descriptor(id)) {
+            metadata.runtimes.push_back(d->info);
+        }
+    std::cout << formatResultsTable(results);
+    if (!options.jsonFile.empty()) {
+        std::ofstream out(options.jsonFile, std::ios::binary | std::ios::trunc);
+        out << resultsToJson(results, metadata, options.harness) << "\n";
+        if (!out)
+            return fail("could not write " + options.jsonFile);
+        std::cerr << "versus: wrote " << options.jsonFile << "\n";
+    }
+    if (g_interrupted)
+        return 130;
+    for (const auto& r : results)
+        if (!r.ok())
+            return 1;
+    return results.empty() ? 1 : 0;
+}
+
+int runCommand(const std::vector<std::string>& args, const Catalog& catalog, RuntimeRegistry& registry)
+{
+    RunOptions options;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        std::string v;
+        auto numberOption = [&](double& target, const char* what) -> int {
+            if (!needValue(args, i, v))
+                return fail(a + " needs a value (" + what + ")");
+            auto n = number(v);
+            if (!n)
+                return fail(a + " must be a non-negative number (" + what + "), got '" + v + "'");
+            target = *n;
+            return 0;
+        };
+        double n = 0;
+        if (a == "--workload" || a == "-w") {
+            if (!needValue(args, i, v))
+                return fail("--workload needs a workload id, a category or 'all'");
+            options.workloads.push_back(v);
+        } else if (a == "--runtime" || a == "-r") {
+            if (!needValue(args, i, v))
+                return fail("--runtime needs a runtime id (see 'versus list')");
+            options.runtimes.push_back(v);
+        } else if (a == "--param" || a == "-p") {
+            if (!needValue(args, i, v))
+                return fail("--param needs name=value");
+            options.params.push_back(v);
+        } else if (a == "--samples") {
+            if (int e = numberOption(n, "measured samples per result"))
+                return e;
+            if (n < 1 || n != std::floor(n))
+                return fail("--samples must be a whole number of at least 1");
+            options.harness.samples = static_cast<int>(n);
+        } else if (a == "--warmup") {
+            if (int e = numberOption(n, "warm-up samples"))
+                return e;
+            options.harness.warmupSamples = static_cast<int>(n);
+        } else if (a == "--min-sample-time") {
+            if (int e = numberOption(options.harness.minSampleTimeMs, "milliseconds"))
+                return e;
+        } else if (a == "--time-budget") {
+            if (int e = numberOption(options.harness.timeBudgetS, "seconds"))
+                return e;
+        } else if (a == "--timeout") {
+            if (int e = numberOption(options.harness.timeoutS, "seconds"))
+                return e;
+        } else if (a == "--json") {
+            if (!needValue(args, i, options.jsonFile))
+                return fail("--json needs a file name");
+        } else if (a == "--tiny") {
+            options.tiny = true;
+        } else if (a == "--quiet" || a == "-q") {
+            options.quiet = true;
+        } else if (a == "--help" || a == "-h") {
+            std::cout << usage();
+            return 0;
+        } else {
+            return fail("unknown option '" + a + "' for 'run' (see versus --help)");
+        }
+    }
+    if (options.workloads.empty())
+        return fail("run needs --workload ID (see 'versus list')");
+    if (options.runtimes.empty())
+        options.runtimes = {"python", "node"};
+    return executePlan(catalog, registry, options);
+}
+
+} // namespace
+
+std::string usage()
+{
+    return R"(Usage: versus [COMMAND] [OPTIONS]
+
+Races Python and Node.js side by side. Without a command, opens the workbench window (or, on a machine without
+a display, runs the default job and prints its results table).
+
+Commands:
+  list                       workloads by category, and runtimes with their versions
+  run --workload ID ...      measure workloads on runtimes and print a table
+  help                       this text
+
+Options of run:
+  -w, --workload ID          a workload id, a category, or 'all' (repeatable)
+  -r, --runtime ID           python, node, ... (repeatable; default: python and node)
+  -p, --param NAME=VALUE     a workload parameter (repeatable), checked against the manifest's limits
+      --samples N            measured samples per result (default 10)
+      --warmup N             warm-up samples, kept and marked (default 3)
+      --min-sample-time MS   calibration target for one sample (default 50)
+      --time-budget S        stop sampling a result after S seconds (default: none)
+      --timeout S            stop and fail a result that runs longer (default 300)
+      --tiny                 use each workload's tiny parameters (smoke runs)
+      --json FILE            write every sample and the summary as JSON
+  -q, --quiet                no progress on stderr
+
+  -h, --help                 this text
+      --version              version of Versus and of its runtimes
+
+Exit status: 0 when every result succeeded, 1 when any failed, 2 for a usage error, 130 when interrupted.
+)";
+}
+
+std::string versionText()
+{
+    RuntimeRegistry registry;
+    registerBuiltinRuntimes(registry);
+    std::string text = std::string("versus ") + VERSUS_VERSION + "\n";
+    for (const auto& d : registry.descriptors())
+        text += "  " + d.info.displayVersion() + "\n";
+    return text;
+}
+
+int main(const std::vector<std::string>& args)
+{
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::cout << usage();
+        return 0;
+    }
+    if (args[0] == "--version") {
+        std::cout << versionText();
+        return 0;
+    }
+    RuntimeRegistry registry;
+    registerBuiltinRuntimes(registry);
+    const Catalog catalog = Catalog::load(workloadsDirectory());
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (args[0] == "list")
+        return listCommand(catalog, registry);
+    if (args[0] == "run")
+        return runCommand(rest, catalog, registry);
+    return fail("unknown command '" + args[0] + "' (see versus --help)");
+}
+
+int runDefaultJob()
+{
+    RuntimeRegistry registry;
+    registerBuiltinRuntimes(registry);
+    const Catalog catalog = Catalog::load(workloadsDirectory());
+    for (const auto& error : catalog.errors())
+        std::cerr << "versus: not loaded: " << error.toString() << "\n";
+    RunOptions options;
+    for (const auto& w : catalog.workloads())
+        if (w.defaultJob)
+            options.workloads.push_back(w.id);
+    if (options.workloads.empty())
+        return fail("no workload is marked default_job in " + workloadsDirectory().string());
+    options.runtimes = {"python", "node"};
+    std::cerr << "versus: no display; running the default job (" << options.workloads.size()
+              << " workloads on embedded CPython and Node.js). 'versus --help' lists the commands.\n";
+    return executePlan(catalog, registry, options);
+}
+
+} // namespace versus::cli

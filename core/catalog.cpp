@@ -1,0 +1,602 @@
+// Reads and validates workload manifests. Every error names the file and the field, and never stops the rest.
+#include "catalog.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#ifndef VERSUS_SOURCE_DIR
+#define VERSUS_SOURCE_DIR ""
+#endif
+
+namespace versus {
+
+using nlohmann::json;
+
+namespace {
+
+const std::set<std::string> kLanguages = {"python", "javascript", "native"};
+const std::set<std::string> kCategories = {"cpu", "numeric", "json", "file", "memory", "startup", "http",
+                                           "concurrency", "custom", "test"};
+
+struct ManifestReader {
+    std::filesystem::path file;
+    std::vector<CatalogError>& errors;
+    bool ok = true;
+
+    void fail(const std::string& field, const std::string& message)
+    {
+        errors.push_back({file, field, message});
+        ok = false;
+    }
+
+    const json* need(const json& object, const std::string& key, json::value_t type, const std::string& path,
+                     const char* typeName)
+    {
+        auto it = object.find(key);
+        if (it == object.end()) {
+            fail(path + key, "missing required field '" + key + "' (" + typeName + ")");
+            return nullptr;
+        }
+        bool matches = it->type() == type
+            || (type == json::value_t::number_float && it->is_number())
+            || (type == json::value_t::number_integer && it->is_number_integer());
+        if (!matches) {
+            fail(path + key, "field '" + key + "' must be " + typeName + ", found " + it->type_name());
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    std::string needString(const json& object, const std::string& key, const std::string& path)
+    {
+        const json* value = need(object, key, json::value_t::string, path, "a string");
+        return value ? value->get<std::string>() : std::string();
+    }
+
+    std::string optString(const json& object, const std::string& key, const std::string& path,
+                          const std::string& fallback)
+    {
+        if (!object.contains(key))
+            return fallback;
+        return needString(object, key, path);
+    }
+};
+
+std::optional<ParamValue> jsonToParam(const ParameterSpec& spec, const json& value)
+{
+    switch (spec.type) {
+    case ParamType::Int:
+        if (value.is_number_integer())
+            return ParamValue{value.get<std::int64_t>()};
+        if (value.is_number_float() && std::floor(value.get<double>()) == value.get<double>())
+            return ParamValue{static_cast<std::int64_t>(value.get<double>())};
+        return std::nullopt;
+    case ParamType::Float:
+        if (value.is_number())
+            return ParamValue{value.get<double>()};
+        return std::nullopt;
+    case ParamType::Bool:
+        if (value.is_boolean())
+            return ParamValue{value.get<bool>()};
+        return std::nullopt;
+    case ParamType::Choice:
+        if (value.is_string())
+            return ParamValue{value.get<std::string>()};
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+/// Null when `value` fits the spec, else the reason.
+std::optional<std::string> checkLimits(const ParameterSpec& spec, const ParamValue& value)
+{
+    auto outside = [&](double v) {
+        return (spec.min && v < *spec.min) || (spec.max && v > *spec.max);
+    };
+    bool typeOk = true;
+    bool inLimits = true;
+    switch (spec.type) {
+    case ParamType::Int:
+        typeOk = std::holds_alternative<std::int64_t>(value);
+        inLimits = typeOk && !outside(static_cast<double>(std::get<std::int64_t>(value)));
+        break;
+    case ParamType::Float:
+        typeOk = std::holds_alternative<double>(value) || std::holds_alternative<std::int64_t>(value);
+        if (typeOk) {
+            double v = std::holds_alternative<double>(value) ? std::get<double>(value)
+                                                             : static_cast<double>(std::get<std::int64_t>(value));
+            inLimits = std::isfinite(v) && !outside(v);
+        }
+        break;
+    case ParamType::Bool:
+        typeOk = std::holds_alternative<bool>(value);
+        break;
+    case ParamType::Choice:
+        typeOk = std::holds_alternative<std::string>(value);
+        inLimits = typeOk
+            && std::find(spec.choices.begin(), spec.choices.end(), std::get<std::string>(value)) != spec.choices.end();
+        break;
+    }
+    if (typeOk && inLimits)
+        return std::nullopt;
+    return "parameter '" + spec.name + "' must be " + spec.describeLimits() + " (got " + formatParamValue(value) + ")";
+}
+
+std::string formatNumber(double v)
+{
+    std::ostringstream out;
+    out << v;
+    return out.str();
+}
+
+bool sameValue(const ParamValue& a, const ParamValue& b)
+{
+    auto asDouble = [](const ParamValue& v) -> std::optional<double> {
+        if (auto i = std::get_if<std::int64_t>(&v))
+            return static_cast<double>(*i);
+        if (auto d = std::get_if<double>(&v))
+            return *d;
+        return std::nullopt;
+    };
+    auto da = asDouble(a), db = asDouble(b);
+    if (da && db)
+        return *da == *db;
+    return a == b;
+}
+
+} // namespace
+
+std::string ParameterSpec::describeLimits() const
+{
+    switch (type) {
+    case ParamType::Int:
+    case ParamType::Float: {
+        std::string kind = type == ParamType::Int ? "an integer" : "a number";
+        if (min && max)
+            return kind + " from " + formatNumber(*min) + " to " + formatNumber(*max);
+        if (min)
+            return kind + " of at least " + formatNumber(*min);
+        if (max)
+            return kind + " of at most " + formatNumber(*max);
+        return kind;
+    }
+    case ParamType::Bool:
+        return "true or false";
+    case ParamType::Choice: {
+        std::string text = "one of ";
+        for (size_t i = 0; i < choices.size(); ++i)
+            text += (i ? ", " : "") + choices[i];
+        return text;
+    }
+    }
+    return "valid";
+}
+
+std::string CatalogError::toString() const
+{
+    std::string text = file.string();
+    if (!field.empty())
+        text += ": field '" + field + "'";
+    return text + ": " + message;
+}
+
+const ParameterSpec* Workload::parameter(const std::string& name) const
+{
+    for (const auto& p : parameters)
+        if (p.name == name)
+            return &p;
+    return nullptr;
+}
+
+std::vector<const Implementation*> Workload::implementationsFor(const std::string& language) const
+{
+    std::vector<const Implementation*> found;
+    for (const auto& impl : implementations)
+        if (impl.language == language)
+            found.push_back(&impl);
+    return found;
+}
+
+std::optional<std::string> Workload::resolveParams(const ParamValues& overrides, ParamValues& out) const
+{
+    out.clear();
+    for (const auto& spec : parameters)
+        out[spec.name] = spec.defaultValue;
+    for (const auto& [name, value] : overrides) {
+        const ParameterSpec* spec = parameter(name);
+        if (!spec) {
+            std::string known;
+            for (const auto& p : parameters)
+                known += (known.empty() ? "" : ", ") + p.name;
+            return "workload '" + id + "' has no parameter '" + name + "'"
+                + (known.empty() ? std::string(" (it takes none)") : " (it takes: " + known + ")");
+        }
+        ParamValue v = value;
+        if (spec->type == ParamType::Float)
+            if (auto i = std::get_if<std::int64_t>(&value))
+                v = static_cast<double>(*i);
+        if (auto error = checkLimits(*spec, v))
+            return "workload '" + id + "': " + *error;
+        out[name] = v;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> Workload::expectedAnswerFor(const ParamValues& params) const
+{
+    for (const auto& known : expected) {
+        bool matches = true;
+        for (const auto& [name, value] : known.params) {
+            auto it = params.find(name);
+            if (it == params.end() || !sameValue(it->second, value)) {
+                matches = false;
+                break;
+            }
+        }
+        if (matches)
+            return known.answerJson;
+    }
+    return std::nullopt;
+}
+
+std::optional<Workload> Catalog::loadManifest(const std::filesystem::path& manifestFile,
+                                              std::vector<CatalogError>& errors)
+{
+    ManifestReader r{manifestFile, errors};
+    json doc;
+    {
+        std::ifstream in(manifestFile);
+        if (!in) {
+            r.fail("", "cannot be opened");
+            return std::nullopt;
+        }
+        try {
+            doc = json::parse(in);
+        } catch (const json::parse_error& e) {
+            r.fail("", std::string("is not valid JSON: ") + e.what());
+            return std::nullopt;
+        }
+    }
+    if (!doc.is_object()) {
+        r.fail("", "must hold a JSON object");
+        return std::nullopt;
+    }
+    if (doc.contains("schema_version") && (!doc["schema_version"].is_number_integer() || doc["schema_version"] != 1)) {
+        r.fail("schema_version", "this Versus reads manifest schema_version 1; update Versus or the manifest");
+        return std::nullopt;
+    }
+
+    Workload w;
+    w.directory = std::filesystem::absolute(manifestFile).parent_path();
+    w.id = r.needString(doc, "id", "");
+    if (r.ok && w.id != w.directory.filename().string())
+        r.fail("id", "must equal the folder name '" + w.directory.filename().string() + "', found '" + w.id + "'");
+    w.title = r.needString(doc, "title", "");
+    w.category = r.needString(doc, "category", "");
+    if (!w.category.empty() && !kCategories.count(w.category))
+        r.fail("category", "unknown category '" + w.category + "'");
+    w.description = r.needString(doc, "description", "");
+    w.claim = r.optString(doc, "claim", "", "");
+    if (doc.contains("default_job")) {
+        if (doc["default_job"].is_boolean())
+            w.defaultJob = doc["default_job"].get<bool>();
+        else
+            r.fail("default_job", "must be true or false");
+    }
+
+    if (const json* params = doc.contains("parameters")
+            ? r.need(doc, "parameters", json::value_t::array, "", "an array") : nullptr) {
+        for (size_t i = 0; i < params->size(); ++i) {
+            const json& p = (*params)[i];
+            std::string path = "parameters[" + std::to_string(i) + "].";
+            if (!p.is_object()) {
+                r.fail(path.substr(0, path.size() - 1), "must be an object");
+                continue;
+            }
+            ParameterSpec spec;
+            spec.name = r.needString(p, "name", path);
+            std::string type = r.needString(p, "type", path);
+            spec.description = r.optString(p, "description", path, "");
+            spec.unit = r.optString(p, "unit", path, "");
+            if (type == "int")
+                spec.type = ParamType::Int;
+            else if (type == "float")
+                spec.type = ParamType::Float;
+            else if (type == "bool")
+                spec.type = ParamType::Bool;
+            else if (type == "choice")
+                spec.type = ParamType::Choice;
+            else if (!type.empty()) {
+                r.fail(path + "type", "must be int, float, bool or choice, found '" + type + "'");
+                continue;
+            }
+            for (const char* bound : {"min", "max"}) {
+                if (!p.contains(bound))
+                    continue;
+                if (!p[bound].is_number()) {
+                    r.fail(path + bound, std::string("must be a number"));
+                    continue;
+                }
+                (std::string(bound) == "min" ? spec.min : spec.max) = p[bound].get<double>();
+            }
+            if (spec.type == ParamType::Choice) {
+                if (const json* choices = r.need(p, "choices", json::value_t::array, path, "an array of strings"))
+                    for (const auto& c : *choices) {
+                        if (c.is_string())
+                            spec.choices.push_back(c.get<std::string>());
+                        else
+                            r.fail(path + "choices", "must hold strings only");
+                    }
+            }
+            if (!p.contains("default")) {
+                r.fail(path + "default", "missing required field 'default'");
+                continue;
+            }
+            auto value = jsonToParam(spec, p["default"]);
+            if (!value) {
+                r.fail(path + "default", "does not match type '" + type + "'");
+                continue;
+            }
+            if (auto error = checkLimits(spec, *value)) {
+                r.fail(path + "default", *error);
+                continue;
+            }
+            spec.defaultValue = *value;
+            w.parameters.push_back(std::move(spec));
+        }
+    }
+
+    auto readParamObject = [&](const json& object, const std::string& path, ParamValues& out) {
+        if (!object.is_object()) {
+            r.fail(path, "must be an object of parameter values");
+            return;
+        }
+        for (const auto& [name, value] : object.items()) {
+            const ParameterSpec* spec = w.parameter(name);
+            if (!spec) {
+                r.fail(path + "." + name, "names no parameter of this workload");
+                continue;
+            }
+            auto v = jsonToParam(*spec, value);
+            if (!v) {
+                r.fail(path + "." + name, "does not match the parameter's type");
+                continue;
+            }
+            out[name] = *v;
+        }
+    };
+    if (doc.contains("tiny"))
+        readParamObject(doc["tiny"], "tiny", w.tinyParams);
+
+    if (doc.contains("metric")) {
+        const json& m = doc["metric"];
+        if (!m.is_object()) {
+            r.fail("metric", "must be an object");
+        } else {
+            std::string kind = r.optString(m, "kind", "metric.", "time");
+            w.metric.unit = r.optString(m, "unit", "metric.", kind == "time" ? "ms" : "");
+            if (kind == "time") {
+                w.metric.kind = MetricSpec::Kind::TimePerCall;
+            } else if (kind == "throughput") {
+                w.metric.kind = MetricSpec::Kind::Throughput;
+                w.metric.higherIsBetter = true;
+                w.metric.workParameter = r.needString(m, "work_parameter", "metric.");
+                if (!w.metric.workParameter.empty() && !w.parameter(w.metric.workParameter))
+                    r.fail("metric.work_parameter", "names no parameter of this workload");
+            } else if (kind == "reported") {
+                w.metric.kind = MetricSpec::Kind::Reported;
+                w.metric.reportedName = r.needString(m, "name", "metric.");
+                if (m.contains("higher_is_better") && m["higher_is_better"].is_boolean())
+                    w.metric.higherIsBetter = m["higher_is_better"].get<bool>();
+            } else {
+                r.fail("metric.kind", "must be time, throughput or reported, found '" + kind + "'");
+            }
+        }
+    }
+
+    if (const json* impls = r.need(doc, "implementations", json::value_t::array, "", "an array")) {
+        std::set<std::pair<std::string, std::string>> seen;
+        for (size_t i = 0; i < impls->size(); ++i) {
+            const json& j = (*impls)[i];
+            std::string path = "implementations[" + std::to_string(i) + "].";
+            if (!j.is_object()) {
+                r.fail(path.substr(0, path.size() - 1), "must be an object");
+                continue;
+            }
+            Implementation impl;
+            impl.language = r.needString(j, "language", path);
+            if (!impl.language.empty() && !kLanguages.count(impl.language)) {
+                r.fail(path + "language", "unknown language '" + impl.language
+                                               + "' (known: python, javascript, native)");
+                continue;
+            }
+            impl.flavour = r.optString(j, "flavour", path, "plain");
+            impl.label = r.optString(j, "label", path, "");
+            impl.function = r.optString(j, "function", path, "run");
+            if (impl.language != "native") {
+                std::string file = r.needString(j, "file", path);
+                if (!file.empty()) {
+                    impl.file = w.directory / file;
+                    if (!std::filesystem::is_regular_file(impl.file))
+                        r.fail(path + "file", "script '" + file + "' does not exist in " + w.directory.string());
+                }
+            }
+            if (j.contains("requires")) {
+                if (j["requires"].is_array()) {
+                    for (const auto& req : j["requires"])
+                        if (req.is_string())
+                            impl.requires_.push_back(req.get<std::string>());
+                } else {
+                    r.fail(path + "requires", "must be an array of module names");
+                }
+            }
+            if (!seen.insert({impl.language, impl.flavour}).second)
+                r.fail(path + "flavour", "a second '" + impl.flavour + "' implementation in " + impl.language);
+            w.implementations.push_back(std::move(impl));
+        }
+        if (impls->empty())
+            r.fail("implementations", "must name at least one implementation");
+    }
+
+    if (doc.contains("expected")) {
+        if (!doc["expected"].is_array()) {
+            r.fail("expected", "must be an array of {params, answer}");
+        } else {
+            for (size_t i = 0; i < doc["expected"].size(); ++i) {
+                const json& e = doc["expected"][i];
+                std::string path = "expected[" + std::to_string(i) + "]";
+                if (!e.is_object() || !e.contains("answer")) {
+                    r.fail(path, "must be an object with 'params' and 'answer'");
+                    continue;
+                }
+                ExpectedAnswer known;
+                if (e.contains("params"))
+                    readParamObject(e["params"], path + ".params", known.params);
+                known.answerJson = e["answer"].dump();
+                w.expected.push_back(std::move(known));
+            }
+        }
+    }
+    if (!r.ok)
+        return std::nullopt;
+    return w;
+}
+
+Catalog Catalog::load(const std::filesystem::path& directory)
+{
+    Catalog catalog;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(directory, ec)) {
+        catalog.m_errors.push_back({directory, "", "workload folder does not exist"});
+        return catalog;
+    }
+    std::vector<std::filesystem::path> folders;
+    for (const auto& entry : std::filesystem::directory_iterator(directory, ec)) {
+        std::string name = entry.path().filename().string();
+        if (entry.is_directory() && !name.empty() && name[0] != '_' && name[0] != '.')
+            folders.push_back(entry.path());
+    }
+    std::sort(folders.begin(), folders.end());
+    for (const auto& folder : folders) {
+        auto manifest = folder / "manifest.json";
+        if (!std::filesystem::exists(manifest)) {
+            catalog.m_errors.push_back({manifest, "", "missing: every workload folder needs a manifest.json"});
+            continue;
+        }
+        if (auto w = loadManifest(manifest, catalog.m_errors))
+            catalog.m_workloads.push_back(std::move(*w));
+    }
+    return catalog;
+}
+
+const Workload* Catalog::find(const std::string& id) const
+{
+    for (const auto& w : m_workloads)
+        if (w.id == id)
+            return &w;
+    return nullptr;
+}
+
+std::vector<const Workload*> Catalog::select(const std::string& selector) const
+{
+    std::vector<const Workload*> found;
+    for (const auto& w : m_workloads)
+        if (selector == "all" ? w.category != "test" : (w.id == selector || w.category == selector))
+            found.push_back(&w);
+    return found;
+}
+
+std::vector<std::string> Catalog::categories() const
+{
+    std::vector<std::string> result;
+    for (const auto& w : m_workloads)
+        if (std::find(result.begin(), result.end(), w.category) == result.end())
+            result.push_back(w.category);
+    return result;
+}
+
+std::optional<std::string> parseParamAssignment(const std::string& text, std::string& name, std::string& value)
+{
+    auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0)
+        return "parameter '" + text + "' must be written name=value, e.g. n=27";
+    name = text.substr(0, eq);
+    value = text.substr(eq + 1);
+    return std::nullopt;
+}
+
+std::optional<std::string> parseParamValue(const ParameterSpec& spec, const std::string& text, ParamValue& out)
+{
+    auto bad = [&] {
+        return "parameter '" + spec.name + "' must be " + spec.describeLimits() + " (got '" + text + "')";
+    };
+    try {
+        size_t used = 0;
+        switch (spec.type) {
+        case ParamType::Int: {
+            long long v = std::stoll(text, &used);
+            if (used != text.size())
+                return bad();
+            out = static_cast<std::int64_t>(v);
+            break;
+        }
+        case ParamType::Float: {
+            double v = std::stod(text, &used);
+            if (used != text.size())
+                return bad();
+            out = v;
+            break;
+        }
+        case ParamType::Bool:
+            if (text == "true" || text == "1")
+                out = true;
+            else if (text == "false" || text == "0")
+                out = false;
+            else
+                return bad();
+            break;
+        case ParamType::Choice:
+            out = text;
+            break;
+        }
+    } catch (const std::exception&) {
+        return bad();
+    }
+    if (auto error = checkLimits(spec, out))
+        return error;
+    return std::nullopt;
+}
+
+std::filesystem::path dataDirectory()
+{
+    if (const char* env = std::getenv("VERSUS_DATA_DIR"); env && *env)
+        return env;
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        auto installed = exe.parent_path().parent_path() / "share" / "versus";
+        if (std::filesystem::is_directory(installed / "workloads", ec))
+            return installed;
+    }
+    return VERSUS_SOURCE_DIR;
+}
+
+std::filesystem::path workloadsDirectory()
+{
+    return dataDirectory() / "workloads";
+}
+
+std::filesystem::path harnessDirectory()
+{
+    return dataDirectory() / "core" / "harness";
+}
+
+} // namespace versus

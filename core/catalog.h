@@ -1,0 +1,119 @@
+// The workload catalog: manifests read from workloads/<id>/manifest.json, validated, with parameter checking.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "result.h"
+
+namespace versus {
+
+enum class ParamType { Int, Float, Bool, Choice };
+
+struct ParameterSpec {
+    std::string name;
+    ParamType type = ParamType::Int;
+    std::string description;
+    ParamValue defaultValue;
+    std::optional<double> min;          ///< Int and Float only
+    std::optional<double> max;
+    std::vector<std::string> choices;   ///< Choice only
+    std::string unit;                   ///< "MB", "" ...
+
+    /// "an integer from 1 to 35", "one of json, ujson": for error messages and tooltips.
+    std::string describeLimits() const;
+};
+
+/// What a workload's result is measured in. Time is always measured; `kind` says what the headline number is.
+struct MetricSpec {
+    enum class Kind {
+        TimePerCall,  ///< lower is better; shown as time per call and calls/s
+        Throughput,   ///< `workParameter` units of work per call, shown as units/s (e.g. MB/s)
+        Reported,     ///< the workload reports the value itself (e.g. bytes/object)
+    };
+    Kind kind = Kind::TimePerCall;
+    std::string unit = "ms";       ///< display unit of the headline number
+    std::string workParameter;     ///< Throughput: the parameter holding the work done by one call
+    std::string reportedName;      ///< Reported: the key in the workload's report
+    bool higherIsBetter = false;
+};
+
+/// One script implementing the workload in one language, possibly a named flavour ("numpy", "ujson").
+struct Implementation {
+    std::string language;   ///< "python", "javascript", "native"
+    std::string flavour = "plain";
+    std::string label;      ///< shown after the runtime name: "NumPy"; empty for plain
+    std::filesystem::path file;      ///< absolute; empty for native
+    std::string function = "run";
+    std::vector<std::string> requires_;  ///< modules it imports that may be missing (numpy, ujson)
+};
+
+/// A known answer for a particular parameter set (a subset of parameters must match).
+struct ExpectedAnswer {
+    ParamValues params;
+    std::string answerJson;  ///< canonical JSON text
+};
+
+struct Workload {
+    std::string id;
+    std::string title;
+    std::string category;     ///< cpu, json, file, memory, startup, http, concurrency, custom
+    std::string description;  ///< one or two plain sentences, shown in the GUI and in reports
+    std::string claim;        ///< article claim id: cpu-bound, json, ...
+    std::filesystem::path directory;
+    std::vector<ParameterSpec> parameters;
+    ParamValues tinyParams;   ///< small values for tests and smoke runs (defaults fill the rest)
+    MetricSpec metric;
+    std::vector<Implementation> implementations;
+    std::vector<ExpectedAnswer> expected;
+    bool defaultJob = false;  ///< part of the headless default job
+
+    const ParameterSpec* parameter(const std::string& name) const;
+    std::vector<const Implementation*> implementationsFor(const std::string& language) const;
+    /// Defaults merged with `overrides`, validated. Returns an error message naming the parameter and its limits.
+    std::optional<std::string> resolveParams(const ParamValues& overrides, ParamValues& out) const;
+    /// The expected answer for these parameters, when the manifest knows it.
+    std::optional<std::string> expectedAnswerFor(const ParamValues& params) const;
+};
+
+/// A problem found while loading the catalog; the rest of the catalog still loads.
+struct CatalogError {
+    std::filesystem::path file;
+    std::string field;    ///< JSON path of the offending field, empty for file-level errors
+    std::string message;
+    std::string toString() const;
+};
+
+class Catalog {
+public:
+    /// Reads every `<dir>/<id>/manifest.json` under `directory`. Folders starting with '_' or '.' are skipped.
+    static Catalog load(const std::filesystem::path& directory);
+    /// Parses one manifest; on failure returns nullopt and appends to `errors`.
+    static std::optional<Workload> loadManifest(const std::filesystem::path& manifestFile,
+                                                std::vector<CatalogError>& errors);
+
+    const std::vector<Workload>& workloads() const { return m_workloads; }
+    const std::vector<CatalogError>& errors() const { return m_errors; }
+    const Workload* find(const std::string& id) const;
+    /// "all", a category name, or a workload id; empty when nothing matches.
+    std::vector<const Workload*> select(const std::string& selector) const;
+    std::vector<std::string> categories() const;
+
+private:
+    std::vector<Workload> m_workloads;
+    std::vector<CatalogError> m_errors;
+};
+
+/// Parses "name=value" against the spec's type. Error text names the parameter.
+std::optional<std::string> parseParamAssignment(const std::string& text, std::string& name, std::string& value);
+std::optional<std::string> parseParamValue(const ParameterSpec& spec, const std::string& text, ParamValue& out);
+
+/// Where workloads/ and the harness scripts live: $VERSUS_DATA_DIR, else next to the binary's install, else the
+/// source tree this binary was built from.
+std::filesystem::path dataDirectory();
+std::filesystem::path workloadsDirectory();
+std::filesystem::path harnessDirectory();
+
+} // namespace versus

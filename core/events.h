@@ -1,0 +1,70 @@
+// Events that leave the engine: one value type per discrete happening, carried through a bounded EventQueue.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "result.h"
+
+namespace versus {
+
+/// Identifies one item of a run plan: a workload implementation on one runtime.
+struct ItemKey {
+    int itemIndex = -1;        ///< position in the plan
+    std::string workloadId;
+    std::string runtimeId;
+    std::string flavour;       ///< implementation flavour ("plain", "numpy", ...)
+};
+
+struct StartedEvent {
+    ItemKey key;
+    std::string runtimeName;     ///< "CPython (embedded)"
+    std::string runtimeVersion;  ///< "3.11.2"
+};
+
+struct CalibratedEvent {
+    ItemKey key;
+    std::int64_t innerLoops = 0;     ///< calls per sample chosen by the doubling calibration
+    std::int64_t lastElapsedNs = 0;  ///< duration of the last calibration attempt
+};
+
+struct SampleEvent {
+    ItemKey key;
+    Sample sample;
+};
+
+/// Text the workload printed; truncated per result (see HarnessOptions::outputLimitBytes).
+struct OutputEvent {
+    ItemKey key;
+    std::string stream;  ///< "stdout" or "stderr"
+    std::string text;
+};
+
+struct FinishedEvent {
+    Result result;  ///< status ok; summary filled
+};
+
+struct FailedEvent {
+    Result result;  ///< status failed or cancelled; failure filled
+};
+
+/// Whole plan finished (every item reported Finished or Failed).
+struct PlanDoneEvent {
+    int okCount = 0;
+    int failedCount = 0;
+    bool cancelled = false;
+};
+
+using Event = std::variant<StartedEvent, CalibratedEvent, SampleEvent, OutputEvent, FinishedEvent, FailedEvent,
+                           PlanDoneEvent>;
+
+/// Where runtimes put what they observe. Implementations must be callable from any thread.
+class EventSink {
+public:
+    virtual ~EventSink() = default;
+    virtual void post(Event event) = 0;
+};
+
+} // namespace versus

@@ -1,0 +1,182 @@
+'use strict';
+// Versus measurement harness for JavaScript. Same algorithm as harness.py: keep the two in step.
+//
+// A host object receives what the harness observes:
+//   host.calibrated(innerLoops, elapsedNs)
+//   host.sample(index, warmup, innerLoops, elapsedNs)
+//   host.output(stream, text)
+//   host.done(resultJson)
+// The embedded runtime passes native functions; run as a script (external process runtimes), the harness speaks
+// JSON lines on a private pipe instead (see main()).
+
+const path = require('path');
+const { Writable } = require('stream');
+const Module = require('module');
+
+const clock = () => process.hrtime.bigint();
+
+function isThenable(value) {
+  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function';
+}
+
+// Calibrate by doubling, then warm-up and measured samples. Synchronous workloads never touch the event loop;
+// a workload whose run() returns a promise is awaited call by call.
+async function measure(call, options, host, firstIsAsync) {
+  const minNs = BigInt(Math.round(options.min_sample_time_ms * 1e6));
+  const maxLoops = options.max_inner_loops;
+  let answer;
+  const timed = firstIsAsync
+    ? async (loops) => { const start = clock(); for (let i = 0; i < loops; i++) answer = await call(); return clock() - start; }
+    : (loops) => { const start = clock(); for (let i = 0; i < loops; i++) answer = call(); return clock() - start; };
+
+  let loops = 1;
+  let elapsed;
+  for (;;) {
+    elapsed = await timed(loops);
+    if (elapsed >= minNs || loops >= maxLoops) break;
+    loops = Math.min(loops * 2, maxLoops);
+  }
+  host.calibrated(loops, Number(elapsed));
+
+  let index = 0;
+  for (let w = 0; w < options.warmup_samples; w++) {
+    host.sample(index++, true, loops, Number(await timed(loops)));
+  }
+  const budgetNs = BigInt(Math.round(options.time_budget_s * 1e9));
+  const measuredStart = clock();
+  for (let s = 0; s < options.samples; s++) {
+    if (budgetNs > 0n && index > options.warmup_samples && clock() - measuredStart >= budgetNs) break;
+    host.sample(index++, false, loops, Number(await timed(loops)));
+  }
+  return answer;
+}
+
+function errorLocation(error, script) {
+  const stack = error && typeof error.stack === 'string' ? error.stack : '';
+  // A compile error's stack starts with "file:line" followed by the offending source line.
+  const head = /^(\/[^\n]*?):(\d+)\n/.exec(stack);
+  if (head) return { file: head[1], line: Number(head[2]) };
+  const frames = [...stack.matchAll(/\(?(\/[^\s():]+):(\d+):(\d+)\)?/g)];
+  const mine = frames.filter((m) => m[1] === script);
+  const frame = mine[0] || frames.find((m) => !m[1].endsWith('harness.js')) || frames[0];
+  return frame ? { file: frame[1], line: Number(frame[2]) } : { file: '', line: 0 };
+}
+
+function failure(error, script) {
+  if (error && error.versusExit) {
+    return { ok: false, kind: 'exit', file: '', line: 0,
+      message: `${error.versusExit} was called: workload code must return its answer, not end the process. Remove the call.` };
+  }
+  const { file, line } = errorLocation(error, script);
+  const name = error && error.name ? error.name : 'Error';
+  const text = error && error.message !== undefined ? error.message : String(error);
+  if (error instanceof RangeError && /allocation failed|Invalid array length|Array buffer allocation/.test(text)) {
+    return { ok: false, kind: 'out-of-memory', file, line,
+      message: `${name}: ${text}. The workload asked for more memory than it can have; use smaller parameters.` };
+  }
+  const where = line ? ` at line ${line} of ${path.basename(file)}` : '';
+  return { ok: false, kind: 'script-error', file, line, message: `${name}${where}: ${text}` };
+}
+
+function captureStream(host, stream, budget) {
+  return new Writable({
+    decodeStrings: false,
+    write(chunk, encoding, callback) {
+      const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+      const size = Buffer.byteLength(text);
+      if (budget.left >= size) {
+        budget.left -= size;
+        host.output(stream, text);
+      } else {
+        budget.dropped += size;
+      }
+      callback();
+    },
+  });
+}
+
+// Make the calls that would end or kill the host process fail the job instead. `stop(name)` must not return
+// normally in the embedded runtime (it terminates execution); elsewhere it throws.
+function protectProcess(stop) {
+  const forbid = (name) => (...args) => stop(`${name}(${args.length ? args[0] : ''})`);
+  process.exit = forbid('process.exit');
+  process.reallyExit = forbid('process.reallyExit');
+  process.abort = forbid('process.abort');
+  const realKill = process.kill.bind(process);
+  process.kill = (pid, signal) => {
+    if (pid === process.pid || pid === 0 || pid === -process.pid) return stop(`process.kill(own process, ${signal})`);
+    return realKill(pid, signal);
+  };
+}
+
+function redirectOutput(host, options) {
+  const budget = { left: options.output_limit_bytes, dropped: 0 };
+  for (const stream of ['stdout', 'stderr']) {
+    Object.defineProperty(process, stream, { configurable: true, enumerable: true, get: (() => {
+      const captured = captureStream(host, stream, budget);
+      return () => captured;
+    })() });
+  }
+  return budget;
+}
+
+async function runJob(job, host, budget) {
+  const script = job.script;
+  let mod;
+  let state;
+  let result;
+  try {
+    const load = Module.createRequire(script);
+    mod = load(script);
+    const run = mod[job.function || 'run'];
+    if (typeof run !== 'function') throw new TypeError(`${path.basename(script)} exports no function '${job.function || 'run'}'`);
+    state = typeof mod.setup === 'function' ? await mod.setup(job.params) : job.params;
+    // One untimed call tells whether the workload is asynchronous.
+    const first = run(state);
+    const firstIsAsync = isThenable(first);
+    if (firstIsAsync) await first;
+    const answer = await measure(() => run(state), job.options, host, firstIsAsync);
+    result = { ok: true, answer: JSON.stringify(answer) };
+    if (typeof mod.report === 'function') result.report = await mod.report(state);
+  } catch (error) {
+    result = failure(error, script);
+  } finally {
+    if (mod && typeof mod.teardown === 'function') {
+      try {
+        await mod.teardown(state);
+      } catch (error) {
+        if (!result || result.ok) result = failure(error, script);
+      }
+    }
+  }
+  result.output_dropped_bytes = budget.dropped;
+  return result;
+}
+
+// Entry point of the embedded runtime: `host` holds native functions, `stop` terminates the isolate.
+function runEmbedded(host, jobJson) {
+  const job = JSON.parse(jobJson);
+  protectProcess(host.stop);
+  const budget = redirectOutput(host, job.options);
+  runJob(job, host, budget).then((result) => host.done(JSON.stringify(result)));
+}
+
+function main() {
+  const fs = require('fs');
+  const fd = Number(process.argv[2]);
+  const send = (message) => fs.writeSync(fd, JSON.stringify(message) + '\n');
+  const host = {
+    calibrated: (loops, elapsedNs) => send({ event: 'calibrated', inner_loops: loops, elapsed_ns: elapsedNs }),
+    sample: (index, warmup, loops, elapsedNs) => send({ event: 'sample', index, warmup, inner_loops: loops,
+      elapsed_ns: elapsedNs, heap_bytes: process.memoryUsage().heapUsed }),
+    output: (stream, text) => send({ event: 'output', stream, text }),
+  };
+  const job = JSON.parse(fs.readFileSync(0, 'utf8'));
+  protectProcess((what) => { const e = new Error(what); e.versusExit = what; throw e; });
+  const budget = redirectOutput(host, job.options);
+  runJob(job, host, budget).then((result) => send({ event: 'done', result }));
+}
+
+module.exports = { measure, runEmbedded, runJob };
+
+if (require.main === module) main();

@@ -1,0 +1,114 @@
+// Job JSON for the harness scripts and the parsing of their results.
+#include "harness_job.h"
+
+#include <nlohmann/json.hpp>
+
+namespace versus {
+
+using nlohmann::json;
+
+namespace {
+
+json paramsToJson(const ParamValues& params)
+{
+    json out = json::object();
+    for (const auto& [name, value] : params)
+        std::visit([&](const auto& v) { out[name] = v; }, value);
+    return out;
+}
+
+} // namespace
+
+std::string harnessJobJson(const RunJob& job)
+{
+    json j;
+    j["script"] = job.implementation ? job.implementation->file.string() : std::string();
+    j["function"] = job.implementation ? job.implementation->function : std::string("run");
+    j["workload_id"] = job.workload ? job.workload->id : std::string();
+    j["params"] = paramsToJson(job.params);
+    j["options"] = {
+        {"warmup_samples", job.options.warmupSamples},
+        {"samples", job.options.samples},
+        {"min_sample_time_ms", job.options.minSampleTimeMs},
+        {"time_budget_s", job.options.timeBudgetS},
+        {"max_inner_loops", job.options.maxInnerLoops},
+        {"output_limit_bytes", job.options.outputLimitBytes},
+    };
+    return j.dump();
+}
+
+FailureKind failureKindFromName(const std::string& name)
+{
+    for (auto kind : {FailureKind::InvalidParameter, FailureKind::RuntimeUnavailable, FailureKind::ScriptError,
+                      FailureKind::WrongAnswer, FailureKind::AnswerMismatch, FailureKind::Exit,
+                      FailureKind::OutOfMemory, FailureKind::Timeout, FailureKind::Cancelled, FailureKind::Crash,
+                      FailureKind::Protocol})
+        if (name == failureKindName(kind))
+            return kind;
+    return FailureKind::Internal;
+}
+
+HarnessJobContext::HarnessJobContext(const RunJob& job, EventSink& sink) : m_job(job), m_sink(sink) {}
+
+void HarnessJobContext::calibrated(std::int64_t innerLoops, std::int64_t elapsedNs)
+{
+    m_result.innerLoops = innerLoops;
+    m_sink.post(CalibratedEvent{m_job.key, innerLoops, elapsedNs});
+}
+
+void HarnessJobContext::sample(int index, bool warmup, std::int64_t innerLoops, std::int64_t elapsedNs,
+                               std::int64_t heapBytes)
+{
+    Sample s{index, warmup, innerLoops, elapsedNs, heapBytes};
+    m_result.samples.push_back(s);
+    m_sink.post(SampleEvent{m_job.key, s});
+}
+
+void HarnessJobContext::output(const std::string& stream, const std::string& text)
+{
+    m_result.output += text;
+    m_sink.post(OutputEvent{m_job.key, stream, text});
+}
+
+Result HarnessJobContext::fail(FailureKind kind, std::string message, std::string file, int line)
+{
+    m_result.status = kind == FailureKind::Cancelled ? ResultStatus::Cancelled : ResultStatus::Failed;
+    m_result.failure = {kind, std::move(message), std::move(file), line};
+    return m_result;
+}
+
+Result HarnessJobContext::succeed(std::string answerJson)
+{
+    m_result.status = ResultStatus::Ok;
+    m_result.answer = std::move(answerJson);
+    return m_result;
+}
+
+Result HarnessJobContext::finish(const std::string& resultJson)
+{
+    json j;
+    try {
+        j = json::parse(resultJson);
+    } catch (const std::exception& e) {
+        return fail(FailureKind::Protocol, std::string("the harness returned something that is not JSON: ") + e.what());
+    }
+    if (!j.is_object() || !j.contains("ok") || !j["ok"].is_boolean())
+        return fail(FailureKind::Protocol, "the harness result has no 'ok' field: " + resultJson.substr(0, 200));
+    if (j.contains("output_dropped_bytes") && j["output_dropped_bytes"].is_number_integer())
+        m_result.outputDroppedBytes = j["output_dropped_bytes"].get<std::int64_t>();
+    if (!j["ok"].get<bool>()) {
+        const std::string file = j.value("file", std::string());
+        const int line = j.value("line", 0);
+        return fail(failureKindFromName(j.value("kind", std::string("internal"))),
+                    j.value("message", std::string("failed without a message")), file, line);
+    }
+    m_result.status = ResultStatus::Ok;
+    m_result.answer = j.value("answer", std::string("null"));
+    if (j.contains("report") && j["report"].is_object())
+        for (const auto& [key, value] : j["report"].items())
+            if (value.is_number())
+                m_result.reported[key] = value.get<double>();
+    return m_result;
+}
+
+} // namespace versus

@@ -1,0 +1,95 @@
+// The value types a run produces: samples, failures, summaries and whole results. Plain data, copied freely.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace versus {
+
+/// A parameter value as given in a manifest or on the command line.
+using ParamValue = std::variant<std::int64_t, double, bool, std::string>;
+using ParamValues = std::map<std::string, ParamValue>;
+
+/// One timed sample: `innerLoops` calls of the workload timed together inside the runtime.
+struct Sample {
+    int index = 0;                ///< 0-based, warm-up samples first
+    bool warmup = false;
+    std::int64_t innerLoops = 0;
+    std::int64_t elapsedNs = 0;   ///< monotonic clock of the runtime, around the inner loop only
+    std::int64_t heapBytes = -1;  ///< the runtime's own heap at the end of the sample; -1 when unknown
+};
+
+enum class ResultStatus { Ok, Failed, Cancelled };
+
+enum class FailureKind {
+    None,
+    InvalidParameter,    ///< refused before any runtime started
+    RuntimeUnavailable,  ///< the runtime could not be created or lacks a module
+    ScriptError,         ///< syntax error or uncaught exception in workload code
+    WrongAnswer,         ///< answer differs from the manifest's expected value
+    AnswerMismatch,      ///< runtimes disagree and there is no expected value
+    Exit,                ///< the workload tried to end the process (sys.exit, process.exit, ...)
+    OutOfMemory,
+    Timeout,
+    Cancelled,
+    Crash,               ///< a child process died (external runtimes)
+    Protocol,            ///< a child wrote something that is not the harness protocol
+    Internal,
+};
+
+const char* failureKindName(FailureKind kind);
+
+struct Failure {
+    FailureKind kind = FailureKind::None;
+    std::string message;  ///< for the person in front of the screen: what happened and what to do
+    std::string file;     ///< workload file where the error arose, when known
+    int line = 0;         ///< 1-based line in `file`, 0 when unknown
+};
+
+/// Summary of the measured (non-warm-up) samples, per call of the workload.
+struct Summary {
+    int samples = 0;
+    double medianNs = 0;
+    double madNs = 0;    ///< median absolute deviation (unscaled)
+    double meanNs = 0;
+    double stddevNs = 0; ///< 0 when samples < 2
+    double minNs = 0;
+    double maxNs = 0;
+    double callsPerSecond = 0;
+};
+
+struct Result {
+    int itemIndex = -1;
+    std::string workloadId;
+    std::string workloadTitle;
+    std::string runtimeId;
+    std::string runtimeName;
+    std::string runtimeVersion;
+    std::string flavour;       ///< "plain", "numpy", ...
+    std::string flavourLabel;  ///< "CPython + NumPy"; empty for the plain flavour
+    ParamValues params;
+    ResultStatus status = ResultStatus::Ok;
+    Failure failure;
+    std::string answer;        ///< canonical JSON text of the workload's answer
+    std::string expectedAnswer;///< canonical JSON text when the manifest knows it
+    std::int64_t innerLoops = 0;
+    std::vector<Sample> samples;
+    Summary summary;
+    std::map<std::string, double> reported;  ///< values the workload reports itself (Reported metrics)
+    std::string output;        ///< captured stdout/stderr of the workload (truncated)
+    std::int64_t outputDroppedBytes = 0;
+    double wallSeconds = 0;    ///< from start to end of this item, set-up included
+
+    bool ok() const { return status == ResultStatus::Ok; }
+    /// "CPython (embedded)" or "CPython (embedded) + NumPy": the name of this series on charts and tables.
+    std::string seriesName() const;
+};
+
+/// "n=27, seed=1" in the manifest's order is not known here: keys sort alphabetically.
+std::string formatParams(const ParamValues& params);
+std::string formatParamValue(const ParamValue& value);
+
+} // namespace versus

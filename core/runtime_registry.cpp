@@ -1,0 +1,74 @@
+// Lazy runtime creation: nothing is initialised before a run asks for it.
+#include "runtime_registry.h"
+
+namespace versus {
+
+std::string RuntimeInfo::displayVersion() const
+{
+    std::string base = name;
+    auto paren = base.find(" (");
+    std::string suffix;
+    if (paren != std::string::npos) {
+        suffix = base.substr(paren);
+        base = base.substr(0, paren);
+    }
+    std::string text = base + " " + version;
+    if (!detail.empty())
+        text += " / " + detail;
+    return text + suffix;
+}
+
+void RuntimeRegistry::add(RuntimeDescriptor descriptor)
+{
+    std::lock_guard lock(m_mutex);
+    m_descriptors.push_back(std::move(descriptor));
+}
+
+const RuntimeDescriptor* RuntimeRegistry::descriptor(const std::string& id) const
+{
+    for (const auto& d : m_descriptors)
+        if (d.info.id == id)
+            return &d;
+    return nullptr;
+}
+
+Runtime* RuntimeRegistry::get(const std::string& id, std::string* error)
+{
+    std::lock_guard lock(m_mutex);
+    for (auto& [createdId, runtime] : m_created)
+        if (createdId == id)
+            return runtime.get();
+    const RuntimeDescriptor* d = descriptor(id);
+    if (!d) {
+        std::string known;
+        for (const auto& other : m_descriptors)
+            known += (known.empty() ? "" : ", ") + other.info.id;
+        if (error)
+            *error = "unknown runtime '" + id + "' (known: " + known + ")";
+        return nullptr;
+    }
+    if (!d->available()) {
+        if (error)
+            *error = d->info.name + " is unavailable: " + d->unavailableReason;
+        return nullptr;
+    }
+    auto runtime = d->create();
+    if (!runtime) {
+        if (error)
+            *error = d->info.name + " could not be created";
+        return nullptr;
+    }
+    m_created.emplace_back(id, std::move(runtime));
+    return m_created.back().second.get();
+}
+
+bool RuntimeRegistry::isCreated(const std::string& id) const
+{
+    std::lock_guard lock(m_mutex);
+    for (const auto& [createdId, runtime] : m_created)
+        if (createdId == id)
+            return true;
+    return false;
+}
+
+} // namespace versus

@@ -1,0 +1,29 @@
+// Knows every runtime Versus can use and creates each one lazily, the first time a run needs it.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "runtime.h"
+
+namespace versus {
+
+class RuntimeRegistry {
+public:
+    void add(RuntimeDescriptor descriptor);
+    const std::vector<RuntimeDescriptor>& descriptors() const { return m_descriptors; }
+    const RuntimeDescriptor* descriptor(const std::string& id) const;
+    /// The runtime with this id, created now if needed. Null with `error` set when unknown or unavailable.
+    Runtime* get(const std::string& id, std::string* error);
+    /// True when the runtime was already created (tests use it to check laziness).
+    bool isCreated(const std::string& id) const;
+
+private:
+    std::vector<RuntimeDescriptor> m_descriptors;
+    std::vector<std::pair<std::string, std::unique_ptr<Runtime>>> m_created;
+    mutable std::mutex m_mutex;
+};
+
+} // namespace versus

@@ -1,0 +1,292 @@
+// Embedded Node.js: process-wide platform, per-job environments, host functions, termination and heap limits.
+#include "node/embedded_node_runtime.h"
+
+#include <atomic>
+#include <cstdlib>
+#include <mutex>
+#include <optional>
+
+#include <node.h>
+#include <node_version.h>
+#include <uv.h>
+#include <v8-version.h>
+
+#include <nlohmann/json.hpp>
+
+#include "harness_job.h"
+#include "worker_thread.h"
+
+namespace versus {
+
+namespace {
+
+/// V8 and Node's per-process state, initialised once, on first use, and never torn down before exit (environments
+/// on other threads may outlive any owner we could pick).
+class NodePlatform {
+public:
+    static NodePlatform& instance()
+    {
+        static NodePlatform* platform = new NodePlatform();
+        return *platform;
+    }
+    node::MultiIsolatePlatform* platform() const { return m_platform.get(); }
+    const std::string& initError() const { return m_initError; }
+
+private:
+    NodePlatform()
+    {
+        static char arg0[] = "versus";
+        static char* argv[] = {arg0, nullptr};
+        char** processed = uv_setup_args(1, argv);
+        std::vector<std::string> args{processed[0]};
+        using F = node::ProcessInitializationFlags::Flags;
+        auto result = node::InitializeOncePerProcess(
+            args, {F::kNoInitializeV8, F::kNoInitializeNodeV8Platform, F::kNoDefaultSignalHandling,
+                   F::kNoStdioInitialization, F::kNoAdjustResourceLimits, F::kDisableNodeOptionsEnv,
+                   F::kNoParseGlobalDebugVariables, F::kNoUseLargePages, F::kNoPrintHelpOrVersionOutput});
+        if (!result->errors().empty()) {
+            for (const auto& e : result->errors())
+                m_initError += e + "; ";
+            return;
+        }
+        // The heap a job may grow to before the near-heap-limit callback stops it (VERSUS_NODE_HEAP_MB).
+        std::string heapFlag = "--max-old-space-size=" + std::to_string(heapLimitMb());
+        v8::V8::SetFlagsFromString(heapFlag.c_str(), heapFlag.size());
+        m_platform = node::MultiIsolatePlatform::Create(2);
+        v8::V8::InitializePlatform(m_platform.get());
+        v8::V8::Initialize();
+    }
+
+    static int heapLimitMb()
+    {
+        if (const char* env = std::getenv("VERSUS_NODE_HEAP_MB"))
+            if (int mb = std::atoi(env); mb >= 64)
+                return mb;
+        return 4096;
+    }
+
+    std::unique_ptr<node::MultiIsolatePlatform> m_platform;
+    std::string m_initError;
+};
+
+/// State of the job that runs now; reached from the host functions through a v8::External.
+struct NodeJob {
+    HarnessJobContext* context = nullptr;
+    v8::Isolate* isolate = nullptr;
+    std::optional<std::string> resultJson;
+    std::string stopReason;  ///< "process.exit(3)" and the like
+    std::optional<int> exitCode;
+    bool outOfMemory = false;
+};
+
+NodeJob* jobOf(const v8::FunctionCallbackInfo<v8::Value>& info)
+{
+    return static_cast<NodeJob*>(info.Data().As<v8::External>()->Value());
+}
+
+std::int64_t integerArg(const v8::FunctionCallbackInfo<v8::Value>& info, int i)
+{
+    return info[i]->IntegerValue(info.GetIsolate()->GetCurrentContext()).FromMaybe(0);
+}
+
+std::string stringArg(const v8::FunctionCallbackInfo<v8::Value>& info, int i)
+{
+    v8::String::Utf8Value text(info.GetIsolate(), info[i]);
+    return *text ? std::string(*text, static_cast<size_t>(text.length())) : std::string();
+}
+
+std::int64_t heapBytes(v8::Isolate* isolate)
+{
+    v8::HeapStatistics stats;
+    isolate->GetHeapStatistics(&stats);
+    return static_cast<std::int64_t>(stats.used_heap_size() + stats.external_memory());
+}
+
+void hostCalibrated(const v8::FunctionCallbackInfo<v8::Value>& info)
+{
+    jobOf(info)->context->calibrated(integerArg(info, 0), integerArg(info, 1));
+}
+
+void hostSample(const v8::FunctionCallbackInfo<v8::Value>& info)
+{
+    NodeJob* job = jobOf(info);
+    job->context->sample(static_cast<int>(integerArg(info, 0)), info[1]->BooleanValue(info.GetIsolate()),
+                         integerArg(info, 2), integerArg(info, 3), heapBytes(info.GetIsolate()));
+}
+
+void hostOutput(const v8::FunctionCallbackInfo<v8::Value>& info)
+{
+    jobOf(info)->context->output(stringArg(info, 0), stringArg(info, 1));
+}
+
+void hostDone(const v8::FunctionCallbackInfo<v8::Value>& info)
+{
+    jobOf(info)->resultJson = stringArg(info, 0);
+}
+
+/// Workload code called process.exit/abort/kill: record it and end the script; termination cannot be caught.
+void hostStop(const v8::FunctionCallbackInfo<v8::Value>& info)
+{
+    NodeJob* job = jobOf(info);
+    job->stopReason = stringArg(info, 0);
+    info.GetIsolate()->TerminateExecution();
+}
+
+size_t nearHeapLimit(void* data, size_t currentLimit, size_t /*initialLimit*/)
+{
+    auto* job = static_cast<NodeJob*>(data);
+    job->outOfMemory = true;
+    job->isolate->TerminateExecution();
+    return currentLimit + (64u << 20);  // room to unwind; the environment is discarded afterwards
+}
+
+void setFunction(v8::Local<v8::Context> context, v8::Local<v8::Object> target, const char* name,
+                 v8::FunctionCallback callback, NodeJob* job)
+{
+    v8::Isolate* isolate = context->GetIsolate();
+    auto fn = v8::Function::New(context, callback, v8::External::New(isolate, job)).ToLocalChecked();
+    target->Set(context, v8::String::NewFromUtf8(isolate, name).ToLocalChecked(), fn).Check();
+}
+
+} // namespace
+
+struct EmbeddedNodeRuntime::Impl {
+    WorkerThread thread{64u << 20};
+    std::mutex isolateMutex;  // guards `isolate` against the worker tearing it down while cancel() uses it
+    v8::Isolate* isolate = nullptr;
+    std::atomic<bool> cancelRequested{false};
+
+    Result runOnWorker(const RunJob& job, EventSink& sink);
+};
+
+EmbeddedNodeRuntime::EmbeddedNodeRuntime() : m_impl(std::make_unique<Impl>()) {}
+EmbeddedNodeRuntime::~EmbeddedNodeRuntime() = default;
+
+RuntimeInfo EmbeddedNodeRuntime::info() const
+{
+    return descriptor().info;
+}
+
+RuntimeDescriptor EmbeddedNodeRuntime::descriptor()
+{
+    RuntimeDescriptor d;
+    const std::string v8Version = std::to_string(V8_MAJOR_VERSION) + "." + std::to_string(V8_MINOR_VERSION) + "."
+        + std::to_string(V8_BUILD_NUMBER) + "." + std::to_string(V8_PATCH_LEVEL);
+    d.info = {"node", "Node.js (embedded)", "javascript", NODE_VERSION_STRING, "V8 " + v8Version, true};
+    d.create = [] { return std::make_unique<EmbeddedNodeRuntime>(); };
+    return d;
+}
+
+void EmbeddedNodeRuntime::cancel()
+{
+    std::lock_guard lock(m_impl->isolateMutex);
+    if (m_impl->isolate) {
+        m_impl->cancelRequested = true;
+        m_impl->isolate->TerminateExecution();
+    }
+}
+
+Result EmbeddedNodeRuntime::execute(const RunJob& job, EventSink& sink)
+{
+    Result result;
+    m_impl->thread.call([&] { result = m_impl->runOnWorker(job, sink); });
+    return result;
+}
+
+Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink)
+{
+    HarnessJobContext context(job, sink);
+    NodePlatform& platform = NodePlatform::instance();
+    if (!platform.initError().empty())
+        return context.fail(FailureKind::RuntimeUnavailable, "Node.js could not start: " + platform.initError());
+
+    std::vector<std::string> errors;
+    // No process-state ownership, no inspector, no native addons, no global module search paths: the host
+    // process belongs to Versus, and several environments may live side by side.
+    auto flags = static_cast<node::EnvironmentFlags::Flags>(
+        node::EnvironmentFlags::kNoCreateInspector | node::EnvironmentFlags::kNoGlobalSearchPaths
+        | node::EnvironmentFlags::kNoNativeAddons | node::EnvironmentFlags::kNoRegisterESMLoader);
+    std::vector<std::string> args{"versus"};
+    std::vector<std::string> execArgs;
+    auto setup = node::CommonEnvironmentSetup::Create(platform.platform(), &errors, args, execArgs, flags);
+    if (!setup) {
+        std::string text;
+        for (const auto& e : errors)
+            text += e + "; ";
+        return context.fail(FailureKind::RuntimeUnavailable, "a Node.js environment could not be created: " + text);
+    }
+
+    NodeJob nodeJob;
+    nodeJob.context = &context;
+    nodeJob.isolate = setup->isolate();
+    node::Environment* env = setup->env();
+    {
+        std::lock_guard lock(isolateMutex);
+        isolate = setup->isolate();
+        cancelRequested = false;
+    }
+    {
+        v8::Locker locker(nodeJob.isolate);
+        v8::Isolate::Scope isolateScope(nodeJob.isolate);
+        v8::HandleScope handleScope(nodeJob.isolate);
+        v8::Local<v8::Context> jsContext = setup->context();
+        v8::Context::Scope contextScope(jsContext);
+        nodeJob.isolate->AddNearHeapLimitCallback(nearHeapLimit, &nodeJob);
+        // process.exit reaches here only if workload code got past the harness's own guard (process.reallyExit
+        // of a saved reference): stop this environment, never the host.
+        node::SetProcessExitHandler(env, [&nodeJob](node::Environment* e, int code) {
+            nodeJob.exitCode = code;
+            node::Stop(e);
+        });
+
+        v8::Local<v8::Object> host = v8::Object::New(nodeJob.isolate);
+        setFunction(jsContext, host, "calibrated", hostCalibrated, &nodeJob);
+        setFunction(jsContext, host, "sample", hostSample, &nodeJob);
+        setFunction(jsContext, host, "output", hostOutput, &nodeJob);
+        setFunction(jsContext, host, "done", hostDone, &nodeJob);
+        setFunction(jsContext, host, "stop", hostStop, &nodeJob);
+        jsContext->Global()
+            ->Set(jsContext, v8::String::NewFromUtf8Literal(nodeJob.isolate, "__versusHost"), host)
+            .Check();
+
+        const std::string harnessPath = (harnessDirectory() / "harness.js").string();
+        const std::string source = "const host = globalThis.__versusHost;\n"
+                                   "delete globalThis.__versusHost;\n"
+                                   "const harnessPath = "
+            + nlohmann::json(harnessPath).dump() + ";\n"
+            + "require('module').createRequire(harnessPath)(harnessPath).runEmbedded(host, "
+            + nlohmann::json(harnessJobJson(job)).dump() + ");\n";
+        v8::MaybeLocal<v8::Value> loaded = node::LoadEnvironment(env, source.c_str());
+        if (!loaded.IsEmpty() && !nodeJob.isolate->IsExecutionTerminating())
+            node::SpinEventLoop(env);
+        node::Stop(env);
+        nodeJob.isolate->RemoveNearHeapLimitCallback(nearHeapLimit, 0);
+    }
+    {
+        std::lock_guard lock(isolateMutex);
+        isolate = nullptr;
+    }
+    setup.reset();
+
+    if (nodeJob.outOfMemory)
+        return context.fail(FailureKind::OutOfMemory,
+                            "the JavaScript heap reached its limit and the workload was stopped. Use smaller parameters"
+                            " (the limit is set by VERSUS_NODE_HEAP_MB).");
+    if (cancelRequested)
+        return context.fail(FailureKind::Cancelled, "cancelled");
+    if (!nodeJob.stopReason.empty())
+        return context.fail(FailureKind::Exit, nodeJob.stopReason
+                                + " was called: workload code must return its answer, not end the process. "
+                                  "Remove the call.");
+    if (nodeJob.exitCode)
+        return context.fail(FailureKind::Exit,
+                            "the Node.js environment exited with code " + std::to_string(*nodeJob.exitCode)
+                                + " (an uncaught exception in a callback ends it; see the captured output).");
+    if (!nodeJob.resultJson)
+        return context.fail(FailureKind::ScriptError,
+                            "the workload ended without an answer: its promise never settled or the event loop ran "
+                            "dry. Make run() return a value or a promise that resolves.");
+    return context.finish(*nodeJob.resultJson);
+}
+
+} // namespace versus

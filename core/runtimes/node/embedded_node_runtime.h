@@ -1,0 +1,30 @@
+// Embedded Node.js 18 through libnode: one platform per process, a fresh environment per job on this runtime's
+// own worker thread.
+#pragma once
+
+#include <memory>
+
+#include "runtime.h"
+
+namespace versus {
+
+class EmbeddedNodeRuntime final : public Runtime {
+public:
+    EmbeddedNodeRuntime();
+    ~EmbeddedNodeRuntime() override;
+    RuntimeInfo info() const override;
+    /// Creates a Node.js environment on the worker thread, runs the harness in it, and tears it down, so that no
+    /// job (nor its process.exit) can leave state behind for the next.
+    Result execute(const RunJob& job, EventSink& sink) override;
+    /// TerminateExecution on the running isolate; any thread, never blocks.
+    void cancel() override;
+
+    static RuntimeDescriptor descriptor();
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace versus

@@ -1,0 +1,319 @@
+// Embedded CPython: interpreter thread, allocator accounting, the _versus_host module, cancellation.
+#include "python/embedded_python_runtime.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <malloc.h>
+#include <mutex>
+#include <thread>
+
+#include <pybind11/embed.h>
+
+#include "harness_job.h"
+#include "worker_thread.h"
+
+namespace py = pybind11;
+
+namespace versus {
+
+namespace {
+
+// ---- Allocator accounting -------------------------------------------------------------------------------------
+// CPython's raw domain goes to malloc (pymalloc itself falls back to it for blocks over 512 bytes) and pymalloc
+// takes whole arenas from the arena allocator. Counting both gives the bytes CPython holds, exactly, at the cost of
+// one atomic add per malloc. NumPy's data buffers bypass both and are not counted.
+PyMemAllocatorEx g_rawBase;
+PyObjectArenaAllocator g_arenaBase;
+std::atomic<std::int64_t> g_rawBytes{0};
+std::atomic<std::int64_t> g_arenaBytes{0};
+std::atomic<std::int64_t> g_limitBytes{0};  // 0: no limit; set while a job runs
+
+bool overLimit(size_t more)
+{
+    const std::int64_t limit = g_limitBytes.load(std::memory_order_relaxed);
+    return limit > 0
+        && g_rawBytes.load(std::memory_order_relaxed) + g_arenaBytes.load(std::memory_order_relaxed)
+                + static_cast<std::int64_t>(more) > limit;
+}
+
+void* rawMalloc(void* ctx, size_t size)
+{
+    if (overLimit(size))
+        return nullptr;
+    void* p = g_rawBase.malloc(ctx, size);
+    if (p)
+        g_rawBytes.fetch_add(static_cast<std::int64_t>(malloc_usable_size(p)), std::memory_order_relaxed);
+    return p;
+}
+
+void* rawCalloc(void* ctx, size_t count, size_t size)
+{
+    if (size && count > SIZE_MAX / size)
+        return nullptr;
+    if (overLimit(count * size))
+        return nullptr;
+    void* p = g_rawBase.calloc(ctx, count, size);
+    if (p)
+        g_rawBytes.fetch_add(static_cast<std::int64_t>(malloc_usable_size(p)), std::memory_order_relaxed);
+    return p;
+}
+
+void* rawRealloc(void* ctx, void* old, size_t size)
+{
+    const std::int64_t before = old ? static_cast<std::int64_t>(malloc_usable_size(old)) : 0;
+    if (size > static_cast<size_t>(before) && overLimit(size - static_cast<size_t>(before)))
+        return nullptr;
+    void* p = g_rawBase.realloc(ctx, old, size);
+    if (p)
+        g_rawBytes.fetch_add(static_cast<std::int64_t>(malloc_usable_size(p)) - before, std::memory_order_relaxed);
+    return p;
+}
+
+void rawFree(void* ctx, void* p)
+{
+    if (p)
+        g_rawBytes.fetch_sub(static_cast<std::int64_t>(malloc_usable_size(p)), std::memory_order_relaxed);
+    g_rawBase.free(ctx, p);
+}
+
+void* arenaAlloc(void* ctx, size_t size)
+{
+    if (overLimit(size))
+        return nullptr;
+    void* p = g_arenaBase.alloc(ctx, size);
+    if (p)
+        g_arenaBytes.fetch_add(static_cast<std::int64_t>(size), std::memory_order_relaxed);
+    return p;
+}
+
+void arenaFree(void* ctx, void* p, size_t size)
+{
+    if (p)
+        g_arenaBytes.fetch_sub(static_cast<std::int64_t>(size), std::memory_order_relaxed);
+    g_arenaBase.free(ctx, p, size);
+}
+
+/// Must run before the interpreter exists, so every block it frees was counted when allocated.
+void installAllocatorHooks()
+{
+    PyMem_GetAllocator(PYMEM_DOMAIN_RAW, &g_rawBase);
+    PyMemAllocatorEx raw{g_rawBase.ctx, rawMalloc, rawCalloc, rawRealloc, rawFree};
+    PyMem_SetAllocator(PYMEM_DOMAIN_RAW, &raw);
+    PyObject_GetArenaAllocator(&g_arenaBase);
+    PyObjectArenaAllocator arena{g_arenaBase.ctx, arenaAlloc, arenaFree};
+    PyObject_SetArenaAllocator(&arena);
+}
+
+// ---- The job that runs now (touched on the interpreter thread only, with the GIL held) ----------------------------
+HarnessJobContext* g_job = nullptr;
+
+/// The thread that owns the interpreter, and the canceller beside it. Created on first use; never destroyed, so
+/// the interpreter is never finalised under a workload that may still be running at exit.
+class PythonInterpreter {
+public:
+    static PythonInterpreter& instance()
+    {
+        static PythonInterpreter* interpreter = new PythonInterpreter();
+        return *interpreter;
+    }
+
+    /// Runs `task` on the interpreter thread with the GIL held and waits for it.
+    void call(const std::function<void()>& task)
+    {
+        m_thread.call([&] {
+            PyEval_RestoreThread(m_threadState);
+            task();
+            m_threadState = PyEval_SaveThread();
+        });
+    }
+
+    const std::string& initError() const { return m_initError; }
+    PyObject* harness() const { return m_harness; }
+    PyObject* cancelledType() const { return m_cancelledType; }
+
+    /// Called with the GIL held on the interpreter thread around each job.
+    void beginJob()
+    {
+        PyThreadState_SetAsyncExc(m_threadId, nullptr);  // nothing left over from an earlier cancel
+        std::lock_guard lock(m_cancelMutex);
+        m_jobActive = true;
+        ++m_generation;
+    }
+    void endJob()
+    {
+        std::lock_guard lock(m_cancelMutex);
+        m_jobActive = false;
+    }
+
+    /// Any thread, never blocks: the canceller thread delivers VersusCancelled to the running job, if any.
+    void requestCancel()
+    {
+        std::lock_guard lock(m_cancelMutex);
+        if (!m_jobActive)
+            return;
+        m_cancelGeneration = m_generation;
+        m_cancelCv.notify_all();
+    }
+
+private:
+    PythonInterpreter() : m_thread(256u << 20)  // deep recursion must meet Python's limit long before the C stack's
+    {
+        m_thread.call([this] { initialize(); });
+        if (m_initError.empty())
+            m_canceller = std::thread([this] { cancellerMain(); });
+    }
+
+    void initialize()
+    {
+        installAllocatorHooks();
+        PyConfig config;
+        PyConfig_InitPythonConfig(&config);
+        config.install_signal_handlers = 0;  // the host owns signals
+        config.parse_argv = 0;
+        config.use_environment = 0;          // PYTHONPATH/PYTHONHOME of another Python must not leak in
+        try {
+            py::initialize_interpreter(&config, 0, nullptr, false);
+        } catch (const std::exception& e) {
+            m_initError = std::string("CPython could not start: ") + e.what();
+            return;
+        }
+        m_threadId = PyThread_get_thread_ident();
+        try {
+            py::module_ sys = py::module_::import("sys");
+            sys.attr("path").attr("insert")(0, harnessDirectory().string());
+            sys.attr("dont_write_bytecode") = true;
+            py::module_ harness = py::module_::import("harness");
+            harness.attr("protect_process")();
+            m_cancelledType = harness.attr("VersusCancelled").ptr();
+            Py_INCREF(m_cancelledType);
+            m_harness = harness.release().ptr();
+        } catch (const std::exception& e) {
+            m_initError = "the Python harness could not be loaded from " + harnessDirectory().string() + ": "
+                + e.what();
+        }
+        m_threadState = PyEval_SaveThread();
+    }
+
+    // Delivering an exception to a busy thread needs the GIL; the interpreter hands it over within its switch
+    // interval (5 ms). Done here so that cancel() never blocks its caller.
+    void cancellerMain()
+    {
+        std::uint64_t handled = 0;
+        for (;;) {
+            std::uint64_t target;
+            {
+                std::unique_lock lock(m_cancelMutex);
+                m_cancelCv.wait(lock, [&] { return m_cancelGeneration != handled; });
+                target = handled = m_cancelGeneration;
+            }
+            PyGILState_STATE state = PyGILState_Ensure();
+            bool stillRunning;
+            {
+                std::lock_guard lock(m_cancelMutex);
+                stillRunning = m_jobActive && m_generation == target;
+            }
+            if (stillRunning)
+                PyThreadState_SetAsyncExc(m_threadId, m_cancelledType);
+            PyGILState_Release(state);
+        }
+    }
+
+    WorkerThread m_thread;
+    std::thread m_canceller;
+    PyThreadState* m_threadState = nullptr;
+    std::string m_initError;
+    PyObject* m_harness = nullptr;
+    PyObject* m_cancelledType = nullptr;
+    unsigned long m_threadId = 0;
+
+    std::mutex m_cancelMutex;
+    std::condition_variable m_cancelCv;
+    bool m_jobActive = false;
+    std::uint64_t m_generation = 0;
+    std::uint64_t m_cancelGeneration = 0;
+};
+
+} // namespace
+
+PYBIND11_EMBEDDED_MODULE(_versus_host, m)
+{
+    m.def("calibrated", [](std::int64_t loops, std::int64_t elapsedNs) {
+        if (g_job)
+            g_job->calibrated(loops, elapsedNs);
+    });
+    m.def("sample", [](int index, bool warmup, std::int64_t loops, std::int64_t elapsedNs) {
+        if (!g_job)
+            return;
+        const std::int64_t heap = EmbeddedPythonRuntime::heapBytes();
+        py::gil_scoped_release release;  // a full event queue must not hold the GIL (cancel needs it)
+        g_job->sample(index, warmup, loops, elapsedNs, heap);
+    });
+    m.def("output", [](const std::string& stream, const std::string& text) {
+        if (g_job)
+            g_job->output(stream, text);
+    });
+}
+
+EmbeddedPythonRuntime::EmbeddedPythonRuntime() = default;
+EmbeddedPythonRuntime::~EmbeddedPythonRuntime() = default;
+
+std::int64_t EmbeddedPythonRuntime::heapBytes()
+{
+    return g_rawBytes.load(std::memory_order_relaxed) + g_arenaBytes.load(std::memory_order_relaxed);
+}
+
+RuntimeInfo EmbeddedPythonRuntime::info() const
+{
+    return descriptor().info;
+}
+
+RuntimeDescriptor EmbeddedPythonRuntime::descriptor()
+{
+    RuntimeDescriptor d;
+    d.info = {"python", "CPython (embedded)", "python", PY_VERSION, "", true};
+    d.create = [] { return std::make_unique<EmbeddedPythonRuntime>(); };
+    return d;
+}
+
+Result EmbeddedPythonRuntime::execute(const RunJob& job, EventSink& sink)
+{
+    auto& interpreter = PythonInterpreter::instance();
+    if (!interpreter.initError().empty())
+        return HarnessJobContext(job, sink).fail(FailureKind::RuntimeUnavailable, interpreter.initError());
+    HarnessJobContext context(job, sink);
+    const std::string jobJson = harnessJobJson(job);
+    std::string resultJson;
+    std::string error;
+    interpreter.call([&] {
+        g_job = &context;
+        g_limitBytes = job.options.memoryLimitBytes > 0 ? heapBytes() + job.options.memoryLimitBytes : 0;
+        interpreter.beginJob();
+        try {
+            py::object run = py::getattr(py::handle(interpreter.harness()), "run_job");
+            resultJson = run(jobJson, py::module_::import("_versus_host")).cast<std::string>();
+        } catch (py::error_already_set& e) {
+            error = e.what();
+            if (e.matches(interpreter.cancelledType()))
+                error = "cancelled";
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+        interpreter.endJob();
+        PyErr_Clear();
+        g_limitBytes = 0;
+        g_job = nullptr;
+    });
+    if (error == "cancelled")
+        return context.fail(FailureKind::Cancelled, "cancelled");
+    if (!error.empty())
+        return context.fail(FailureKind::Internal, "the Python harness failed: " + error);
+    return context.finish(resultJson);
+}
+
+void EmbeddedPythonRuntime::cancel()
+{
+    PythonInterpreter::instance().requestCancel();
+}
+
+} // namespace versus

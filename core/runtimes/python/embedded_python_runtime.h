@@ -1,0 +1,27 @@
+// Embedded CPython 3.11 through pybind11: one interpreter per process, owned by one dedicated thread.
+#pragma once
+
+#include <memory>
+
+#include "runtime.h"
+
+namespace versus {
+
+/// Runs jobs in the process's one CPython interpreter. The interpreter is created on first use, on a thread that
+/// owns it for the life of the process; every call into Python happens there.
+class EmbeddedPythonRuntime final : public Runtime {
+public:
+    EmbeddedPythonRuntime();
+    ~EmbeddedPythonRuntime() override;
+    RuntimeInfo info() const override;
+    Result execute(const RunJob& job, EventSink& sink) override;
+    /// Raises VersusCancelled in the interpreter thread (delivered within a few ms of bytecode); C code that never
+    /// returns to the interpreter (time.sleep included) finishes its call first.
+    void cancel() override;
+
+    static RuntimeDescriptor descriptor();
+    /// Bytes CPython holds right now (pymalloc arenas + raw allocations), from allocator hooks; any thread.
+    static std::int64_t heapBytes();
+};
+
+} // namespace versus
