@@ -69,9 +69,9 @@ std::optional<double> number(const std::string& text)
     return std::nullopt;
 }
 
-int listCommand(const Catalog& catalog, RuntimeRegistry& registry)
+int listCommand(const Catalog& catalog, RuntimeRegistry& registry, const std::filesystem::path& directory)
 {
-    std::cout << "Workloads (" << workloadsDirectory().string() << "):\n";
+    std::cout << "Workloads (" << directory.string() << "):\n";
     for (const auto& category : catalog.categories()) {
         std::cout << "  " << category << "\n";
         for (const auto& w : catalog.workloads()) {
@@ -312,6 +312,7 @@ Options of run:
       --timeout S            stop and fail a result that runs longer (default 300)
       --tiny                 use each workload's tiny parameters (smoke runs)
       --json FILE            write every sample and the summary as JSON
+      --workloads-dir DIR    read workloads from DIR instead of the installed catalog (list and run)
   -q, --quiet                no progress on stderr
 
   -h, --help                 this text
@@ -341,12 +342,25 @@ int main(const std::vector<std::string>& args)
         std::cout << versionText();
         return 0;
     }
+    std::vector<std::string> rest;
+    std::filesystem::path directory = workloadsDirectory();
+    for (size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--workloads-dir") {
+            std::string value;
+            if (!needValue(args, i, value))
+                return fail("--workloads-dir needs a folder");
+            directory = value;
+        } else {
+            rest.push_back(args[i]);
+        }
+    }
     RuntimeRegistry registry;
     registerBuiltinRuntimes(registry);
-    const Catalog catalog = Catalog::load(workloadsDirectory());
-    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    const Catalog catalog = Catalog::load(directory);
+    if (catalog.workloads().empty() && !catalog.errors().empty())
+        return fail(catalog.errors().front().toString());
     if (args[0] == "list")
-        return listCommand(catalog, registry);
+        return listCommand(catalog, registry, directory);
     if (args[0] == "run")
         return runCommand(rest, catalog, registry);
     return fail("unknown command '" + args[0] + "' (see versus --help)");

@@ -123,15 +123,22 @@ Result RunScheduler::runItem(const RunJob& job, Runtime& runtime, const RuntimeI
     m_sink.post(StartedEvent{job.key, info.name, info.version});
     const auto started = std::chrono::steady_clock::now();
 
-    // The watchdog cancels the item when it outlives its timeout.
+    // The watchdog cancels the item when it outlives its timeout or the plan is cancelled. Runtimes act on a
+    // cancel only while a job runs, so the watchdog repeats it until execute() returns: a cancel that arrives
+    // while the job is still being handed to the runtime's thread is not lost.
     bool done = false;
     bool timedOut = false;
     std::thread watchdog([&] {
         std::unique_lock lock(m_mutex);
         const auto deadline = started + std::chrono::duration<double>(job.options.timeoutS);
-        if (!m_watchdogWake.wait_until(lock, deadline, [&] { return done; })) {
-            timedOut = true;
-            runtime.cancel();
+        while (!done) {
+            m_watchdogWake.wait_for(lock, std::chrono::milliseconds(50), [&] { return done; });
+            if (done)
+                break;
+            if (!timedOut && std::chrono::steady_clock::now() >= deadline)
+                timedOut = true;
+            if (timedOut || m_cancelled)
+                runtime.cancel();
         }
     });
 

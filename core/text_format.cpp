@@ -107,7 +107,8 @@ std::string formatResultsTable(const std::vector<Result>& results)
     std::vector<std::string> order;
     std::map<std::string, std::vector<Result>> byWorkload;
     for (const auto& r : results) {
-        const std::string key = r.workloadId + " (" + formatParams(r.params) + ")";
+        const std::string params = formatParams(r.params);
+        const std::string key = r.workloadId + (params.empty() ? "" : " (" + params + ")");
         if (!byWorkload.count(key))
             order.push_back(key);
         byWorkload[key].push_back(r);

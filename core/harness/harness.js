@@ -97,14 +97,15 @@ function captureStream(host, stream, budget) {
 
 // Make the calls that would end or kill the host process fail the job instead. `stop(name)` must not return
 // normally in the embedded runtime (it terminates execution); elsewhere it throws.
-function protectProcess(stop) {
-  const forbid = (name) => (...args) => stop(`${name}(${args.length ? args[0] : ''})`);
+function protectProcess(stop, script) {
+  const where = () => errorLocation(new Error(), script);
+  const forbid = (name) => (...args) => stop(`${name}(${args.length ? args[0] : ''})`, where());
   process.exit = forbid('process.exit');
   process.reallyExit = forbid('process.reallyExit');
   process.abort = forbid('process.abort');
   const realKill = process.kill.bind(process);
   process.kill = (pid, signal) => {
-    if (pid === process.pid || pid === 0 || pid === -process.pid) return stop(`process.kill(own process, ${signal})`);
+    if (pid === process.pid || pid === 0 || pid === -process.pid) return stop(`process.kill(own process, ${signal})`, where());
     return realKill(pid, signal);
   };
 }
@@ -156,8 +157,12 @@ async function runJob(job, host, budget) {
 // Entry point of the embedded runtime: `host` holds native functions, `stop` terminates the isolate.
 function runEmbedded(host, jobJson) {
   const job = JSON.parse(jobJson);
-  protectProcess(host.stop);
+  protectProcess((what, at) => host.stop(what, at.file, at.line), job.script);
   const budget = redirectOutput(host, job.options);
+  // An exception thrown in a callback, or a rejection nobody handles, ends the job with that error.
+  const abandon = (error) => host.abandon(JSON.stringify({ ...failure(error, job.script), output_dropped_bytes: budget.dropped }));
+  process.on('uncaughtException', abandon);
+  process.on('unhandledRejection', abandon);
   runJob(job, host, budget).then((result) => host.done(JSON.stringify(result)));
 }
 
@@ -172,8 +177,14 @@ function main() {
     output: (stream, text) => send({ event: 'output', stream, text }),
   };
   const job = JSON.parse(fs.readFileSync(0, 'utf8'));
-  protectProcess((what) => { const e = new Error(what); e.versusExit = what; throw e; });
+  protectProcess((what) => { const e = new Error(what); e.versusExit = what; throw e; }, job.script);
   const budget = redirectOutput(host, job.options);
+  const abandon = (error) => {
+    send({ event: 'done', result: { ...failure(error, job.script), output_dropped_bytes: budget.dropped } });
+    process.reallyExit(0);
+  };
+  process.on('uncaughtException', abandon);
+  process.on('unhandledRejection', abandon);
   runJob(job, host, budget).then((result) => send({ event: 'done', result }));
 }
 

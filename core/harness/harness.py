@@ -41,7 +41,7 @@ def protect_process():
 
     def guarded_kill(pid, sig):
         if pid in (0, os.getpid(), -os.getpgrp()):
-            raise VersusExit(f"os.kill(own process, {sig})")
+            raise VersusExit(f"os.kill(own process, {sig}) was called")
         return real_kill(pid, sig)
     os.kill = guarded_kill
 

@@ -73,8 +73,11 @@ private:
 struct NodeJob {
     HarnessJobContext* context = nullptr;
     v8::Isolate* isolate = nullptr;
+    node::Environment* env = nullptr;
     std::optional<std::string> resultJson;
     std::string stopReason;  ///< "process.exit(3)" and the like
+    std::string stopFile;
+    int stopLine = 0;
     std::optional<int> exitCode;
     bool outOfMemory = false;
 };
@@ -124,19 +127,33 @@ void hostDone(const v8::FunctionCallbackInfo<v8::Value>& info)
     jobOf(info)->resultJson = stringArg(info, 0);
 }
 
+/// The job failed outside the harness's own try/catch (an exception in a callback): keep its result, end the script.
+void hostAbandon(const v8::FunctionCallbackInfo<v8::Value>& info)
+{
+    NodeJob* job = jobOf(info);
+    job->resultJson = stringArg(info, 0);
+    node::Stop(job->env);
+}
+
+// Ending a job always goes through node::Stop(env), never a bare TerminateExecution: Stop also tells Node that
+// it may no longer call into JavaScript, so callback scopes that the termination unwinds do not abort the process
+// ("async hook stack has become corrupted"). The environment is discarded afterwards.
+
 /// Workload code called process.exit/abort/kill: record it and end the script; termination cannot be caught.
 void hostStop(const v8::FunctionCallbackInfo<v8::Value>& info)
 {
     NodeJob* job = jobOf(info);
     job->stopReason = stringArg(info, 0);
-    info.GetIsolate()->TerminateExecution();
+    job->stopFile = stringArg(info, 1);
+    job->stopLine = static_cast<int>(integerArg(info, 2));
+    node::Stop(job->env);
 }
 
 size_t nearHeapLimit(void* data, size_t currentLimit, size_t /*initialLimit*/)
 {
     auto* job = static_cast<NodeJob*>(data);
     job->outOfMemory = true;
-    job->isolate->TerminateExecution();
+    node::Stop(job->env);
     return currentLimit + (64u << 20);  // room to unwind; the environment is discarded afterwards
 }
 
@@ -152,8 +169,8 @@ void setFunction(v8::Local<v8::Context> context, v8::Local<v8::Object> target, c
 
 struct EmbeddedNodeRuntime::Impl {
     WorkerThread thread{64u << 20};
-    std::mutex isolateMutex;  // guards `isolate` against the worker tearing it down while cancel() uses it
-    v8::Isolate* isolate = nullptr;
+    std::mutex envMutex;  // guards `env` against the worker tearing it down while cancel() uses it
+    node::Environment* env = nullptr;  // the running job's environment
     std::atomic<bool> cancelRequested{false};
 
     Result runOnWorker(const RunJob& job, EventSink& sink);
@@ -179,10 +196,10 @@ RuntimeDescriptor EmbeddedNodeRuntime::descriptor()
 
 void EmbeddedNodeRuntime::cancel()
 {
-    std::lock_guard lock(m_impl->isolateMutex);
-    if (m_impl->isolate) {
+    std::lock_guard lock(m_impl->envMutex);
+    if (m_impl->env) {
         m_impl->cancelRequested = true;
-        m_impl->isolate->TerminateExecution();
+        node::Stop(m_impl->env);  // thread-safe; see the note on node::Stop above
     }
 }
 
@@ -220,9 +237,10 @@ Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink
     nodeJob.context = &context;
     nodeJob.isolate = setup->isolate();
     node::Environment* env = setup->env();
+    nodeJob.env = env;
     {
-        std::lock_guard lock(isolateMutex);
-        isolate = setup->isolate();
+        std::lock_guard lock(envMutex);
+        this->env = env;
         cancelRequested = false;
     }
     {
@@ -245,6 +263,7 @@ Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink
         setFunction(jsContext, host, "output", hostOutput, &nodeJob);
         setFunction(jsContext, host, "done", hostDone, &nodeJob);
         setFunction(jsContext, host, "stop", hostStop, &nodeJob);
+        setFunction(jsContext, host, "abandon", hostAbandon, &nodeJob);
         jsContext->Global()
             ->Set(jsContext, v8::String::NewFromUtf8Literal(nodeJob.isolate, "__versusHost"), host)
             .Check();
@@ -263,8 +282,8 @@ Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink
         nodeJob.isolate->RemoveNearHeapLimitCallback(nearHeapLimit, 0);
     }
     {
-        std::lock_guard lock(isolateMutex);
-        isolate = nullptr;
+        std::lock_guard lock(envMutex);
+        this->env = nullptr;
     }
     setup.reset();
 
@@ -277,16 +296,17 @@ Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink
     if (!nodeJob.stopReason.empty())
         return context.fail(FailureKind::Exit, nodeJob.stopReason
                                 + " was called: workload code must return its answer, not end the process. "
-                                  "Remove the call.");
+                                  "Remove the call.",
+                            nodeJob.stopFile, nodeJob.stopLine);
+    if (nodeJob.resultJson)
+        return context.finish(*nodeJob.resultJson);
     if (nodeJob.exitCode)
         return context.fail(FailureKind::Exit,
                             "the Node.js environment exited with code " + std::to_string(*nodeJob.exitCode)
                                 + " (an uncaught exception in a callback ends it; see the captured output).");
-    if (!nodeJob.resultJson)
-        return context.fail(FailureKind::ScriptError,
-                            "the workload ended without an answer: its promise never settled or the event loop ran "
-                            "dry. Make run() return a value or a promise that resolves.");
-    return context.finish(*nodeJob.resultJson);
+    return context.fail(FailureKind::ScriptError,
+                        "the workload ended without an answer: its promise never settled or the event loop ran dry. "
+                        "Make run() return a value or a promise that resolves.");
 }
 
 } // namespace versus
