@@ -1,6 +1,8 @@
 // Job JSON for the harness scripts and the parsing of their results.
 #include "harness_job.h"
 
+#include <cstdlib>
+
 #include <nlohmann/json.hpp>
 
 namespace versus {
@@ -19,9 +21,26 @@ json paramsToJson(const ParamValues& params)
 
 } // namespace
 
-std::string harnessJobJson(const RunJob& job)
+HarnessJobContext::HarnessJobContext(const RunJob& job, EventSink& sink) : m_job(job), m_sink(sink)
 {
+    std::error_code ec;
+    std::string pattern = (std::filesystem::temp_directory_path(ec) / "versus-job-XXXXXX").string();
+    if (char* made = mkdtemp(pattern.data()))
+        m_tempDir = made;
+}
+
+HarnessJobContext::~HarnessJobContext()
+{
+    std::error_code ec;
+    if (!m_tempDir.empty())
+        std::filesystem::remove_all(m_tempDir, ec);
+}
+
+std::string HarnessJobContext::jobJson() const
+{
+    const RunJob& job = m_job;
     json j;
+    j["temp_dir"] = m_tempDir.string();
     j["script"] = job.implementation ? job.implementation->file.string() : std::string();
     j["function"] = job.implementation ? job.implementation->function : std::string("run");
     j["workload_id"] = job.workload ? job.workload->id : std::string();
@@ -47,8 +66,6 @@ FailureKind failureKindFromName(const std::string& name)
             return kind;
     return FailureKind::Internal;
 }
-
-HarnessJobContext::HarnessJobContext(const RunJob& job, EventSink& sink) : m_job(job), m_sink(sink) {}
 
 void HarnessJobContext::calibrated(std::int64_t innerLoops, std::int64_t elapsedNs)
 {

@@ -2,20 +2,28 @@
 // collection of what the harness reports back into a Result.
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 #include "runtime.h"
 
 namespace versus {
 
-/// JSON given to the harness's run_job: {script, function, workload_id, params, options}.
-std::string harnessJobJson(const RunJob& job);
 
 /// Collects one job's calibration, samples and output (posting each as an event) and turns the harness's final
 /// result JSON into a Result. Called on the runtime's own thread.
 class HarnessJobContext {
 public:
+    /// Creates the job's private temporary folder; the destructor removes it with everything in it, whatever
+    /// way the job ended (a cancelled Node.js job runs no JavaScript finally blocks).
     HarnessJobContext(const RunJob& job, EventSink& sink);
+    ~HarnessJobContext();
+    HarnessJobContext(const HarnessJobContext&) = delete;
+    HarnessJobContext& operator=(const HarnessJobContext&) = delete;
+
+    /// JSON given to the harness's run_job: {script, function, workload_id, params, options, temp_dir}.
+    std::string jobJson() const;
+    const std::filesystem::path& tempDir() const { return m_tempDir; }
 
     void calibrated(std::int64_t innerLoops, std::int64_t elapsedNs);
     void sample(int index, bool warmup, std::int64_t innerLoops, std::int64_t elapsedNs, std::int64_t heapBytes);
@@ -34,6 +42,7 @@ private:
     const RunJob& m_job;
     EventSink& m_sink;
     Result m_result;
+    std::filesystem::path m_tempDir;
 };
 
 /// Maps the harness's failure kind names ("script-error", "exit", ...) back to FailureKind.

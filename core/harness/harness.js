@@ -131,7 +131,8 @@ async function runJob(job, host, budget) {
     mod = load(script);
     const run = mod[job.function || 'run'];
     if (typeof run !== 'function') throw new TypeError(`${path.basename(script)} exports no function '${job.function || 'run'}'`);
-    state = typeof mod.setup === 'function' ? await mod.setup(job.params) : job.params;
+    // setup(params) or setup(params, job): job.temp_dir is a private folder removed after the job.
+    state = typeof mod.setup === 'function' ? await mod.setup(job.params, { temp_dir: job.temp_dir }) : job.params;
     // One untimed call tells whether the workload is asynchronous.
     const first = run(state);
     const firstIsAsync = isThenable(first);

@@ -9,6 +9,7 @@ harness speaks JSON lines on a private pipe instead (see main()).
 """
 
 import importlib.util
+import inspect
 import json
 import os
 import sys
@@ -168,7 +169,12 @@ def run_job(job_json, host):
             raise AttributeError(f"{os.path.basename(script)} defines no function '{job.get('function', 'run')}'")
         params = job["params"]
         setup = getattr(module, "setup", None)
-        state = setup(params) if callable(setup) else params
+        if callable(setup):
+            # setup(params) or setup(params, job): job holds temp_dir, a private folder removed after the job.
+            wants_job = len(inspect.signature(setup).parameters) >= 2
+            state = setup(params, {"temp_dir": job["temp_dir"]}) if wants_job else setup(params)
+        else:
+            state = params
         run(state)  # one untimed probe call, as harness.js makes to learn whether run() is asynchronous
         answer = measure(lambda: run(state), options, host)
         result = {"ok": True, "answer": json.dumps(answer)}

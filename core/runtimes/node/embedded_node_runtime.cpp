@@ -274,7 +274,7 @@ Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink
                                    "const harnessPath = "
             + nlohmann::json(harnessPath).dump() + ";\n"
             + "require('module').createRequire(harnessPath)(harnessPath).runEmbedded(host, "
-            + nlohmann::json(harnessJobJson(job)).dump() + ");\n";
+            + nlohmann::json(context.jobJson()).dump() + ");\n";
         v8::MaybeLocal<v8::Value> loaded = node::LoadEnvironment(env, source.c_str());
         if (!loaded.IsEmpty() && !nodeJob.isolate->IsExecutionTerminating())
             node::SpinEventLoop(env);

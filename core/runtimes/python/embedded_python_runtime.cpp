@@ -282,7 +282,7 @@ Result EmbeddedPythonRuntime::execute(const RunJob& job, EventSink& sink)
     if (!interpreter.initError().empty())
         return HarnessJobContext(job, sink).fail(FailureKind::RuntimeUnavailable, interpreter.initError());
     HarnessJobContext context(job, sink);
-    const std::string jobJson = harnessJobJson(job);
+    const std::string jobJson = context.jobJson();
     std::string resultJson;
     std::string error;
     interpreter.call([&] {
