@@ -14,6 +14,7 @@
 #include "builtin_runtimes.h"
 #include "catalog.h"
 #include "event_queue.h"
+#include "harness_bench.h"
 #include "results_json.h"
 #include "run_scheduler.h"
 #include "text_format.h"
@@ -299,6 +300,7 @@ a display, runs the default job and prints its results table).
 Commands:
   list                       workloads by category, and runtimes with their versions
   run --workload ID ...      measure workloads on runtimes and print a table
+  harness-bench [--runs N]   measure the instrument: cancel latency, harness cost per call and per sample
   help                       this text
 
 Options of run:
@@ -342,28 +344,35 @@ int main(const std::vector<std::string>& args)
         std::cout << versionText();
         return 0;
     }
-    std::vector<std::string> rest;
+    // --workloads-dir may stand before or after the command.
+    std::vector<std::string> words;
     std::filesystem::path directory = workloadsDirectory();
-    for (size_t i = 1; i < args.size(); ++i) {
+    for (size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--workloads-dir") {
             std::string value;
             if (!needValue(args, i, value))
                 return fail("--workloads-dir needs a folder");
             directory = value;
         } else {
-            rest.push_back(args[i]);
+            words.push_back(args[i]);
         }
     }
+    if (words.empty())
+        return fail("--workloads-dir needs a command: list or run (see versus --help)");
+    const std::string command = words.front();
+    const std::vector<std::string> rest(words.begin() + 1, words.end());
     RuntimeRegistry registry;
     registerBuiltinRuntimes(registry);
     const Catalog catalog = Catalog::load(directory);
     if (catalog.workloads().empty() && !catalog.errors().empty())
         return fail(catalog.errors().front().toString());
-    if (args[0] == "list")
+    if (command == "list")
         return listCommand(catalog, registry, directory);
-    if (args[0] == "run")
+    if (command == "run")
         return runCommand(rest, catalog, registry);
-    return fail("unknown command '" + args[0] + "' (see versus --help)");
+    if (command == "harness-bench")
+        return harnessBench(rest);
+    return fail("unknown command '" + command + "' (see versus --help)");
 }
 
 int runDefaultJob()

@@ -1,0 +1,249 @@
+// The scheduler and the C++ harness over the fake runtime's virtual clock: exact calibration, warm-up marking,
+// event order, answer checks, laziness, cancellation and timeouts.
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "fake/fake_runtime.h"
+#include "run_scheduler.h"
+
+using namespace versus;
+using namespace std::chrono_literals;
+
+namespace {
+
+class CollectingSink : public EventSink {
+public:
+    void post(Event event) override
+    {
+        std::lock_guard lock(m_mutex);
+        m_events.push_back(std::move(event));
+    }
+    std::vector<Event> events()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_events;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::vector<Event> m_events;
+};
+
+Workload testWorkload(std::vector<ExpectedAnswer> expected = {})
+{
+    Workload w;
+    w.id = "w";
+    w.title = "Test workload";
+    ParameterSpec n;
+    n.name = "n";
+    n.type = ParamType::Int;
+    n.defaultValue = std::int64_t(10);
+    n.min = 0;
+    n.max = 20;
+    w.parameters.push_back(n);
+    Implementation impl;
+    impl.language = "python";
+    w.implementations.push_back(impl);
+    w.expected = std::move(expected);
+    return w;
+}
+
+HarnessOptions options(int warmup, int samples, double minSampleMs = 50)
+{
+    HarnessOptions o;
+    o.warmupSamples = warmup;
+    o.samples = samples;
+    o.minSampleTimeMs = minSampleMs;
+    return o;
+}
+
+struct Fixture {
+    RuntimeRegistry registry;
+    CollectingSink sink;
+    RunScheduler scheduler{registry, sink};
+};
+
+} // namespace
+
+TEST(RunScheduler, CalibrationDoublesUntilASampleLastsTheMinimumTime)
+{
+    Fixture f;
+    FakeBehaviour slow;
+    slow.nsPerCall = 3'000'000;  // 1, 2, 4, 8, 16 calls are under 50 ms; 32 calls take 96 ms
+    f.registry.add(FakeRuntime::descriptor(slow));
+    Workload w = testWorkload();
+    f.scheduler.runBlocking({{{&w, "fake", {}}}, options(0, 2)});
+    auto results = f.scheduler.results();
+    ASSERT_EQ(results.size(), 1u);
+    EXPECT_EQ(results[0].innerLoops, 32);
+    for (const auto& s : results[0].samples) {
+        EXPECT_EQ(s.innerLoops, 32);
+        EXPECT_EQ(s.elapsedNs, 96'000'000);
+    }
+    EXPECT_DOUBLE_EQ(results[0].summary.medianNs, 3e6);
+}
+
+TEST(RunScheduler, WarmupSamplesComeFirstAndAreLeftOutOfTheSummary)
+{
+    Fixture f;
+    f.registry.add(FakeRuntime::descriptor({}));
+    Workload w = testWorkload();
+    f.scheduler.runBlocking({{{&w, "fake", {}}}, options(3, 5)});
+    const auto result = f.scheduler.results().at(0);
+    ASSERT_EQ(result.samples.size(), 8u);
+    for (int i = 0; i < 8; ++i) {
+        EXPECT_EQ(result.samples[i].index, i);
+        EXPECT_EQ(result.samples[i].warmup, i < 3);
+    }
+    EXPECT_EQ(result.summary.samples, 5);
+}
+
+TEST(RunScheduler, EventsArriveInOrderForEachItem)
+{
+    Fixture f;
+    f.registry.add(FakeRuntime::descriptor({}, "a"));
+    f.registry.add(FakeRuntime::descriptor({}, "b"));
+    Workload w = testWorkload();
+    f.scheduler.runBlocking({{{&w, "a", {}}, {&w, "b", {}}}, options(1, 2)});
+    std::vector<std::string> kinds;
+    for (const auto& e : f.sink.events()) {
+        std::visit(
+            [&](const auto& event) {
+                using T = std::decay_t<decltype(event)>;
+                if constexpr (std::is_same_v<T, StartedEvent>)
+                    kinds.push_back("started:" + event.key.runtimeId);
+                else if constexpr (std::is_same_v<T, CalibratedEvent>)
+                    kinds.push_back("calibrated");
+                else if constexpr (std::is_same_v<T, SampleEvent>)
+                    kinds.push_back(event.sample.warmup ? "warmup" : "sample");
+                else if constexpr (std::is_same_v<T, FinishedEvent>)
+                    kinds.push_back("finished");
+                else if constexpr (std::is_same_v<T, FailedEvent>)
+                    kinds.push_back("failed");
+                else if constexpr (std::is_same_v<T, PlanDoneEvent>)
+                    kinds.push_back("done");
+                else
+                    kinds.push_back("other");
+            },
+            e);
+    }
+    const std::vector<std::string> expected = {"started:a", "calibrated", "warmup", "sample", "sample", "finished",
+                                               "started:b", "calibrated", "warmup", "sample", "sample", "finished",
+                                               "done"};
+    EXPECT_EQ(kinds, expected);
+}
+
+TEST(RunScheduler, TimeBudgetEndsMeasuredSamplingEarly)
+{
+    Fixture f;
+    FakeBehaviour b;
+    b.nsPerCall = 10'000'000;  // calibrates to 8 calls = 80 ms per sample
+    f.registry.add(FakeRuntime::descriptor(b));
+    Workload w = testWorkload();
+    HarnessOptions o = options(0, 100);
+    o.timeBudgetS = 0.2;
+    f.scheduler.runBlocking({{{&w, "fake", {}}}, o});
+    EXPECT_EQ(f.scheduler.results().at(0).summary.samples, 3);  // starts at 0, 80 and 160 ms of its budget
+}
+
+TEST(RunScheduler, WrongAnswerFailsWithExpectedAndGot)
+{
+    Fixture f;
+    FakeBehaviour b;
+    b.answer = "832041";
+    f.registry.add(FakeRuntime::descriptor(b));
+    Workload w = testWorkload({{{{"n", std::int64_t(10)}}, "832040"}});
+    f.scheduler.runBlocking({{{&w, "fake", {}}}, options(0, 1)});
+    const auto result = f.scheduler.results().at(0);
+    EXPECT_EQ(result.status, ResultStatus::Failed);
+    EXPECT_EQ(result.failure.kind, FailureKind::WrongAnswer);
+    EXPECT_EQ(result.failure.message.rfind("wrong answer: expected 832040, got 832041", 0), 0u);
+}
+
+TEST(RunScheduler, RuntimesThatDisagreeFailTheLaterOne)
+{
+    Fixture f;
+    FakeBehaviour one, two;
+    one.answer = "1";
+    two.answer = "2";
+    f.registry.add(FakeRuntime::descriptor(one, "a"));
+    f.registry.add(FakeRuntime::descriptor(two, "b"));
+    Workload w = testWorkload();
+    f.scheduler.runBlocking({{{&w, "a", {}}, {&w, "b", {}}}, options(0, 1)});
+    const auto results = f.scheduler.results();
+    EXPECT_TRUE(results.at(0).ok());
+    EXPECT_EQ(results.at(1).failure.kind, FailureKind::AnswerMismatch);
+    EXPECT_NE(results.at(1).failure.message.find("Fake (a) answered 1"), std::string::npos);
+}
+
+TEST(RunScheduler, IntegralFloatAnswersEqualIntegers)
+{
+    EXPECT_EQ(canonicalAnswer("55.0"), canonicalAnswer("55"));
+    EXPECT_NE(canonicalAnswer("55.5"), canonicalAnswer("55"));
+}
+
+TEST(RunScheduler, InvalidParametersFailBeforeTheRuntimeIsCreated)
+{
+    Fixture f;
+    f.registry.add(FakeRuntime::descriptor({}));
+    Workload w = testWorkload();
+    f.scheduler.runBlocking({{{&w, "fake", {{"n", std::int64_t(99)}}}}, options(0, 1)});
+    const auto result = f.scheduler.results().at(0);
+    EXPECT_EQ(result.failure.kind, FailureKind::InvalidParameter);
+    EXPECT_EQ(result.failure.message, "workload 'w': parameter 'n' must be an integer from 0 to 20 (got 99)");
+    EXPECT_FALSE(f.registry.isCreated("fake"));
+}
+
+TEST(RunScheduler, RuntimesAreCreatedOnlyWhenARunNeedsThem)
+{
+    Fixture f;
+    f.registry.add(FakeRuntime::descriptor({}, "used"));
+    f.registry.add(FakeRuntime::descriptor({}, "unused"));
+    EXPECT_FALSE(f.registry.isCreated("used"));
+    Workload w = testWorkload();
+    f.scheduler.runBlocking({{{&w, "used", {}}}, options(0, 1)});
+    EXPECT_TRUE(f.registry.isCreated("used"));
+    EXPECT_FALSE(f.registry.isCreated("unused"));
+}
+
+TEST(RunScheduler, CancelStopsAHangingItemAndSkipsTheRest)
+{
+    Fixture f;
+    FakeBehaviour hang;
+    hang.hang = true;
+    f.registry.add(FakeRuntime::descriptor(hang));
+    Workload w = testWorkload();
+    f.scheduler.start({{{&w, "fake", {}}, {&w, "fake", {}}}, options(0, 1)});
+    std::this_thread::sleep_for(100ms);
+    const auto cancelledAt = std::chrono::steady_clock::now();
+    f.scheduler.cancel();
+    f.scheduler.wait();
+    EXPECT_LT(std::chrono::steady_clock::now() - cancelledAt, 1s);
+    const auto results = f.scheduler.results();
+    ASSERT_EQ(results.size(), 1u);
+    EXPECT_EQ(results[0].status, ResultStatus::Cancelled);
+    const auto events = f.sink.events();
+    ASSERT_TRUE(std::holds_alternative<PlanDoneEvent>(events.back()));
+    EXPECT_TRUE(std::get<PlanDoneEvent>(events.back()).cancelled);
+}
+
+TEST(RunScheduler, AnItemThatOutlivesItsTimeoutFailsAndTheNextRuns)
+{
+    Fixture f;
+    FakeBehaviour hang;
+    hang.hang = true;
+    f.registry.add(FakeRuntime::descriptor(hang, "hangs"));
+    f.registry.add(FakeRuntime::descriptor({}, "fine"));
+    Workload w = testWorkload();
+    HarnessOptions o = options(0, 1);
+    o.timeoutS = 0.2;
+    f.scheduler.runBlocking({{{&w, "hangs", {}}, {&w, "fine", {}}}, o});
+    const auto results = f.scheduler.results();
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_EQ(results[0].failure.kind, FailureKind::Timeout);
+    EXPECT_NE(results[0].failure.message.find("timed out after"), std::string::npos);
+    EXPECT_TRUE(results[1].ok());
+}

@@ -1,0 +1,176 @@
+// The embedded CPython and Node.js runtimes with real workloads: answers, samples, and every way workload code
+// can try to end the host, each of which must become a failed result while the next workload still runs.
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "run_helpers.h"
+
+using namespace versus;
+using namespace versus::testing;
+using namespace std::chrono_literals;
+
+class EmbeddedRuntime : public ::testing::TestWithParam<std::string> {
+protected:
+    /// The check that every failure test ends with: the runtime still measures a normal workload.
+    void expectStillUsable()
+    {
+        const Result next = runOne(mainCatalog(), "fib", GetParam(), {{"n", std::int64_t(10)}});
+        EXPECT_TRUE(next.ok()) << next.failure.message;
+        EXPECT_EQ(next.answer, "55");
+    }
+};
+
+INSTANTIATE_TEST_SUITE_P(Runtimes, EmbeddedRuntime, ::testing::Values("python", "node"),
+                         [](const auto& info) { return info.param; });
+
+TEST_P(EmbeddedRuntime, BothFirstWorkloadsGiveTheExpectedAnswers)
+{
+    for (const std::string id : {"fib", "json_roundtrip"}) {
+        const Workload* w = mainCatalog().find(id);
+        ASSERT_NE(w, nullptr);
+        const Result r = runOne(mainCatalog(), id, GetParam(), w->tinyParams);
+        ASSERT_TRUE(r.ok()) << id << ": " << r.failure.message;
+        EXPECT_FALSE(r.expectedAnswer.empty()) << id << " tiny params need a known answer";
+        EXPECT_EQ(canonicalAnswer(r.answer), r.expectedAnswer);
+        ASSERT_EQ(r.samples.size(), 3u);
+        EXPECT_TRUE(r.samples[0].warmup);
+        for (const auto& s : r.samples) {
+            EXPECT_GT(s.elapsedNs, 0);
+            EXPECT_GE(s.innerLoops, 1);
+            EXPECT_GT(s.heapBytes, 0) << "heap of the runtime at the end of each sample";
+        }
+        EXPECT_TRUE(std::isfinite(r.summary.medianNs));
+        EXPECT_GT(r.summary.medianNs, 0);
+    }
+}
+
+TEST_P(EmbeddedRuntime, CalibrationReachesTheMinimumSampleTime)
+{
+    HarnessOptions o = quickOptions();
+    o.minSampleTimeMs = 20;
+    const Result r = runOne(mainCatalog(), "fib", GetParam(), {{"n", std::int64_t(5)}}, o);
+    ASSERT_TRUE(r.ok()) << r.failure.message;
+    EXPECT_GT(r.innerLoops, 1);
+    EXPECT_EQ(r.innerLoops & (r.innerLoops - 1), 0) << "inner loops double: a power of two";
+    for (const auto& s : r.samples)
+        EXPECT_GE(s.elapsedNs, 15'000'000) << "a sample lasts about the minimum sample time";
+}
+
+struct HostileCase {
+    const char* mode;
+    FailureKind kind;
+    const char* python;  ///< text the Python failure message must hold
+    const char* node;    ///< text the Node.js failure message must hold
+};
+
+class HostileWorkload : public ::testing::TestWithParam<std::tuple<std::string, HostileCase>> {};
+
+TEST_P(HostileWorkload, BecomesAFailedResultAndTheHostCarriesOn)
+{
+    const auto& [runtime, c] = GetParam();
+    const Result r = runOne(fixtureCatalog(), "hostile", runtime, {{"mode", std::string(c.mode)}});
+    EXPECT_EQ(r.status, ResultStatus::Failed);
+    EXPECT_EQ(r.failure.kind, c.kind) << r.failure.message;
+    EXPECT_NE(r.failure.message.find(runtime == "python" ? c.python : c.node), std::string::npos)
+        << r.failure.message;
+    const Result next = runOne(mainCatalog(), "fib", runtime, {{"n", std::int64_t(10)}});
+    EXPECT_TRUE(next.ok()) << next.failure.message;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Modes, HostileWorkload,
+    ::testing::Combine(
+        ::testing::Values("python", "node"),
+        ::testing::Values(
+            HostileCase{"throw", FailureKind::ScriptError, "ValueError at line 14 of hostile.py: deliberate failure",
+                        "Error at line 10 of hostile.js: deliberate failure"},
+            HostileCase{"exit", FailureKind::Exit, "sys.exit(3) was called", "process.exit(3) was called"},
+            HostileCase{"exit_zero", FailureKind::Exit, "sys.exit(0) was called", "process.exit(0) was called"},
+            HostileCase{"abort", FailureKind::Exit, "os.abort() was called", "process.abort() was called"},
+            HostileCase{"hard_exit", FailureKind::Exit, "os._exit() was called", "process.reallyExit(4) was called"},
+            HostileCase{"kill", FailureKind::Exit, "os.kill(own process, 9) was called",
+                        "process.kill(own process, SIGKILL) was called"},
+            HostileCase{"recursion", FailureKind::ScriptError, "RecursionError",
+                        "RangeError at line 5 of hostile.js: Maximum call stack size exceeded"},
+            HostileCase{"heap_exhaustion", FailureKind::OutOfMemory, "MemoryError", "JavaScript heap reached its limit"})),
+    [](const auto& info) { return std::get<0>(info.param) + "_" + std::get<1>(info.param).mode; });
+
+TEST_P(EmbeddedRuntime, SyntaxErrorNamesFileAndLine)
+{
+    const Result r = runOne(fixtureCatalog(), "syntax_error", GetParam());
+    EXPECT_EQ(r.failure.kind, FailureKind::ScriptError);
+    EXPECT_NE(r.failure.message.find("SyntaxError at line"), std::string::npos) << r.failure.message;
+    EXPECT_EQ(std::filesystem::path(r.failure.file).filename(), GetParam() == "python" ? "broken.py" : "broken.js");
+    EXPECT_EQ(r.failure.line, GetParam() == "python" ? 5 : 3);
+    expectStillUsable();
+}
+
+TEST_P(EmbeddedRuntime, WrongAnswerIsCaught)
+{
+    const Result r = runOne(fixtureCatalog(), "wrong_answer", GetParam(), {{"n", std::int64_t(30)}});
+    EXPECT_EQ(r.failure.kind, FailureKind::WrongAnswer);
+    EXPECT_EQ(r.failure.message.rfind("wrong answer: expected 832040, got 832041", 0), 0u) << r.failure.message;
+}
+
+TEST_P(EmbeddedRuntime, PrintedOutputIsCapturedAndCapped)
+{
+    HarnessOptions o = quickOptions();
+    o.warmupSamples = 0;
+    o.samples = 1;
+    o.minSampleTimeMs = 0;
+    const Result r = runOne(fixtureCatalog(), "hostile", GetParam(), {{"mode", std::string("print_flood")}}, o);
+    ASSERT_TRUE(r.ok()) << r.failure.message;
+    EXPECT_NE(r.output.find("flood line 0"), std::string::npos);
+    EXPECT_LE(static_cast<std::int64_t>(r.output.size()), o.outputLimitBytes);
+    EXPECT_GT(r.outputDroppedBytes, 10'000'000) << "three calls of 200,000 lines each, minus what was kept";
+}
+
+TEST_P(EmbeddedRuntime, CancelStopsABusyLoopAndTheRuntimeIsReusable)
+{
+    const Workload* w = fixtureCatalog().find("hostile");
+    EventQueue queue(1 << 16);
+    RunScheduler scheduler(registry(), queue);
+    scheduler.start({{{w, GetParam(), {{"mode", std::string("busy_loop")}}}}, quickOptions()});
+    std::this_thread::sleep_for(300ms);  // well inside the busy loop
+    const auto cancelledAt = std::chrono::steady_clock::now();
+    scheduler.cancel();
+    scheduler.wait();
+    const auto latency = std::chrono::steady_clock::now() - cancelledAt;
+    EXPECT_LT(latency, 1s) << "the benchmark measures the real latency; this bounds it generously";
+    const auto results = scheduler.results();
+    ASSERT_EQ(results.size(), 1u);
+    EXPECT_EQ(results[0].status, ResultStatus::Cancelled) << results[0].failure.message;
+    expectStillUsable();
+}
+
+TEST(EmbeddedNode, PromiseThatNeverSettlesAndCallbackExceptionsAreFailures)
+{
+    const Result never = runOne(fixtureCatalog(), "hostile", "node", {{"mode", std::string("never_settles")}});
+    EXPECT_EQ(never.failure.kind, FailureKind::ScriptError);
+    EXPECT_NE(never.failure.message.find("never settled"), std::string::npos) << never.failure.message;
+    const Result thrown = runOne(fixtureCatalog(), "hostile", "node", {{"mode", std::string("async_throw")}});
+    EXPECT_EQ(thrown.failure.kind, FailureKind::ScriptError);
+    EXPECT_NE(thrown.failure.message.find("thrown in a timer"), std::string::npos) << thrown.failure.message;
+    EXPECT_EQ(thrown.failure.line, 27);
+    const Result next = runOne(mainCatalog(), "fib", "node", {{"n", std::int64_t(10)}});
+    EXPECT_TRUE(next.ok()) << next.failure.message;
+}
+
+TEST(EmbeddedRuntimes, TheyAgreeOnEveryAnswerWithoutAManifestValue)
+{
+    // seed 3 has no expected answer in the manifest: the second runtime is checked against the first.
+    const Workload* w = mainCatalog().find("json_roundtrip");
+    EventQueue queue(1 << 16);
+    RunScheduler scheduler(registry(), queue);
+    ParamValues params{{"items", std::int64_t(50)}, {"seed", std::int64_t(3)}};
+    scheduler.runBlocking({{{w, "python", params}, {w, "node", params}}, quickOptions()});
+    const auto results = scheduler.results();
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_TRUE(results[0].expectedAnswer.empty());
+    EXPECT_TRUE(results[0].ok()) << results[0].failure.message;
+    EXPECT_TRUE(results[1].ok()) << results[1].failure.message;
+    EXPECT_EQ(results[0].answer, results[1].answer);
+}

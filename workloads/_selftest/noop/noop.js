@@ -1,0 +1,3 @@
+'use strict';
+// Returns at once.
+exports.run = () => 0;

@@ -1,0 +1,5 @@
+'use strict';
+// Spins until cancelled.
+exports.run = () => {
+  for (;;) { /* spin */ }
+};

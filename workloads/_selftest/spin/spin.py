@@ -1,0 +1,6 @@
+"""Spins until cancelled."""
+
+
+def run(params):
+    while True:
+        pass
