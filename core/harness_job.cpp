@@ -2,6 +2,9 @@
 #include "harness_job.h"
 
 #include <cstdlib>
+#include <vector>
+
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -34,6 +37,22 @@ HarnessJobContext::~HarnessJobContext()
     std::error_code ec;
     if (!m_tempDir.empty())
         std::filesystem::remove_all(m_tempDir, ec);
+}
+
+void HarnessJobContext::closeLeakedDescriptors() const
+{
+    if (m_tempDir.empty())
+        return;
+    const std::string inside = m_tempDir.string() + "/";
+    std::vector<int> leaked;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
+        std::error_code linkError;
+        if (std::filesystem::read_symlink(entry.path(), linkError).string().rfind(inside, 0) == 0)
+            leaked.push_back(std::atoi(entry.path().filename().c_str()));
+    }
+    for (int fd : leaked)
+        close(fd);
 }
 
 std::string HarnessJobContext::jobJson() const

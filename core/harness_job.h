@@ -24,6 +24,10 @@ public:
     /// JSON given to the harness's run_job: {script, function, workload_id, params, options, temp_dir}.
     std::string jobJson() const;
     const std::filesystem::path& tempDir() const { return m_tempDir; }
+    /// Closes this process's descriptors still open on files in the temp folder. Only for a runtime in which
+    /// nothing can own them any more (a discarded Node.js environment: a job stopped while a file was being opened
+    /// or before its teardown ran); elsewhere a live object might later close the same number again.
+    void closeLeakedDescriptors() const;
 
     void calibrated(std::int64_t innerLoops, std::int64_t elapsedNs);
     void sample(int index, bool warmup, std::int64_t innerLoops, std::int64_t elapsedNs, std::int64_t heapBytes);

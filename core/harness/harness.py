@@ -140,6 +140,12 @@ def _failure(error, script):
         message = (f"sys.exit({error.code!r}) was called: workload code must return its answer, not end the "
                    "interpreter. Remove the call.")
         return {"ok": False, "kind": "exit", "message": message, "file": file, "line": line}
+    if isinstance(error, ModuleNotFoundError) and error.name:
+        module = error.name.partition(".")[0]
+        debian_package = "python3-" + module.replace("_", "-").lower()
+        message = (f"this workload needs the Python module '{module}', which CPython {sys.version.split()[0]} cannot "
+                   f"import: install it (on Debian usually: apt install {debian_package}) and run again")
+        return {"ok": False, "kind": "runtime-unavailable", "message": message, "file": file, "line": line}
     if isinstance(error, MemoryError):
         return {"ok": False, "kind": "out-of-memory", "file": file, "line": line,
                 "message": "MemoryError: the workload used more memory than its limit. Use smaller parameters."}

@@ -286,6 +286,7 @@ Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink
         this->env = nullptr;
     }
     setup.reset();
+    context.closeLeakedDescriptors();
 
     if (nodeJob.outOfMemory)
         return context.fail(FailureKind::OutOfMemory,

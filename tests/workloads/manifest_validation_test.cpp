@@ -1,0 +1,157 @@
+// Manifest validation: each broken manifest gives one clear error naming its file and field, the rest of the catalog
+// still loads; and the shipped catalog itself is complete and consistent.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+
+#include <unistd.h>
+
+#include "native_workloads.h"
+#include "workload_runs.h"
+
+namespace versus::workload_tests {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// A catalog folder of its own, removed after the test.
+class ManifestValidation : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        std::string pattern = (fs::temp_directory_path() / "versus-manifest-test-XXXXXX").string();
+        ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+        m_dir = pattern;
+        addWorkload("good", validManifest("good"));
+    }
+    void TearDown() override { fs::remove_all(m_dir); }
+
+    static std::string validManifest(const std::string& id, const std::string& implementations =
+                                                                R"([{"language": "python", "file": "w.py"}])")
+    {
+        return R"({"schema_version": 1, "id": ")" + id + R"(", "title": "T", "category": "cpu",
+                  "description": "D.", "parameters": [{"name": "n", "type": "int", "default": 3, "min": 1}],
+                  "implementations": )" + implementations + "}";
+    }
+
+    /// Writes workloads/<id>/manifest.json and a script w.py beside it.
+    fs::path addWorkload(const std::string& id, const std::string& manifest)
+    {
+        fs::create_directories(m_dir / id);
+        std::ofstream(m_dir / id / "manifest.json") << manifest;
+        std::ofstream(m_dir / id / "w.py") << "def run(params):\n    return 1\n";
+        return m_dir / id / "manifest.json";
+    }
+
+    /// Loads the folder and expects exactly one error, about `manifest` and `field`, whose text contains `words`.
+    void expectOneError(const fs::path& manifest, const std::string& field, const std::vector<std::string>& words)
+    {
+        const Catalog catalog = Catalog::load(m_dir);
+        ASSERT_EQ(catalog.errors().size(), 1u);
+        const CatalogError& error = catalog.errors().front();
+        EXPECT_EQ(error.file, manifest);
+        EXPECT_EQ(error.field, field);
+        const std::string text = error.toString();
+        EXPECT_NE(text.find(manifest.string()), std::string::npos) << text;
+        EXPECT_NE(text.find(field), std::string::npos) << text;
+        for (const auto& word : words)
+            EXPECT_NE(text.find(word), std::string::npos) << "'" << word << "' missing from: " << text;
+        ASSERT_EQ(catalog.workloads().size(), 1u) << "the valid workload beside the broken one must still load";
+        EXPECT_EQ(catalog.workloads().front().id, "good");
+    }
+
+    fs::path m_dir;
+};
+
+TEST_F(ManifestValidation, MissingFieldIsNamed)
+{
+    const auto manifest = addWorkload("broken", R"({"schema_version": 1, "id": "broken", "category": "cpu",
+        "description": "D.", "implementations": [{"language": "python", "file": "w.py"}]})");
+    expectOneError(manifest, "title", {"missing", "string"});
+}
+
+TEST_F(ManifestValidation, WrongTypeIsNamed)
+{
+    auto text = validManifest("broken");
+    text.replace(text.find(R"("default": 3)"), 12, R"("default": "three")");
+    const auto manifest = addWorkload("broken", text);
+    expectOneError(manifest, "parameters[0].default", {"int"});
+}
+
+TEST_F(ManifestValidation, UnknownLanguageIsNamed)
+{
+    const auto manifest = addWorkload("broken", validManifest("broken", R"([{"language": "ruby", "file": "w.rb"}])"));
+    expectOneError(manifest, "implementations[0].language", {"ruby", "python, javascript, native"});
+}
+
+TEST_F(ManifestValidation, MissingScriptIsNamed)
+{
+    const auto manifest
+        = addWorkload("broken", validManifest("broken", R"([{"language": "python", "file": "gone.py"}])"));
+    expectOneError(manifest, "implementations[0].file", {"gone.py", "does not exist"});
+}
+
+TEST_F(ManifestValidation, InvalidJsonIsReportedForTheFile)
+{
+    const auto manifest = addWorkload("broken", R"({"id": "broken",)");
+    expectOneError(manifest, "", {"not valid JSON"});
+}
+
+TEST_F(ManifestValidation, ThroughputMetricMustNameAParameter)
+{
+    auto text = validManifest("broken");
+    text.insert(text.rfind('}'), R"(, "metric": {"kind": "throughput", "unit": "MB/s", "work_parameter": "size"})");
+    const auto manifest = addWorkload("broken", text);
+    expectOneError(manifest, "metric.work_parameter", {"no parameter"});
+}
+
+// ---- The shipped catalog ------------------------------------------------------------------------------------------
+
+const std::set<std::string> kClaims = {"cpu-bound", "numpy", "json", "file-stream", "file-random", "object-size"};
+
+TEST(ShippedCatalog, LoadsWithoutErrorsAndEveryWorkloadIsDescribed)
+{
+    for (const auto& error : catalog().errors())
+        ADD_FAILURE() << error.toString();
+    ASSERT_FALSE(catalog().workloads().empty());
+    for (const auto& w : catalog().workloads()) {
+        SCOPED_TRACE(w.id);
+        EXPECT_FALSE(w.description.empty());
+        EXPECT_TRUE(kClaims.count(w.claim)) << "unknown claim '" << w.claim << "'";
+        ParamValues resolved;
+        EXPECT_EQ(w.resolveParams({}, resolved), std::nullopt);
+        EXPECT_EQ(w.resolveParams(w.tinyParams, resolved), std::nullopt);
+    }
+}
+
+TEST(ShippedCatalog, OutOfLimitParametersAreRefusedNamingTheParameterAndItsLimits)
+{
+    for (const auto& w : catalog().workloads())
+        for (const auto& spec : w.parameters) {
+            if (spec.type != ParamType::Int || !spec.max)
+                continue;
+            SCOPED_TRACE(w.id + "." + spec.name);
+            ParamValues resolved;
+            const auto error = w.resolveParams({{spec.name, static_cast<std::int64_t>(*spec.max) + 1}}, resolved);
+            ASSERT_TRUE(error.has_value());
+            EXPECT_NE(error->find("'" + spec.name + "'"), std::string::npos) << *error;
+            EXPECT_NE(error->find(spec.describeLimits()), std::string::npos) << *error;
+        }
+}
+
+TEST(ShippedCatalog, NativeImplementationsMatchTheManifests)
+{
+    std::set<std::string> declared;
+    for (const auto& w : catalog().workloads())
+        if (!w.implementationsFor("native").empty())
+            declared.insert(w.id);
+    std::set<std::string> built;
+    for (const auto& [id, setup] : native::nativeWorkloads())
+        built.insert(id);
+    EXPECT_EQ(declared, built)
+        << "a manifest lists {\"language\": \"native\"} without a C++ implementation, or the reverse";
+}
+
+} // namespace
+} // namespace versus::workload_tests
