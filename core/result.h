@@ -59,6 +59,16 @@ struct Summary {
     double minNs = 0;
     double maxNs = 0;
     double callsPerSecond = 0;
+    double p5Ns = 0;     ///< percentiles by linear interpolation between closest ranks (numpy's default)
+    double p25Ns = 0;
+    double p75Ns = 0;
+    double p95Ns = 0;
+    double p99Ns = 0;
+    double cv = 0;       ///< coefficient of variation, stddev / mean; 0 when samples < 2
+    double ciLowNs = 0;  ///< bootstrap 95% confidence interval of the median (fixed seed, reproducible)
+    double ciHighNs = 0;
+    int outliers = 0;    ///< measured samples whose modified z-score exceeds 3.5 (Iglewicz-Hoaglin)
+    int steadyStateIndex = 0;  ///< Sample::index where steady state begins, warm-up samples included in the search
 };
 
 struct Result {

@@ -1,0 +1,750 @@
+// Results document <-> JSON. The reader checks every type and range itself, so hostile input becomes a message.
+#include "results_file.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "git_commit.h"
+#include "statistics.h"
+
+namespace versus {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::size_t kMaxNestingDepth = 100;
+constexpr std::int64_t kMaxInt = std::numeric_limits<int>::max();
+constexpr std::int64_t kMaxInt64 = std::numeric_limits<std::int64_t>::max();
+constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t(1) << 30;
+
+// ---------------------------------------------------------------------------------------------------------- writing
+
+json nullIfNegative(double value)
+{
+    return value < 0 ? json(nullptr) : json(value);
+}
+
+json nullIfNegative(std::int64_t value)
+{
+    return value < 0 ? json(nullptr) : json(value);
+}
+
+json paramsToJson(const ParamValues& params)
+{
+    json out = json::object();
+    for (const auto& [name, value] : params)
+        std::visit([&](const auto& v) { out[name] = v; }, value);
+    return out;
+}
+
+/// Canonical answer text back to a JSON value; text that is not JSON is kept as a string.
+json answerToJson(const std::string& text)
+{
+    if (text.empty())
+        return nullptr;
+    json value = json::parse(text, nullptr, false);
+    return value.is_discarded() ? json(text) : value;
+}
+
+const char* statusName(ResultStatus status)
+{
+    switch (status) {
+    case ResultStatus::Ok: return "ok";
+    case ResultStatus::Failed: return "failed";
+    case ResultStatus::Cancelled: return "cancelled";
+    }
+    return "failed";
+}
+
+json summaryToJson(const Summary& s)
+{
+    return {{"samples", s.samples},
+            {"median_ns_per_call", s.medianNs},
+            {"ci95_low_ns_per_call", s.ciLowNs},
+            {"ci95_high_ns_per_call", s.ciHighNs},
+            {"mad_ns_per_call", s.madNs},
+            {"mean_ns_per_call", s.meanNs},
+            {"stddev_ns_per_call", s.stddevNs},
+            {"min_ns_per_call", s.minNs},
+            {"max_ns_per_call", s.maxNs},
+            {"p5_ns_per_call", s.p5Ns},
+            {"p25_ns_per_call", s.p25Ns},
+            {"p75_ns_per_call", s.p75Ns},
+            {"p95_ns_per_call", s.p95Ns},
+            {"p99_ns_per_call", s.p99Ns},
+            {"cv", s.cv},
+            {"outliers", s.outliers},
+            {"steady_state_index", s.steadyStateIndex},
+            {"calls_per_s", s.callsPerSecond}};
+}
+
+json environmentToJson(const Environment& e)
+{
+    json load = json::array();
+    for (double l : {e.loadAverage1m, e.loadAverage5m, e.loadAverage15m})
+        load.push_back(nullIfNegative(l));
+    return {{"os", e.os},
+            {"kernel", e.kernel},
+            {"cpu_model", e.cpuModel},
+            {"logical_cores", nullIfNegative(std::int64_t{e.logicalCores})},
+            {"governor", e.governor},
+            {"turbo", e.turbo},
+            {"load_average", load},
+            {"aslr", nullIfNegative(std::int64_t{e.aslr})},
+            {"memory_total_bytes", nullIfNegative(e.memoryTotalBytes)},
+            {"memory_available_bytes", nullIfNegative(e.memoryAvailableBytes)}};
+}
+
+json optionsToJson(const HarnessOptions& o)
+{
+    return {{"warmup_samples", o.warmupSamples},
+            {"samples", o.samples},
+            {"min_sample_time_ms", o.minSampleTimeMs},
+            {"time_budget_s", o.timeBudgetS},
+            {"max_inner_loops", o.maxInnerLoops},
+            {"timeout_s", o.timeoutS},
+            {"output_limit_bytes", o.outputLimitBytes},
+            {"memory_limit_bytes", o.memoryLimitBytes}};
+}
+
+// ---------------------------------------------------------------------------------------------------------- reading
+
+/// Thrown by the checks below and caught at the public entry points of this file; never leaves it.
+struct FormatError {
+    std::string message;
+};
+
+[[noreturn]] void fail(const std::string& where, const std::string& what)
+{
+    throw FormatError{(where.empty() ? std::string() : where + ": ") + what};
+}
+
+/// "string \"abc\"", "number 1.5", "an object": what was found, short enough for one line.
+std::string describe(const json& value)
+{
+    switch (value.type()) {
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::null: return "null";
+    default: break;
+    }
+    std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+    if (text.size() > 40)
+        text = text.substr(0, 37) + "...";
+    return std::string(value.type_name()) + " " + text;
+}
+
+std::string child(const std::string& where, const std::string& key)
+{
+    return where.empty() ? key : where + "." + key;
+}
+
+std::string element(const std::string& where, std::size_t index)
+{
+    return where + "[" + std::to_string(index) + "]";
+}
+
+void expectObject(const json& value, const std::string& where)
+{
+    if (!value.is_object())
+        fail(where, "expected an object, found " + describe(value));
+}
+
+const json* findMember(const json& object, const char* key)
+{
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+}
+
+const json& requireMember(const json& object, const char* key, const std::string& where)
+{
+    const json* value = findMember(object, key);
+    if (!value)
+        fail(where, std::string("the required field \"") + key + "\" is missing");
+    return *value;
+}
+
+const json& requireArray(const json& object, const char* key, const std::string& where)
+{
+    const json& value = requireMember(object, key, where);
+    if (!value.is_array())
+        fail(child(where, key), "expected an array, found " + describe(value));
+    return value;
+}
+
+std::string toString(const json& value, const std::string& where)
+{
+    if (!value.is_string())
+        fail(where, "expected a string, found " + describe(value));
+    return value.get<std::string>();
+}
+
+std::string optionalString(const json& object, const char* key, const std::string& where)
+{
+    const json* value = findMember(object, key);
+    return value && !value->is_null() ? toString(*value, child(where, key)) : std::string();
+}
+
+std::int64_t toInteger(const json& value, const std::string& where, std::int64_t min, std::int64_t max)
+{
+    std::int64_t result = 0;
+    const std::string range = " is out of range (expected an integer from " + std::to_string(min) + " to "
+        + std::to_string(max) + ")";
+    if (value.is_number_unsigned()) {
+        const auto u = value.get<std::uint64_t>();
+        if (u > static_cast<std::uint64_t>(max))
+            fail(where, std::to_string(u) + range);
+        result = static_cast<std::int64_t>(u);
+    } else if (value.is_number_integer()) {
+        result = value.get<std::int64_t>();
+    } else if (value.is_number_float()) {
+        const double d = value.get<double>();
+        // 2^63 is the first double outside int64; checked before the cast, which would be undefined behaviour.
+        if (!(std::fabs(d) < 9223372036854775808.0))
+            fail(where, value.dump() + range);
+        if (d != std::floor(d))
+            fail(where, "expected an integer, found " + describe(value));
+        result = static_cast<std::int64_t>(d);
+    } else {
+        fail(where, "expected an integer, found " + describe(value));
+    }
+    if (result < min || result > max)
+        fail(where, std::to_string(result) + range);
+    return result;
+}
+
+/// An optional integer field; `fallback` when absent or null.
+std::int64_t optionalInteger(const json& object, const char* key, const std::string& where, std::int64_t min,
+                             std::int64_t max, std::int64_t fallback)
+{
+    const json* value = findMember(object, key);
+    return value && !value->is_null() ? toInteger(*value, child(where, key), min, max) : fallback;
+}
+
+/// A number; null stands for "not a number" (what the writer writes for NaN and infinities).
+double toNumber(const json& value, const std::string& where)
+{
+    if (value.is_null())
+        return std::numeric_limits<double>::quiet_NaN();
+    if (!value.is_number())
+        fail(where, "expected a number, found " + describe(value));
+    return value.get<double>();
+}
+
+double optionalNumber(const json& object, const char* key, const std::string& where, double fallback)
+{
+    const json* value = findMember(object, key);
+    return value ? toNumber(*value, child(where, key)) : fallback;
+}
+
+bool optionalBool(const json& object, const char* key, const std::string& where, bool fallback)
+{
+    const json* value = findMember(object, key);
+    if (!value)
+        return fallback;
+    if (!value->is_boolean())
+        fail(child(where, key), "expected true or false, found " + describe(*value));
+    return value->get<bool>();
+}
+
+/// The canonical text of an answer value: what Result::answer holds.
+std::string answerText(const json* value)
+{
+    if (!value || value->is_null())
+        return {};
+    return value->dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+ParamValues paramsFromJson(const json& value, const std::string& where)
+{
+    expectObject(value, where);
+    ParamValues params;
+    for (const auto& [name, v] : value.items()) {
+        const std::string at = child(where, name);
+        if (v.is_boolean())
+            params[name] = v.get<bool>();
+        else if (v.is_number_float())
+            params[name] = v.get<double>();
+        else if (v.is_number())
+            params[name] = toInteger(v, at, std::numeric_limits<std::int64_t>::min(), kMaxInt64);
+        else if (v.is_string())
+            params[name] = v.get<std::string>();
+        else
+            fail(at, "expected a number, a string or true/false, found " + describe(v));
+    }
+    return params;
+}
+
+ResultStatus statusFromName(const std::string& name, const std::string& where)
+{
+    for (ResultStatus s : {ResultStatus::Ok, ResultStatus::Failed, ResultStatus::Cancelled})
+        if (name == statusName(s))
+            return s;
+    fail(where, "unknown status \"" + name + "\" (expected ok, failed or cancelled)");
+}
+
+FailureKind failureKindFromName(const std::string& name, const std::string& where)
+{
+    for (int k = static_cast<int>(FailureKind::None); k <= static_cast<int>(FailureKind::Internal); ++k)
+        if (name == failureKindName(static_cast<FailureKind>(k)))
+            return static_cast<FailureKind>(k);
+    fail(where, "unknown failure kind \"" + name + "\"");
+}
+
+Summary summaryFromJson(const json& value, const std::string& where)
+{
+    expectObject(value, where);
+    Summary s;
+    s.samples = static_cast<int>(optionalInteger(value, "samples", where, 0, kMaxInt, 0));
+    const std::pair<const char*, double*> numbers[] = {
+        {"median_ns_per_call", &s.medianNs}, {"ci95_low_ns_per_call", &s.ciLowNs},
+        {"ci95_high_ns_per_call", &s.ciHighNs}, {"mad_ns_per_call", &s.madNs},
+        {"mean_ns_per_call", &s.meanNs}, {"stddev_ns_per_call", &s.stddevNs},
+        {"min_ns_per_call", &s.minNs}, {"max_ns_per_call", &s.maxNs},
+        {"p5_ns_per_call", &s.p5Ns}, {"p25_ns_per_call", &s.p25Ns},
+        {"p75_ns_per_call", &s.p75Ns}, {"p95_ns_per_call", &s.p95Ns},
+        {"p99_ns_per_call", &s.p99Ns}, {"cv", &s.cv}, {"calls_per_s", &s.callsPerSecond}};
+    for (const auto& [key, field] : numbers)
+        *field = optionalNumber(value, key, where, 0);
+    s.outliers = static_cast<int>(optionalInteger(value, "outliers", where, 0, kMaxInt, 0));
+    s.steadyStateIndex = static_cast<int>(optionalInteger(value, "steady_state_index", where, 0, kMaxInt, 0));
+    return s;
+}
+
+Environment environmentFromJson(const json& value, const std::string& where)
+{
+    expectObject(value, where);
+    Environment e;
+    e.os = optionalString(value, "os", where);
+    e.kernel = optionalString(value, "kernel", where);
+    e.cpuModel = optionalString(value, "cpu_model", where);
+    e.logicalCores = static_cast<int>(optionalInteger(value, "logical_cores", where, 0, kMaxInt, -1));
+    e.governor = optionalString(value, "governor", where);
+    e.turbo = optionalString(value, "turbo", where);
+    if (const json* load = findMember(value, "load_average")) {
+        const std::string at = child(where, "load_average");
+        if (!load->is_array() || load->size() != 3)
+            fail(at, "expected an array of 3 numbers, found " + describe(*load));
+        double* targets[] = {&e.loadAverage1m, &e.loadAverage5m, &e.loadAverage15m};
+        for (std::size_t i = 0; i < 3; ++i) {
+            const double l = toNumber((*load)[i], element(at, i));
+            *targets[i] = std::isnan(l) ? -1 : l;
+        }
+    }
+    e.aslr = static_cast<int>(optionalInteger(value, "aslr", where, 0, 2, -1));
+    e.memoryTotalBytes = optionalInteger(value, "memory_total_bytes", where, 0, kMaxInt64, -1);
+    e.memoryAvailableBytes = optionalInteger(value, "memory_available_bytes", where, 0, kMaxInt64, -1);
+    return e;
+}
+
+HarnessOptions optionsFromJson(const json& value, const std::string& where)
+{
+    expectObject(value, where);
+    HarnessOptions o;
+    o.warmupSamples = static_cast<int>(optionalInteger(value, "warmup_samples", where, 0, kMaxInt, o.warmupSamples));
+    o.samples = static_cast<int>(optionalInteger(value, "samples", where, 0, kMaxInt, o.samples));
+    o.minSampleTimeMs = optionalNumber(value, "min_sample_time_ms", where, o.minSampleTimeMs);
+    o.timeBudgetS = optionalNumber(value, "time_budget_s", where, o.timeBudgetS);
+    o.maxInnerLoops = optionalInteger(value, "max_inner_loops", where, 0, kMaxInt64, o.maxInnerLoops);
+    o.timeoutS = optionalNumber(value, "timeout_s", where, o.timeoutS);
+    o.outputLimitBytes = optionalInteger(value, "output_limit_bytes", where, 0, kMaxInt64, o.outputLimitBytes);
+    o.memoryLimitBytes = optionalInteger(value, "memory_limit_bytes", where, 0, kMaxInt64, o.memoryLimitBytes);
+    return o;
+}
+
+RuntimeInfo runtimeFromJson(const json& value, const std::string& where)
+{
+    expectObject(value, where);
+    RuntimeInfo r;
+    r.id = toString(requireMember(value, "id", where), child(where, "id"));
+    r.name = optionalString(value, "name", where);
+    r.language = optionalString(value, "language", where);
+    r.version = optionalString(value, "version", where);
+    r.detail = optionalString(value, "detail", where);
+    r.embedded = optionalBool(value, "embedded", where, false);
+    return r;
+}
+
+std::vector<std::string> stringsFromJson(const json& value, const std::string& where)
+{
+    if (!value.is_array())
+        fail(where, "expected an array of strings, found " + describe(value));
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < value.size(); ++i)
+        out.push_back(toString(value[i], element(where, i)));
+    return out;
+}
+
+Sample readSample(const json& value, const std::string& where)
+{
+    expectObject(value, where);
+    Sample s;
+    s.index = static_cast<int>(toInteger(requireMember(value, "index", where), child(where, "index"), 0, kMaxInt));
+    s.warmup = optionalBool(value, "warmup", where, false);
+    s.innerLoops = toInteger(requireMember(value, "inner_loops", where), child(where, "inner_loops"), 0, kMaxInt64);
+    s.elapsedNs = toInteger(requireMember(value, "elapsed_ns", where), child(where, "elapsed_ns"), 0, kMaxInt64);
+    s.heapBytes = optionalInteger(value, "heap_bytes", where, -1, kMaxInt64, -1);
+    return s;
+}
+
+Result readResult(const json& value, const std::string& where, int schemaVersion)
+{
+    expectObject(value, where);
+    Result r;
+    r.itemIndex = static_cast<int>(optionalInteger(value, "item_index", where, -1, kMaxInt, -1));
+    r.workloadId = toString(requireMember(value, "workload", where), child(where, "workload"));
+    r.workloadTitle = optionalString(value, "workload_title", where);
+    r.runtimeId = toString(requireMember(value, "runtime", where), child(where, "runtime"));
+    r.runtimeName = optionalString(value, "runtime_name", where);
+    r.runtimeVersion = optionalString(value, "runtime_version", where);
+    r.flavour = optionalString(value, "flavour", where);
+    r.flavourLabel = optionalString(value, "flavour_label", where);
+    if (const json* params = findMember(value, "params"))
+        r.params = paramsFromJson(*params, child(where, "params"));
+    r.status = statusFromName(toString(requireMember(value, "status", where), child(where, "status")),
+                              child(where, "status"));
+    if (const json* failure = findMember(value, "failure"); failure && !failure->is_null()) {
+        const std::string at = child(where, "failure");
+        expectObject(*failure, at);
+        r.failure.kind = failureKindFromName(optionalString(*failure, "kind", at), child(at, "kind"));
+        r.failure.message = optionalString(*failure, "message", at);
+        r.failure.file = optionalString(*failure, "file", at);
+        r.failure.line = static_cast<int>(optionalInteger(*failure, "line", at, 0, kMaxInt, 0));
+    }
+    r.answer = answerText(findMember(value, "answer"));
+    r.expectedAnswer = answerText(findMember(value, "expected_answer"));
+    r.innerLoops = optionalInteger(value, "inner_loops", where, 0, kMaxInt64, 0);
+    r.wallSeconds = optionalNumber(value, "wall_s", where, 0);
+    const json& samples = requireArray(value, "samples", where);
+    for (std::size_t i = 0; i < samples.size(); ++i)
+        r.samples.push_back(readSample(samples[i], element(child(where, "samples"), i)));
+    // Version 1 files lack the newer summary fields; the raw samples are all there, so compute them afresh.
+    const json* summary = findMember(value, "summary");
+    r.summary = schemaVersion >= 2 && summary ? summaryFromJson(*summary, child(where, "summary"))
+                                              : stats::summarize(r.samples);
+    if (const json* reported = findMember(value, "reported")) {
+        const std::string at = child(where, "reported");
+        expectObject(*reported, at);
+        for (const auto& [name, v] : reported->items())
+            r.reported[name] = toNumber(v, child(at, name));
+    }
+    r.output = optionalString(value, "output", where);
+    r.outputDroppedBytes = optionalInteger(value, "output_dropped_bytes", where, 0, kMaxInt64, 0);
+    return r;
+}
+
+int readSchemaVersion(const json& root)
+{
+    if (!root.is_object())
+        fail("", "not a Versus results file: the top level is " + describe(root) + ", not an object");
+    const json* version = findMember(root, "schema_version");
+    if (!version)
+        fail("", "not a Versus results file: it has no \"schema_version\"");
+    const auto v = toInteger(*version, "schema_version", 1, kMaxInt);
+    if (v > kResultsSchemaVersion)
+        fail("", "this results file uses schema version " + std::to_string(v) + ", newer than this Versus "
+                 "understands (" + std::to_string(kResultsSchemaVersion) + "). Update Versus to open it.");
+    return static_cast<int>(v);
+}
+
+ResultsDocument readDocument(const json& root)
+{
+    ResultsDocument doc;
+    doc.schemaVersion = readSchemaVersion(root);
+    const json& metadata = requireMember(root, "metadata", "");
+    expectObject(metadata, "metadata");
+    doc.versusVersion = optionalString(metadata, "versus_version", "metadata");
+    doc.gitCommit = optionalString(metadata, "git_commit", "metadata");
+    doc.startedAtUtc = optionalString(metadata, "started_at", "metadata");
+    doc.finishedAtUtc = optionalString(metadata, "finished_at", "metadata");
+    if (const json* environment = findMember(metadata, "environment"))
+        doc.environment = environmentFromJson(*environment, "metadata.environment");
+    if (const json* warnings = findMember(metadata, "warnings"))
+        doc.warnings = stringsFromJson(*warnings, "metadata.warnings");
+    if (const json* runtimes = findMember(metadata, "runtimes")) {
+        if (!runtimes->is_array())
+            fail("metadata.runtimes", "expected an array, found " + describe(*runtimes));
+        for (std::size_t i = 0; i < runtimes->size(); ++i)
+            doc.runtimes.push_back(runtimeFromJson((*runtimes)[i], element("metadata.runtimes", i)));
+    }
+    if (const json* components = findMember(metadata, "components")) {
+        expectObject(*components, "metadata.components");
+        for (const auto& [name, v] : components->items())
+            doc.componentVersions[name] = toString(v, child("metadata.components", name));
+    }
+    // Version 1 kept the options at the top level; version 2 keeps them in the plan.
+    if (doc.schemaVersion == 1) {
+        if (const json* options = findMember(root, "options"))
+            doc.options = optionsFromJson(*options, "options");
+    } else if (const json* plan = findMember(root, "plan")) {
+        expectObject(*plan, "plan");
+        if (const json* options = findMember(*plan, "options"))
+            doc.options = optionsFromJson(*options, "plan.options");
+    }
+    const json& results = requireArray(root, "results", "");
+    for (std::size_t i = 0; i < results.size(); ++i)
+        doc.results.push_back(readResult(results[i], element("results", i), doc.schemaVersion));
+    return doc;
+}
+
+/// Deepest nesting of arrays and objects, counted without parsing; stops counting once past `limit`.
+std::size_t nestingDepth(std::string_view bytes, std::size_t limit)
+{
+    std::size_t depth = 0;
+    std::size_t deepest = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (char c : bytes) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+            if (deepest > limit)
+                return deepest;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+/// nlohmann's message without its "[json.exception.parse_error.101] parse error at " prefix.
+std::string parserMessage(const json::exception& e)
+{
+    std::string text = e.what();
+    text = text.substr(text.find("] ") == std::string::npos ? 0 : text.find("] ") + 2);
+    const std::string prefix = "parse error at ";
+    return text.rfind(prefix, 0) == 0 ? text.substr(prefix.size()) : text;
+}
+
+/// Runs a reader, turning every way it can fail into an error message.
+template <class T, class Read>
+Parsed<T> guarded(Read&& read)
+{
+    Parsed<T> out;
+    try {
+        out.value = read();
+    } catch (const FormatError& e) {
+        out.error = e.message;
+    } catch (const std::bad_alloc&) {
+        out.error = "not enough memory to load the results";
+    } catch (const std::exception& e) {
+        out.error = std::string("unreadable results: ") + e.what();
+    }
+    return out;
+}
+
+} // namespace
+
+json sampleToJson(const Sample& s)
+{
+    return {{"index", s.index},
+            {"warmup", s.warmup},
+            {"inner_loops", s.innerLoops},
+            {"elapsed_ns", s.elapsedNs},
+            {"per_call_ns", s.innerLoops > 0 ? json(static_cast<double>(s.elapsedNs) / static_cast<double>(s.innerLoops))
+                                             : json(nullptr)},
+            {"heap_bytes", s.heapBytes}};
+}
+
+json resultToJson(const Result& r)
+{
+    json item;
+    item["item_index"] = r.itemIndex;
+    item["workload"] = r.workloadId;
+    item["workload_title"] = r.workloadTitle;
+    item["runtime"] = r.runtimeId;
+    item["runtime_name"] = r.runtimeName;
+    item["runtime_version"] = r.runtimeVersion;
+    item["flavour"] = r.flavour;
+    item["flavour_label"] = r.flavourLabel;
+    item["series"] = r.seriesName();
+    item["params"] = paramsToJson(r.params);
+    item["status"] = statusName(r.status);
+    if (!r.ok())
+        item["failure"] = {{"kind", failureKindName(r.failure.kind)},
+                           {"message", r.failure.message},
+                           {"file", r.failure.file},
+                           {"line", r.failure.line}};
+    item["answer"] = answerToJson(r.answer);
+    if (!r.expectedAnswer.empty())
+        item["expected_answer"] = answerToJson(r.expectedAnswer);
+    item["inner_loops"] = r.innerLoops;
+    item["wall_s"] = r.wallSeconds;
+    json samples = json::array();
+    for (const auto& s : r.samples)
+        samples.push_back(sampleToJson(s));
+    item["samples"] = std::move(samples);
+    item["summary"] = summaryToJson(r.summary);
+    if (!r.reported.empty())
+        item["reported"] = r.reported;
+    item["output"] = r.output;
+    item["output_dropped_bytes"] = r.outputDroppedBytes;
+    return item;
+}
+
+json resultsDocumentToJson(const ResultsDocument& d)
+{
+    json runtimes = json::array();
+    for (const auto& r : d.runtimes)
+        runtimes.push_back({{"id", r.id}, {"name", r.name}, {"language", r.language}, {"version", r.version},
+                            {"detail", r.detail}, {"embedded", r.embedded}});
+    json doc;
+    doc["schema_version"] = kResultsSchemaVersion;
+    doc["metadata"] = {{"versus_version", d.versusVersion},
+                       {"git_commit", d.gitCommit},
+                       {"started_at", d.startedAtUtc},
+                       {"finished_at", d.finishedAtUtc},
+                       {"environment", environmentToJson(d.environment)},
+                       {"warnings", d.warnings},
+                       {"runtimes", std::move(runtimes)},
+                       {"components", d.componentVersions}};
+    doc["plan"] = {{"options", optionsToJson(d.options)}};
+    json results = json::array();
+    for (const auto& r : d.results)
+        results.push_back(resultToJson(r));
+    doc["results"] = std::move(results);
+    return doc;
+}
+
+std::string writeResultsDocument(const ResultsDocument& document)
+{
+    // Captured output may end in the middle of a UTF-8 sequence: replace, never throw.
+    return resultsDocumentToJson(document).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+Parsed<ResultsDocument> resultsDocumentFromJson(const json& json)
+{
+    return guarded<ResultsDocument>([&] { return readDocument(json); });
+}
+
+Parsed<Result> resultFromJson(const json& json, const std::string& where, int schemaVersion)
+{
+    return guarded<Result>([&] { return readResult(json, where, schemaVersion); });
+}
+
+Parsed<Sample> sampleFromJson(const json& json, const std::string& where)
+{
+    return guarded<Sample>([&] { return readSample(json, where); });
+}
+
+Parsed<ResultsDocument> readResultsDocument(std::string_view bytes)
+{
+    Parsed<ResultsDocument> out;
+    if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        out.error = "the file is empty";
+        return out;
+    }
+    // nlohmann's parser is iterative, but a value nested a million deep still costs memory and time: refuse early.
+    if (nestingDepth(bytes, kMaxNestingDepth) > kMaxNestingDepth) {
+        out.error = "not a Versus results file: values are nested more than " + std::to_string(kMaxNestingDepth)
+            + " levels deep";
+        return out;
+    }
+    json root;
+    try {
+        root = json::parse(bytes.begin(), bytes.end());
+    } catch (const json::parse_error& e) {
+        if (e.byte >= bytes.size())
+            out.error = "the file ends in the middle of the JSON (truncated after " + std::to_string(bytes.size())
+                + " bytes?). If a run was interrupted, recover it from its journal with `versus recover`.";
+        else
+            out.error = "not valid JSON: " + parserMessage(e);
+        return out;
+    } catch (const json::exception& e) {
+        out.error = "not valid JSON: " + parserMessage(e);
+        return out;
+    } catch (const std::bad_alloc&) {
+        out.error = "not enough memory to load the results";
+        return out;
+    }
+    return resultsDocumentFromJson(root);
+}
+
+Parsed<ResultsDocument> readResultsFile(const std::string& path)
+{
+    Parsed<ResultsDocument> out;
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec) {
+        out.error = "Cannot open '" + path + "': " + ec.message();
+        return out;
+    }
+    if (size > kMaxFileBytes) {
+        out.error = "'" + path + "' is " + std::to_string(size >> 20) + " MiB, too large for a results file";
+        return out;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (!in) {
+        out.error = "Cannot read '" + path + "': " + std::strerror(errno);
+        return out;
+    }
+    out = readResultsDocument(bytes.str());
+    if (!out.ok())
+        out.error = "'" + path + "': " + out.error;
+    return out;
+}
+
+WriteOutcome writeFileAtomically(const std::string& path, std::string_view bytes)
+{
+    const std::filesystem::path target(path);
+    const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
+    std::string temp = (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    auto failed = [&](const std::string& what, int fd) {
+        const std::string reason = std::strerror(errno);
+        if (fd >= 0)
+            ::close(fd);
+        ::unlink(temp.c_str());
+        return WriteOutcome{false, "Cannot " + what + " '" + path + "': " + reason};
+    };
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0)
+        return WriteOutcome{false, "Cannot write '" + path + "': " + std::strerror(errno)};
+    for (std::size_t done = 0; done < bytes.size();) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return failed("write", fd);
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0)
+        return failed("write", fd);
+    if (::close(fd) != 0)
+        return failed("write", -1);
+    if (::rename(temp.c_str(), path.c_str()) != 0)
+        return failed("replace", -1);
+    // Make the rename itself durable; a folder that cannot be opened or synced leaves the file complete anyway.
+    const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+    return WriteOutcome{true, {}};
+}
+
+std::string versusGitCommit()
+{
+    return VERSUS_GIT_COMMIT;
+}
+
+} // namespace versus
