@@ -1,0 +1,263 @@
+// The window over the real embedded runtimes, off-screen: run, stop, refuse, export, race your own code, screenshot.
+// One process for all: embedded CPython is initialised once per process, so the registry outlives every window.
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+
+#include <memory>
+
+#include "builtin_runtimes.h"
+#include "custom_code_panel.h"
+#include "distribution_plot.h"
+#include "main_window.h"
+#include "memory_plot.h"
+#include "parameter_editor.h"
+#include "results_model.h"
+#include "runtime_list_model.h"
+#include "runtime_registry.h"
+#include "summary_plot.h"
+#include "throughput_plot.h"
+#include "workload_tree_model.h"
+
+using namespace versus;
+using namespace versus::gui;
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void windowComesUpWithoutInterpreters();
+    void runButtonFillsTableAndPlots();
+    void stopStopsQuickly();
+    void invalidParameterIsRefusedAtTheField();
+    void exportWritesPngSvgPdfAndJson();
+    void customCodeRacesAndMarksTheErrorLine();
+    void screenshotAfterTinyRun();
+
+private:
+    /// Waits for the plan to finish; false on timeout.
+    bool waitForPlan(int timeoutMs = 120000);
+    void tinyFib(const QStringList& runtimes);
+
+    std::unique_ptr<RuntimeRegistry> m_registry;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void MainWindowTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_registry = std::make_unique<RuntimeRegistry>();
+    registerBuiltinRuntimes(*m_registry);
+}
+
+void MainWindowTest::init()
+{
+    m_window = std::make_unique<MainWindow>(*m_registry, Catalog::load(workloadsDirectory()),
+                                            MainWindow::Options{false});
+    m_window->resize(1400, 900);
+    m_window->show();
+}
+
+void MainWindowTest::cleanup()
+{
+    m_window.reset();
+}
+
+bool MainWindowTest::waitForPlan(int timeoutMs)
+{
+    QSignalSpy done(m_window.get(), &MainWindow::planFinished);
+    return done.count() > 0 || done.wait(timeoutMs);
+}
+
+void MainWindowTest::tinyFib(const QStringList& runtimes)
+{
+    m_window->setCheckedWorkloads({QStringLiteral("fib")});
+    m_window->setCheckedRuntimes(runtimes);
+    m_window->selectWorkload(QStringLiteral("fib"));
+    m_window->useTinyParameters();
+    m_window->setSampling(2, 4, 5);
+}
+
+void MainWindowTest::windowComesUpWithoutInterpreters()
+{
+    // The first test of the process: nothing has run yet, and showing the window must not have started anything.
+    for (const auto& d : m_registry->descriptors())
+        QVERIFY2(!m_registry->isCreated(d.info.id), d.info.id.c_str());
+    QVERIFY(m_window->runtimeModel()->rowCount() >= 2);
+    QVERIFY(m_window->workloadModel()->indexOf(QStringLiteral("fib")).isValid());
+}
+
+void MainWindowTest::runButtonFillsTableAndPlots()
+{
+    QAbstractItemModelTester tester(m_window->resultsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(m_window->resultsProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tinyFib({QStringLiteral("python"), QStringLiteral("node")});
+    QSignalSpy done(m_window.get(), &MainWindow::planFinished);
+    auto* run = m_window->findChild<QPushButton*>(QStringLiteral("runButton"));
+    QVERIFY(run && run->isEnabled());
+    QTest::mouseClick(run, Qt::LeftButton);
+    QVERIFY(m_window->isRunning());
+    QVERIFY(done.wait(120000));
+    QCOMPARE(done.first().first().toBool(), false);
+
+    ResultsModel* results = m_window->resultsModel();
+    QCOMPARE(results->rowCount(), 2);
+    for (int row = 0; row < 2; ++row) {
+        const Result& r = results->resultAt(row);
+        QVERIFY2(r.ok(), r.failure.message.c_str());
+        QCOMPARE(r.summary.samples, 4);
+    }
+    // 2 runtimes x (2 warm-up + 4 measured) samples, each a point.
+    QCOMPARE(m_window->throughputPlot()->dataPointCount(), 12);
+    QVERIFY(m_window->distributionPlot()->dataPointCount() > 0);
+    QVERIFY(m_window->summaryPlot()->dataPointCount() == 2);
+    QVERIFY(m_window->memoryPlot()->dataPointCount() > 0);
+    QVERIFY(m_window->logView()->toPlainText().contains(QStringLiteral("Finished: 2 ok")));
+}
+
+void MainWindowTest::stopStopsQuickly()
+{
+    m_window->setCheckedWorkloads({QStringLiteral("fib")});
+    m_window->setCheckedRuntimes({QStringLiteral("python"), QStringLiteral("node")});
+    m_window->selectWorkload(QStringLiteral("fib"));
+    auto* n = m_window->parameterEditor()->findChild<QLineEdit*>(QStringLiteral("param_n"));
+    QVERIFY(n);
+    n->setText(QStringLiteral("32"));  // about a second per call in CPython: the run would last minutes
+    m_window->setSampling(3, 1000, 50);
+    QSignalSpy done(m_window.get(), &MainWindow::planFinished);
+    QVERIFY(m_window->startRun());
+    QTest::qWait(700);  // let the item start inside the interpreter
+    QVERIFY(m_window->isRunning());
+    QElapsedTimer clock;
+    clock.start();
+    QTest::keyClick(m_window.get(), Qt::Key_Escape);
+    QVERIFY(done.wait(5000));
+    const qint64 stoppedAfterMs = clock.elapsed();
+    QVERIFY2(stoppedAfterMs < 1000, qPrintable(QStringLiteral("stopped after %1 ms").arg(stoppedAfterMs)));
+    QCOMPARE(done.first().first().toBool(), true);
+    QVERIFY(!m_window->isRunning());
+    // The running item reports itself stopped; the node item never started.
+    const auto results = m_window->resultsModel()->results();
+    QCOMPARE(results.size(), std::size_t(1));
+    QCOMPARE(int(results.front().status), int(ResultStatus::Cancelled));
+}
+
+void MainWindowTest::invalidParameterIsRefusedAtTheField()
+{
+    m_window->setCheckedWorkloads({QStringLiteral("fib")});
+    m_window->setCheckedRuntimes({QStringLiteral("python")});
+    m_window->selectWorkload(QStringLiteral("fib"));
+    auto* n = m_window->parameterEditor()->findChild<QLineEdit*>(QStringLiteral("param_n"));
+    auto* error = m_window->parameterEditor()->findChild<QLabel*>(QStringLiteral("error_n"));
+    QVERIFY(n && error);
+    n->clear();
+    QTest::keyClicks(n, QStringLiteral("abc"));
+    QCOMPARE(n->text(), QString());  // letters never reach the field
+    QTest::keyClicks(n, QStringLiteral("99"));
+    QCOMPARE(n->text(), QStringLiteral("99"));
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("from 0 to 35")), qPrintable(error->text()));
+
+    QVERIFY(!m_window->startRun());
+    QVERIFY(!m_window->isRunning());
+    QVERIFY2(m_window->runMessage().contains(QStringLiteral("from 0 to 35")), qPrintable(m_window->runMessage()));
+    QCOMPARE(m_window->resultsModel()->rowCount(), 0);
+
+    n->setText(QStringLiteral("12"));
+    QVERIFY(!error->isVisible());
+    QVERIFY(m_window->runMessage().isEmpty());
+}
+
+void MainWindowTest::exportWritesPngSvgPdfAndJson()
+{
+    tinyFib({QStringLiteral("node")});
+    QVERIFY(m_window->startRun());
+    QVERIFY(waitForPlan());
+    QVERIFY(m_window->throughputPlot()->dataPointCount() > 0);
+    const QString dir = QStringLiteral(VERSUS_UI_ARTIFACTS);
+    QVERIFY(QDir().mkpath(dir));
+    for (const char* suffix : {"png", "svg", "pdf"}) {
+        const QString file = dir + QStringLiteral("/throughput.") + QLatin1String(suffix);
+        QFile::remove(file);
+        QString error;
+        QVERIFY2(m_window->throughputPlot()->exportTo(file, &error, QSize(800, 500)), qPrintable(error));
+        QVERIFY2(QFileInfo(file).size() > 1000, qPrintable(file));
+    }
+    QFile svg(dir + QStringLiteral("/throughput.svg"));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    QVERIFY(svg.readAll().contains("<svg"));
+    QString error;
+    QVERIFY(!m_window->summaryPlot()->exportTo(dir + QStringLiteral("/summary.bmp2"), &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY2(m_window->exportResults(dir + QStringLiteral("/results.json"), &error), qPrintable(error));
+    QVERIFY(QFileInfo(dir + QStringLiteral("/results.json")).size() > 100);
+}
+
+void MainWindowTest::customCodeRacesAndMarksTheErrorLine()
+{
+    m_window->setCheckedRuntimes({QStringLiteral("python"), QStringLiteral("node")});
+    m_window->setSampling(1, 3, 5);
+    CustomCodePanel* panel = m_window->customCodePanel();
+    // A Python error on line 3 (at run time, so the harness reports where), a JavaScript version that works.
+    panel->setCode(QStringLiteral("def run(params):\n    total = 1\n    return total / 0\n"),
+                   QStringLiteral("exports.run = (params) => {\n  return 6 * 7;\n};\n"), QString());
+    QVERIFY(m_window->startCustomRace());
+    QVERIFY(waitForPlan());
+    const auto results = m_window->resultsModel()->results();
+    QCOMPARE(results.size(), std::size_t(2));
+    const Result& python = results[0].runtimeId == "python" ? results[0] : results[1];
+    const Result& node = results[0].runtimeId == "node" ? results[0] : results[1];
+    QVERIFY(!python.ok());
+    QCOMPARE(python.failure.line, 3);
+    QVERIFY2(node.ok(), node.failure.message.c_str());
+    const auto marks = panel->pythonEditor()->extraSelections();
+    QCOMPARE(marks.size(), 1);
+    QCOMPARE(marks.first().cursor.block().blockNumber(), 2);  // 0-based block of line 3
+    QVERIFY(QDir().mkpath(QStringLiteral(VERSUS_UI_ARTIFACTS)));
+    QVERIFY(m_window->grab().save(QStringLiteral(VERSUS_UI_ARTIFACTS "/custom_code_error.png")));
+
+    // Fixed code with a matching expected answer runs clean on both.
+    panel->setCode(QStringLiteral("def run(params):\n    return 6 * 7\n"),
+                   QStringLiteral("exports.run = (params) => 6 * 7;\n"), QStringLiteral("42"));
+    QVERIFY(m_window->startCustomRace());
+    QVERIFY(waitForPlan());
+    for (const Result& r : m_window->resultsModel()->results())
+        QVERIFY2(r.ok(), r.failure.message.c_str());
+    QVERIFY(panel->pythonEditor()->extraSelections().isEmpty());
+}
+
+void MainWindowTest::screenshotAfterTinyRun()
+{
+    tinyFib({QStringLiteral("python"), QStringLiteral("node")});
+    m_window->setSampling(3, 10, 10);
+    QVERIFY(m_window->startRun());
+    QVERIFY(waitForPlan());
+    QTest::qWait(100);  // queued replots
+    QVERIFY(m_window->throughputPlot()->dataPointCount() > 0);
+    QVERIFY(m_window->memoryPlot()->dataPointCount() > 0);
+    QVERIFY(m_window->distributionPlot()->dataPointCount() > 0);
+    QVERIFY(m_window->summaryPlot()->dataPointCount() > 0);
+    const QPixmap shot = m_window->grab();
+    QCOMPARE(shot.size(), QSize(1400, 900) * shot.devicePixelRatio());
+    const QString dir = QStringLiteral(VERSUS_UI_ARTIFACTS);
+    QVERIFY(QDir().mkpath(dir));
+    const QString file = dir + QStringLiteral("/main_window.png");
+    QVERIFY(shot.save(file));
+    QVERIFY(QFileInfo(file).size() > 10000);
+}
+
+QTEST_MAIN(MainWindowTest)
+#include "main_window_test.moc"

@@ -1,0 +1,240 @@
+// Builds a one-off workload folder from the two editors; the harness runs it like any catalog workload.
+#include "custom_code_panel.h"
+
+#include <QFile>
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTemporaryDir>
+#include <QTextBlock>
+#include <QVBoxLayout>
+
+#include "script_highlighter.h"
+
+namespace versus::gui {
+
+namespace {
+
+const char* const kPythonFile = "snippet.py";
+const char* const kJavaScriptFile = "snippet.js";
+
+const char* const kDefaultPython = R"(def run(params):
+    # Sum of squares below 100,000: a tight loop of integer arithmetic.
+    total = 0
+    for i in range(100_000):
+        total += i * i
+    return total
+)";
+
+const char* const kDefaultJavaScript = R"(exports.run = (params) => {
+  // Sum of squares below 100,000: a tight loop of integer arithmetic.
+  let total = 0;
+  for (let i = 0; i < 100000; i++) {
+    total += i * i;
+  }
+  return total;
+};
+)";
+
+QPlainTextEdit* makeEditor(QWidget* parent)
+{
+    auto* editor = new QPlainTextEdit(parent);
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    editor->setFont(mono);
+    editor->setLineWrapMode(QPlainTextEdit::NoWrap);
+    editor->setTabStopDistance(QFontMetricsF(mono).horizontalAdvance(QLatin1Char(' ')) * 4);
+    return editor;
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+}
+
+} // namespace
+
+CustomCodePanel::CustomCodePanel(QWidget* parent) : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    auto* intro = new QLabel(tr("Write the same function in both languages. Python defines <code>run(params)</code>, "
+                                "JavaScript sets <code>exports.run</code>. Race them runs both on the checked runtimes "
+                                "with the sample settings on the left; the answers must agree."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    auto addSide = [&](const QString& title, QPlainTextEdit*& editor, QLabel*& error, const char* objectName) {
+        auto* side = new QWidget(splitter);
+        auto* column = new QVBoxLayout(side);
+        column->setContentsMargins(0, 0, 0, 0);
+        auto* heading = new QLabel(QStringLiteral("<b>%1</b>").arg(title), side);
+        column->addWidget(heading);
+        editor = makeEditor(side);
+        editor->setObjectName(QString::fromLatin1(objectName));
+        column->addWidget(editor, 1);
+        error = new QLabel(side);
+        error->setWordWrap(true);
+        error->setStyleSheet(QStringLiteral("color: #D55E00;"));
+        error->setVisible(false);
+        column->addWidget(error);
+        splitter->addWidget(side);
+    };
+    addSide(tr("Python"), m_python, m_pythonError, "pythonEditor");
+    addSide(tr("JavaScript"), m_javascript, m_javascriptError, "javascriptEditor");
+    new ScriptHighlighter(ScriptHighlighter::Language::Python, m_python->document());
+    new ScriptHighlighter(ScriptHighlighter::Language::JavaScript, m_javascript->document());
+    layout->addWidget(splitter, 1);
+
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(new QLabel(tr("Expected answer (JSON, optional):"), this));
+    m_expected = new QLineEdit(this);
+    m_expected->setObjectName(QStringLiteral("expectedAnswer"));
+    m_expected->setPlaceholderText(tr("e.g. 333328333350000"));
+    bottom->addWidget(m_expected, 1);
+    m_race = new QPushButton(tr("Race them"), this);
+    m_race->setObjectName(QStringLiteral("raceButton"));
+    m_race->setDefault(true);
+    bottom->addWidget(m_race);
+    layout->addLayout(bottom);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("customStatus"));
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+
+    connect(m_race, &QPushButton::clicked, this, &CustomCodePanel::raceRequested);
+    connect(m_python, &QPlainTextEdit::textChanged, this, [this] { m_pythonError->setVisible(false); });
+    connect(m_javascript, &QPlainTextEdit::textChanged, this, [this] { m_javascriptError->setVisible(false); });
+    setCode(QString::fromUtf8(kDefaultPython), QString::fromUtf8(kDefaultJavaScript), QStringLiteral("333328333350000"));
+}
+
+CustomCodePanel::~CustomCodePanel() = default;
+
+void CustomCodePanel::setCode(const QString& python, const QString& javascript, const QString& expectedAnswer)
+{
+    m_python->setPlainText(python);
+    m_javascript->setPlainText(javascript);
+    m_expected->setText(expectedAnswer);
+    clearMarks();
+}
+
+void CustomCodePanel::setRunning(bool running)
+{
+    m_race->setEnabled(!running);
+    if (running) {
+        clearMarks();
+        m_status->setText(tr("Racing..."));
+    }
+}
+
+const Workload* CustomCodePanel::prepareWorkload()
+{
+    clearMarks();
+    m_workload.reset();
+    QJsonObject manifest{
+        {QStringLiteral("schema_version"), 1},
+        {QStringLiteral("id"), QStringLiteral("custom")},
+        {QStringLiteral("title"), tr("Your own code")},
+        {QStringLiteral("category"), QStringLiteral("custom")},
+        {QStringLiteral("description"), tr("A Python and a JavaScript function written in the workbench.")},
+        {QStringLiteral("implementations"),
+         QJsonArray{QJsonObject{{QStringLiteral("language"), QStringLiteral("python")},
+                                {QStringLiteral("file"), QString::fromLatin1(kPythonFile)}},
+                    QJsonObject{{QStringLiteral("language"), QStringLiteral("javascript")},
+                                {QStringLiteral("file"), QString::fromLatin1(kJavaScriptFile)}}}},
+    };
+    const QString expected = m_expected->text().trimmed();
+    if (!expected.isEmpty()) {
+        QJsonParseError parseError;
+        const QJsonDocument wrapped = QJsonDocument::fromJson("[" + expected.toUtf8() + "]", &parseError);
+        if (parseError.error != QJsonParseError::NoError || wrapped.array().size() != 1) {
+            m_status->setText(tr("The expected answer must be a JSON value (a number, \"a string\", [1, 2], ...): %1")
+                                  .arg(parseError.errorString()));
+            return nullptr;
+        }
+        manifest[QStringLiteral("expected")] =
+            QJsonArray{QJsonObject{{QStringLiteral("params"), QJsonObject{}},
+                                   {QStringLiteral("answer"), wrapped.array().at(0)}}};
+    }
+
+    // A fresh folder per race: the interpreters cache modules by path, and the old workload is no longer in use.
+    m_folder = std::make_unique<QTemporaryDir>();
+    const QString dir = m_folder->path() + QStringLiteral("/custom");
+    if (!m_folder->isValid() || !QDir().mkpath(dir)
+        || !writeFile(dir + QStringLiteral("/manifest.json"), QJsonDocument(manifest).toJson())
+        || !writeFile(dir + QLatin1Char('/') + QLatin1String(kPythonFile), m_python->toPlainText().toUtf8())
+        || !writeFile(dir + QLatin1Char('/') + QLatin1String(kJavaScriptFile), m_javascript->toPlainText().toUtf8())) {
+        m_status->setText(tr("Could not write the temporary workload folder; check free space in %1.")
+                              .arg(QDir::tempPath()));
+        return nullptr;
+    }
+    std::vector<CatalogError> errors;
+    m_workload = Catalog::loadManifest((dir + QStringLiteral("/manifest.json")).toStdString(), errors);
+    if (!m_workload) {
+        QStringList messages;
+        for (const auto& e : errors)
+            messages << QString::fromStdString(e.toString());
+        m_status->setText(messages.join(QLatin1Char('\n')));
+        return nullptr;
+    }
+    return &*m_workload;
+}
+
+void CustomCodePanel::showResult(const Result& result)
+{
+    const QString series = QString::fromStdString(result.seriesName());
+    if (result.ok()) {
+        m_status->setText(m_status->text() == tr("Racing...") ? QString() : m_status->text());
+        return;
+    }
+    const QString message = QString::fromStdString(result.failure.message);
+    const QString file = QString::fromStdString(result.failure.file);
+    QPlainTextEdit* editor = nullptr;
+    QLabel* error = nullptr;
+    if (file.endsWith(QLatin1String(kPythonFile))) {
+        editor = m_python;
+        error = m_pythonError;
+    } else if (file.endsWith(QLatin1String(kJavaScriptFile))) {
+        editor = m_javascript;
+        error = m_javascriptError;
+    }
+    if (editor && result.failure.line > 0) {
+        markLine(editor, result.failure.line);
+        error->setText(tr("Line %1: %2").arg(result.failure.line).arg(message));
+        error->setVisible(true);
+    }
+    m_status->setText(series + QStringLiteral(": ") + message);
+}
+
+void CustomCodePanel::clearMarks()
+{
+    m_python->setExtraSelections({});
+    m_javascript->setExtraSelections({});
+    m_pythonError->setVisible(false);
+    m_javascriptError->setVisible(false);
+}
+
+void CustomCodePanel::markLine(QPlainTextEdit* editor, int line)
+{
+    const QTextBlock block = editor->document()->findBlockByLineNumber(line - 1);
+    if (!block.isValid())
+        return;
+    QTextEdit::ExtraSelection selection;
+    selection.format.setBackground(QColor(0xD5, 0x5E, 0x00, 70));
+    selection.format.setProperty(QTextFormat::FullWidthSelection, true);
+    selection.cursor = QTextCursor(block);
+    editor->setExtraSelections({selection});
+    editor->setTextCursor(selection.cursor);
+    editor->centerCursor();
+}
+
+} // namespace versus::gui

@@ -1,0 +1,886 @@
+// Builds the window and moves engine events into models and plots on a 30 ms timer (never one signal per sample).
+#include "main_window.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+#include "custom_code_panel.h"
+#include "distribution_plot.h"
+#include "memory_plot.h"
+#include "parameter_editor.h"
+#include "results_export.h"
+#include "results_model.h"
+#include "runtime_list_model.h"
+#include "sample_store.h"
+#include "summary_plot.h"
+#include "text_format.h"
+#include "throughput_plot.h"
+#include "workload_tree_model.h"
+
+#ifndef VERSUS_VERSION
+#define VERSUS_VERSION "0.0.0"
+#endif
+
+namespace versus::gui {
+
+namespace {
+
+constexpr int kDrainIntervalMs = 30;        // at most ~33 plot updates a second
+constexpr std::size_t kMaxEventsPerTick = 50000;  // bounds one tick; the rest waits for the next one
+
+QString qs(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+} // namespace
+
+MainWindow::MainWindow(RuntimeRegistry& registry, Catalog catalog, Options options, QWidget* parent)
+    : QMainWindow(parent),
+      m_registry(registry),
+      m_catalog(std::move(catalog)),
+      m_options(options),
+      m_scheduler(registry, m_queue),
+      m_store(std::make_unique<SampleStore>())
+{
+    setWindowTitle(tr("Versus: Python vs Node.js workbench"));
+    m_workloads = new WorkloadTreeModel(m_catalog, this);
+    m_workloadProxy = new QSortFilterProxyModel(this);
+    m_workloadProxy->setSourceModel(m_workloads);
+    m_workloadProxy->setFilterRole(WorkloadTreeModel::SearchTextRole);
+    m_workloadProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_workloadProxy->setRecursiveFilteringEnabled(true);
+    m_runtimes = new RuntimeListModel(m_registry, this);
+    m_results = new ResultsModel(this);
+    m_resultsProxy = new QSortFilterProxyModel(this);
+    m_resultsProxy->setSourceModel(m_results);
+    m_resultsProxy->setSortRole(ResultsModel::SortRole);
+
+    m_drainTimer = new QTimer(this);
+    m_drainTimer->setInterval(kDrainIntervalMs);
+    connect(m_drainTimer, &QTimer::timeout, this, &MainWindow::drainEvents);
+
+    buildLayout();
+    buildActions();
+
+    // Defaults before settings: the manifest's default job on every available runtime.
+    QStringList defaults;
+    for (const Workload& w : m_catalog.workloads())
+        if (w.defaultJob)
+            defaults << qs(w.id);
+    m_workloads->setCheckedWorkloadIds(defaults);
+    QStringList runtimes;
+    for (const auto& d : m_registry.descriptors())
+        runtimes << qs(d.info.id);
+    m_runtimes->setCheckedRuntimeIds(runtimes);
+    if (!m_catalog.workloads().empty())
+        selectWorkload(qs(m_catalog.workloads().front().id));
+    if (m_options.persistSettings)
+        restoreSettings();
+    for (const auto& error : m_catalog.errors())
+        appendLog(tr("Workload not loaded: %1").arg(qs(error.toString())));
+    updateRunControls();
+    statusBar()->showMessage(tr("%1 workloads, %2 runtimes. Ctrl+R runs the checked ones.")
+                                 .arg(m_catalog.workloads().size())
+                                 .arg(m_registry.descriptors().size()));
+}
+
+MainWindow::~MainWindow()
+{
+    // Release a producer blocked on a full queue before the scheduler's destructor cancels and joins it.
+    m_queue.close();
+    m_scheduler.cancel();
+    m_scheduler.wait();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Layout
+
+void MainWindow::buildLayout()
+{
+    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
+    auto* scroll = new QScrollArea(m_mainSplitter);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(buildControlPanel());
+    scroll->setMinimumWidth(300);
+    m_mainSplitter->addWidget(scroll);
+
+    m_rightSplitter = new QSplitter(Qt::Vertical, m_mainSplitter);
+    m_rightSplitter->setObjectName(QStringLiteral("rightSplitter"));
+    m_viewTabs = new QTabWidget(m_rightSplitter);
+    m_viewTabs->setDocumentMode(true);
+    m_viewTabs->addTab(buildChartsPage(), tr("Charts"));
+    m_custom = new CustomCodePanel(m_viewTabs);
+    m_viewTabs->addTab(m_custom, tr("Your own code"));
+    connect(m_custom, &CustomCodePanel::raceRequested, this, &MainWindow::startCustomRace);
+    m_rightSplitter->addWidget(m_viewTabs);
+
+    m_bottomTabs = new QTabWidget(m_rightSplitter);
+    m_bottomTabs->setDocumentMode(true);
+    m_table = new QTableView(m_bottomTabs);
+    m_table->setObjectName(QStringLiteral("resultsTable"));
+    m_table->setModel(m_resultsProxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder);  // arrival order until the user sorts
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const int widths[] = {20, 22, 9, 8, 9, 8};
+    for (int c = 0; c < 6; ++c)
+        m_table->setColumnWidth(c, widths[c] * em);
+    m_bottomTabs->addTab(m_table, tr("Results"));
+    m_log = new QPlainTextEdit(m_bottomTabs);
+    m_log->setObjectName(QStringLiteral("log"));
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(20000);
+    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_bottomTabs->addTab(m_log, tr("Log"));
+    m_rightSplitter->addWidget(m_bottomTabs);
+    m_rightSplitter->setStretchFactor(0, 3);
+    m_rightSplitter->setStretchFactor(1, 1);
+    m_rightSplitter->setSizes({690, 160});
+
+    m_mainSplitter->addWidget(m_rightSplitter);
+    m_mainSplitter->setStretchFactor(0, 0);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setSizes({330, 1070});
+    setCentralWidget(m_mainSplitter);
+    resize(1400, 900);
+}
+
+QWidget* MainWindow::buildControlPanel()
+{
+    auto* panel = new QWidget;
+    auto* layout = new QVBoxLayout(panel);
+
+    auto* workloadBox = new QGroupBox(tr("Workloads"), panel);
+    auto* wl = new QVBoxLayout(workloadBox);
+    m_search = new QLineEdit(workloadBox);
+    m_search->setObjectName(QStringLiteral("workloadSearch"));
+    m_search->setPlaceholderText(tr("Filter workloads"));
+    m_search->setClearButtonEnabled(true);
+    wl->addWidget(m_search);
+    m_tree = new QTreeView(workloadBox);
+    m_tree->setObjectName(QStringLiteral("workloadTree"));
+    m_tree->setModel(m_workloadProxy);
+    m_tree->setHeaderHidden(true);
+    m_tree->setMinimumHeight(120);
+    m_tree->setMaximumHeight(260);
+    m_tree->expandAll();
+    wl->addWidget(m_tree);
+    m_description = new QLabel(workloadBox);
+    m_description->setObjectName(QStringLiteral("workloadDescription"));
+    m_description->setWordWrap(true);
+    m_description->setTextFormat(Qt::RichText);
+    wl->addWidget(m_description);
+    m_parameters = new ParameterEditor(workloadBox);
+    m_parameters->setObjectName(QStringLiteral("parameterEditor"));
+    wl->addWidget(m_parameters);
+    layout->addWidget(workloadBox);
+
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_workloadProxy->setFilterFixedString(text);
+        m_tree->expandAll();
+    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) { onCurrentWorkloadChanged(m_workloadProxy->mapToSource(current)); });
+    connect(m_parameters, &ParameterEditor::edited, this, &MainWindow::storeEditedParameters);
+    connect(m_workloads, &WorkloadTreeModel::checkedChanged, this, &MainWindow::updateRunControls);
+
+    auto* runtimeBox = new QGroupBox(tr("Runtimes"), panel);
+    auto* rl = new QVBoxLayout(runtimeBox);
+    auto* runtimeList = new QListView(runtimeBox);
+    runtimeList->setObjectName(QStringLiteral("runtimeList"));
+    runtimeList->setModel(m_runtimes);
+    runtimeList->setIconSize(QSize(12, 12));
+    runtimeList->setTextElideMode(Qt::ElideRight);
+    runtimeList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    runtimeList->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    const int rowHeight = std::max(runtimeList->sizeHintForRow(0), fontMetrics().height() + 4);
+    runtimeList->setFixedHeight(std::max(2, m_runtimes->rowCount()) * rowHeight + 2 * runtimeList->frameWidth() + 4);
+    rl->addWidget(runtimeList);
+    layout->addWidget(runtimeBox);
+    connect(m_runtimes, &RuntimeListModel::checkedChanged, this, &MainWindow::updateRunControls);
+
+    auto* runBox = new QGroupBox(tr("Run"), panel);
+    auto* form = new QFormLayout(runBox);
+    m_warmup = new QSpinBox(runBox);
+    m_warmup->setObjectName(QStringLiteral("warmupSamples"));
+    m_warmup->setRange(0, 100);
+    m_warmup->setValue(HarnessOptions{}.warmupSamples);
+    m_warmup->setToolTip(tr("Samples taken before measuring, so JIT compilers and caches settle; shown shaded"));
+    form->addRow(tr("Warm-up samples"), m_warmup);
+    m_samples = new QSpinBox(runBox);
+    m_samples->setObjectName(QStringLiteral("samples"));
+    m_samples->setRange(1, 100000);
+    m_samples->setValue(HarnessOptions{}.samples);
+    m_samples->setToolTip(tr("Measured samples per workload and runtime; the statistics use these only"));
+    form->addRow(tr("Measured samples"), m_samples);
+    m_minSampleTime = new QDoubleSpinBox(runBox);
+    m_minSampleTime->setObjectName(QStringLiteral("minSampleTime"));
+    m_minSampleTime->setRange(0.1, 10000);
+    m_minSampleTime->setDecimals(1);
+    m_minSampleTime->setSuffix(tr(" ms"));
+    m_minSampleTime->setValue(HarnessOptions{}.minSampleTimeMs);
+    m_minSampleTime->setToolTip(tr("Calibration repeats the call until one sample lasts at least this long"));
+    form->addRow(tr("Min sample time"), m_minSampleTime);
+
+    auto* buttons = new QHBoxLayout;
+    m_runButton = new QPushButton(tr("Run"), runBox);
+    m_runButton->setObjectName(QStringLiteral("runButton"));
+    m_runButton->setToolTip(tr("Run the checked workloads on the checked runtimes (Ctrl+R)"));
+    m_stopButton = new QPushButton(tr("Stop"), runBox);
+    m_stopButton->setObjectName(QStringLiteral("stopButton"));
+    m_stopButton->setToolTip(tr("Stop the running workload and skip the rest (Esc)"));
+    buttons->addWidget(m_runButton);
+    buttons->addWidget(m_stopButton);
+    form->addRow(buttons);
+    m_progress = new QProgressBar(runBox);
+    m_progress->setObjectName(QStringLiteral("progress"));
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progress->setTextVisible(true);
+    form->addRow(m_progress);
+    m_progressText = new QLabel(tr("Idle"), runBox);
+    m_progressText->setObjectName(QStringLiteral("progressText"));
+    m_progressText->setWordWrap(true);
+    form->addRow(m_progressText);
+    m_message = new QLabel(runBox);
+    m_message->setObjectName(QStringLiteral("runMessage"));
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("color: #D55E00;"));
+    m_message->setVisible(false);
+    form->addRow(m_message);
+    layout->addWidget(runBox);
+    layout->addStretch(1);
+
+    connect(m_runButton, &QPushButton::clicked, this, [this] {
+        if (m_viewTabs->currentWidget() == m_custom)
+            startCustomRace();
+        else
+            startRun();
+    });
+    connect(m_stopButton, &QPushButton::clicked, this, &MainWindow::stopRun);
+    return panel;
+}
+
+QWidget* MainWindow::buildChartsPage()
+{
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(6, 6, 6, 0);
+    auto* header = new QHBoxLayout;
+    m_headline = new QLabel(page);
+    m_headline->setObjectName(QStringLiteral("headline"));
+    QFont big = m_headline->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    big.setBold(true);
+    m_headline->setFont(big);
+    m_headline->setWordWrap(true);
+    m_headline->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_headline->setText(tr("Pick workloads and runtimes on the left, then Run."));
+    header->addWidget(m_headline, 1);
+    header->addWidget(new QLabel(tr("Show:"), page));
+    m_shownWorkload = new QComboBox(page);
+    m_shownWorkload->setObjectName(QStringLiteral("shownWorkload"));
+    m_shownWorkload->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_shownWorkload->setMinimumContentsLength(16);
+    m_shownWorkload->setToolTip(tr("Workload shown in the throughput, heap and distribution charts"));
+    header->addWidget(m_shownWorkload);
+    auto* logScale = new QCheckBox(tr("Log scale"), page);
+    logScale->setObjectName(QStringLiteral("logScale"));
+    header->addWidget(logScale);
+    layout->addLayout(header);
+
+    auto* grid = new QGridLayout;
+    grid->setSpacing(6);
+    m_throughput = new ThroughputPlot(*m_store, page);
+    m_throughput->setObjectName(QStringLiteral("throughputPlot"));
+    m_memory = new MemoryPlot(*m_store, page);
+    m_memory->setObjectName(QStringLiteral("memoryPlot"));
+    m_distribution = new DistributionPlot(*m_store, page);
+    m_distribution->setObjectName(QStringLiteral("distributionPlot"));
+    m_summary = new SummaryPlot(page);
+    m_summary->setObjectName(QStringLiteral("summaryPlot"));
+    grid->addWidget(m_throughput, 0, 0);
+    grid->addWidget(m_distribution, 0, 1);
+    grid->addWidget(m_memory, 1, 0);
+    grid->addWidget(m_summary, 1, 1);
+    layout->addLayout(grid, 1);
+    m_plots = {m_throughput, m_memory, m_distribution, m_summary};
+    for (PlotWidget* plot : m_plots)
+        plot->setMinimumSize(320, 200);
+
+    connect(m_shownWorkload, &QComboBox::activated, this, [this](int index) {
+        m_followRunningWorkload = false;
+        showWorkloadInPlots(m_shownWorkload->itemData(index).toString());
+    });
+    connect(logScale, &QCheckBox::toggled, this, [this](bool on) {
+        m_logScaleAction->setChecked(on);
+    });
+    return page;
+}
+
+void MainWindow::buildActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* exportAction = file->addAction(tr("&Export results..."), this, &MainWindow::exportResultsWithDialog);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QMenu* charts = file->addMenu(tr("Export &chart"));
+    for (PlotWidget* plot : m_plots) {
+        charts->addAction(plot->title() + QStringLiteral("..."), this, [this, plot] {
+            const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+            const QString fileName = QFileDialog::getSaveFileName(this, tr("Export chart"), documents,
+                                                                  tr("PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"));
+            QString error;
+            if (!fileName.isEmpty() && !plot->exportTo(fileName, &error))
+                QMessageBox::warning(this, tr("Export chart"), error);
+        });
+    }
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    m_runAction = run->addAction(tr("&Run"), this, [this] { m_runButton->click(); });
+    m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_stopAction = run->addAction(tr("&Stop"), this, &MainWindow::stopRun);
+    m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    run->addSeparator();
+    run->addAction(tr("Use &tiny parameters"), this, &MainWindow::useTinyParameters);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_logScaleAction = view->addAction(tr("&Logarithmic scale"));
+    m_logScaleAction->setCheckable(true);
+    connect(m_logScaleAction, &QAction::toggled, this, [this](bool on) {
+        for (PlotWidget* plot : m_plots)
+            plot->setLogScale(on);
+        if (auto* box = findChild<QCheckBox*>(QStringLiteral("logScale")))
+            box->setChecked(on);
+    });
+    view->addAction(tr("&Reset zoom"), this, [this] {
+        for (PlotWidget* plot : m_plots)
+            plot->resetZoom();
+    });
+    QAction* fullScreen = view->addAction(tr("&Full screen"));
+    fullScreen->setShortcut(QKeySequence(Qt::Key_F11));
+    fullScreen->setCheckable(true);
+    connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Versus"), this, &MainWindow::showAbout);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Selection and parameters
+
+void MainWindow::setCheckedWorkloads(const QStringList& ids)
+{
+    m_workloads->setCheckedWorkloadIds(ids);
+}
+
+void MainWindow::setCheckedRuntimes(const QStringList& ids)
+{
+    m_runtimes->setCheckedRuntimeIds(ids);
+}
+
+void MainWindow::selectWorkload(const QString& id)
+{
+    const QModelIndex source = m_workloads->indexOf(id);
+    if (!source.isValid())
+        return;
+    const QModelIndex proxy = m_workloadProxy->mapFromSource(source);
+    if (proxy.isValid())
+        m_tree->setCurrentIndex(proxy);
+    onCurrentWorkloadChanged(source);
+}
+
+void MainWindow::onCurrentWorkloadChanged(const QModelIndex& current)
+{
+    const Workload* w = m_workloads->workloadAt(current);
+    if (!w) {
+        m_description->setText(QString());
+        return;
+    }
+    if (w == m_parameters->workload())
+        return;
+    m_description->setText(QStringLiteral("<b>%1</b><br>%2")
+                               .arg(qs(w->title).toHtmlEscaped(), qs(w->description).toHtmlEscaped()));
+    m_parameters->setWorkload(w, m_overrides[w->id]);
+    storeEditedParameters();
+}
+
+void MainWindow::storeEditedParameters()
+{
+    const Workload* w = m_parameters->workload();
+    if (!w)
+        return;
+    m_overrides[w->id] = m_parameters->overrides();
+    const QString error = m_parameters->firstError();
+    if (error.isEmpty())
+        m_parameterErrors.erase(w->id);
+    else
+        m_parameterErrors[w->id] = error;
+    updateRunControls();
+}
+
+void MainWindow::useTinyParameters()
+{
+    for (const Workload& w : m_catalog.workloads()) {
+        m_overrides[w.id] = w.tinyParams;
+        m_parameterErrors.erase(w.id);
+    }
+    if (const Workload* current = m_parameters->workload())
+        m_parameters->setWorkload(current, m_overrides[current->id]);
+    updateRunControls();
+}
+
+void MainWindow::setSampling(int warmupSamples, int samples, double minSampleTimeMs)
+{
+    m_warmup->setValue(warmupSamples);
+    m_samples->setValue(samples);
+    m_minSampleTime->setValue(minSampleTimeMs);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Running
+
+QString MainWindow::runMessage() const
+{
+    return m_message->isVisible() ? m_message->text() : QString();
+}
+
+void MainWindow::refuse(const QString& reason)
+{
+    m_message->setText(reason);
+    m_message->setVisible(true);
+    statusBar()->showMessage(reason, 8000);
+}
+
+bool MainWindow::startRun()
+{
+    if (m_running)
+        return false;
+    const QStringList workloads = m_workloads->checkedWorkloadIds();
+    const QStringList runtimes = m_runtimes->checkedRuntimeIds();
+    if (workloads.isEmpty()) {
+        refuse(tr("Check at least one workload to run."));
+        return false;
+    }
+    if (runtimes.isEmpty()) {
+        refuse(tr("Check at least one available runtime to run on."));
+        return false;
+    }
+    std::vector<PlanEntry> entries;
+    for (const QString& id : workloads) {
+        const Workload* w = m_catalog.find(id.toStdString());
+        if (!w)
+            continue;
+        if (auto it = m_parameterErrors.find(w->id); it != m_parameterErrors.end()) {
+            refuse(tr("Not started: %1 (workload '%2'). Fix the field or clear it to use the default.")
+                       .arg(it->second, qs(w->title)));
+            selectWorkload(id);
+            return false;
+        }
+        ParamValues resolved;
+        if (auto error = w->resolveParams(m_overrides[w->id], resolved)) {
+            refuse(tr("Not started: %1").arg(qs(*error)));
+            return false;
+        }
+        for (const QString& runtime : runtimes)
+            entries.push_back({w, runtime.toStdString(), m_overrides[w->id]});
+    }
+    return startPlan(entries);
+}
+
+bool MainWindow::startCustomRace()
+{
+    if (m_running)
+        return false;
+    m_viewTabs->setCurrentWidget(m_custom);
+    const Workload* w = m_custom->prepareWorkload();
+    if (!w) {
+        refuse(tr("Your own code was not started: see the message under the editors."));
+        return false;
+    }
+    std::vector<PlanEntry> entries;
+    for (const QString& id : m_runtimes->checkedRuntimeIds()) {
+        const RuntimeDescriptor* d = m_registry.descriptor(id.toStdString());
+        if (d && !w->implementationsFor(d->info.language).empty())
+            entries.push_back({w, id.toStdString(), {}});
+    }
+    if (entries.empty()) {
+        refuse(tr("Check a Python or a JavaScript runtime to race your code on."));
+        return false;
+    }
+    return startPlan(entries);
+}
+
+bool MainWindow::startPlan(const std::vector<PlanEntry>& entries)
+{
+    RunPlan plan;
+    plan.options.warmupSamples = m_warmup->value();
+    plan.options.samples = m_samples->value();
+    plan.options.minSampleTimeMs = m_minSampleTime->value();
+    m_itemsExpected = 0;
+    for (const PlanEntry& e : entries) {
+        plan.items.push_back({e.workload, e.runtimeId, e.overrides});
+        const RuntimeDescriptor* d = m_registry.descriptor(e.runtimeId);
+        m_itemsExpected += d ? int(e.workload->implementationsFor(d->info.language).size()) : 1;
+    }
+    m_runOptions = plan.options;
+    m_startedAt = utcTimestamp();
+    m_message->setVisible(false);
+    m_results->clear();
+    m_store->clear();
+    m_throughput->clear();
+    m_memory->clear();
+    m_distribution->clear();
+    m_summary->setResults({});
+    m_shownWorkload->clear();
+    m_followRunningWorkload = true;
+    m_headline->setText(tr("Running..."));
+    m_itemsDone = 0;
+    m_samplesThisItem = 0;
+    m_currentItemText = tr("Starting");
+    m_running = true;
+    m_runClock.start();
+    m_custom->setRunning(true);
+    appendLog(tr("=== Run started: %1 item(s), %2 warm-up + %3 measured samples, min sample time %4 ms")
+                  .arg(m_itemsExpected)
+                  .arg(plan.options.warmupSamples)
+                  .arg(plan.options.samples)
+                  .arg(plan.options.minSampleTimeMs));
+    m_scheduler.start(std::move(plan));
+    m_drainTimer->start();
+    updateRunControls();
+    updateProgress();
+    return true;
+}
+
+void MainWindow::stopRun()
+{
+    if (!m_running)
+        return;
+    m_scheduler.cancel();  // returns at once; the runtime stops within its cancel latency
+    m_currentItemText = tr("Stopping...");
+    appendLog(tr("Stop requested"));
+    updateProgress();
+}
+
+void MainWindow::drainEvents()
+{
+    const auto events = m_queue.drain(kMaxEventsPerTick);
+    for (const Event& event : events)
+        handle(event);
+    if (events.empty())
+        return;
+    // One batch per plot per tick, then one queued replot each.
+    m_throughput->refresh();
+    m_memory->refresh();
+    m_distribution->refresh();
+    updateProgress();
+}
+
+QString MainWindow::seriesNameFor(const ItemKey& key, const std::string& runtimeName) const
+{
+    QString name = qs(runtimeName);
+    if (const Workload* w = m_catalog.find(key.workloadId)) {
+        for (const Implementation& impl : w->implementations)
+            if (impl.flavour == key.flavour && !impl.label.empty() && key.flavour != "plain")
+                name += QStringLiteral(" + ") + qs(impl.label);
+    }
+    return name;
+}
+
+void MainWindow::handle(const Event& event)
+{
+    if (const auto* e = std::get_if<SampleEvent>(&event)) {
+        m_store->add(qs(e->key.workloadId), qs(e->key.runtimeId), qs(e->key.flavour), e->sample);
+        ++m_samplesThisItem;
+    } else if (const auto* e = std::get_if<StartedEvent>(&event)) {
+        const QString workloadId = qs(e->key.workloadId);
+        const Workload* w = m_catalog.find(e->key.workloadId);
+        const QString title = w ? qs(w->title) : tr("Your own code");
+        const QString series = seriesNameFor(e->key, e->runtimeName);
+        m_store->series(workloadId, qs(e->key.runtimeId), qs(e->key.flavour), series);
+        m_results->addRunning(e->key.itemIndex, title, series, qs(e->key.runtimeId), qs(e->key.flavour));
+        m_samplesThisItem = 0;
+        m_currentItemText = tr("%1 on %2").arg(title, series);
+        appendLog(tr("%1 on %2 %3: started").arg(title, series, qs(e->runtimeVersion)));
+        if (m_shownWorkload->findData(workloadId) < 0)
+            m_shownWorkload->addItem(title, workloadId);
+        if (m_followRunningWorkload) {
+            m_shownWorkload->setCurrentIndex(m_shownWorkload->findData(workloadId));
+            showWorkloadInPlots(workloadId);
+        }
+    } else if (const auto* e = std::get_if<CalibratedEvent>(&event)) {
+        appendLog(tr("  calibrated: %1 call(s) per sample (last attempt %2)")
+                      .arg(e->innerLoops)
+                      .arg(qs(formatDuration(double(e->lastElapsedNs)))));
+    } else if (const auto* e = std::get_if<OutputEvent>(&event)) {
+        QString text = qs(e->text);
+        if (text.endsWith(QLatin1Char('\n')))
+            text.chop(1);
+        appendLog(QStringLiteral("  [%1 %2] %3").arg(qs(e->key.runtimeId), qs(e->stream), text));
+    } else if (const auto* e = std::get_if<FinishedEvent>(&event)) {
+        const Result& r = e->result;
+        m_results->addResult(r);
+        ++m_itemsDone;
+        appendLog(tr("  done: median %1 per call (MAD %2), %3 samples, answer %4")
+                      .arg(qs(formatDuration(r.summary.medianNs)), qs(formatDuration(r.summary.madNs)))
+                      .arg(r.summary.samples)
+                      .arg(qs(r.answer)));
+        m_summary->setResults(m_results->results());
+        if (r.workloadId == "custom")
+            m_custom->showResult(r);
+    } else if (const auto* e = std::get_if<FailedEvent>(&event)) {
+        const Result& r = e->result;
+        m_results->addResult(r);
+        ++m_itemsDone;
+        QString where;
+        if (r.failure.line > 0)
+            where = tr(" (line %1 of %2)").arg(r.failure.line).arg(qs(r.failure.file));
+        appendLog(tr("  %1 %2: %3%4")
+                      .arg(r.status == ResultStatus::Cancelled ? tr("STOPPED") : tr("FAILED"),
+                           qs(r.workloadTitle) + QStringLiteral(" / ") + qs(r.seriesName()), qs(r.failure.message),
+                           where));
+        if (!r.output.empty() && r.status == ResultStatus::Failed)
+            appendLog(QStringLiteral("  output:\n") + qs(r.output));
+        if (r.workloadId == "custom")
+            m_custom->showResult(r);
+    } else if (const auto* e = std::get_if<PlanDoneEvent>(&event)) {
+        m_running = false;
+        m_drainTimer->stop();
+        m_scheduler.wait();
+        for (const auto& skipped : m_scheduler.skipped())
+            appendLog(tr("Skipped: %1").arg(qs(skipped.reason)));
+        const auto results = m_results->results();
+        std::map<std::string, std::vector<Result>> byWorkload;
+        std::vector<std::string> order;
+        for (const Result& r : results) {
+            if (!byWorkload.count(r.workloadId))
+                order.push_back(r.workloadId);
+            byWorkload[r.workloadId].push_back(r);
+        }
+        QStringList headlines;
+        for (const auto& id : order)
+            if (auto line = headline(byWorkload[id]))
+                headlines << qs(*line);
+        const QString summary = e->cancelled
+            ? tr("Stopped: %1 finished, %2 failed or stopped").arg(e->okCount).arg(e->failedCount)
+            : tr("Finished: %1 ok, %2 failed in %3 s").arg(e->okCount).arg(e->failedCount)
+                  .arg(double(m_runClock.elapsed()) / 1000.0, 0, 'f', 1);
+        m_headline->setText(headlines.isEmpty() ? summary : headlines.join(QLatin1Char('\n')));
+        m_headline->setToolTip(headlines.join(QLatin1Char('\n')));
+        m_currentItemText = summary;
+        appendLog(QStringLiteral("=== ") + summary);
+        statusBar()->showMessage(summary);
+        m_custom->setRunning(false);
+        m_summary->setResults(results);
+        updateRunControls();
+        updateProgress();
+        // Let the queued replots of this tick happen before anyone (the screenshot) looks at the window.
+        QTimer::singleShot(0, this, [this, cancelled = e->cancelled] { emit planFinished(cancelled); });
+    }
+}
+
+void MainWindow::showWorkloadInPlots(const QString& workloadId)
+{
+    m_throughput->showWorkload(workloadId);
+    m_memory->showWorkload(workloadId);
+    m_distribution->showWorkload(workloadId);
+}
+
+void MainWindow::updateRunControls()
+{
+    const bool canRun = !m_running;
+    m_runButton->setEnabled(canRun);
+    m_runAction->setEnabled(canRun);
+    m_stopButton->setEnabled(m_running);
+    m_stopAction->setEnabled(m_running);
+    m_warmup->setEnabled(!m_running);
+    m_samples->setEnabled(!m_running);
+    m_minSampleTime->setEnabled(!m_running);
+    if (!m_running && m_message->isVisible() && m_parameterErrors.empty()
+        && m_message->text().startsWith(tr("Not started")))
+        m_message->setVisible(false);  // the field that refused the run was fixed
+}
+
+void MainWindow::updateProgress()
+{
+    const int perItem = std::max(1, m_warmup->value() + m_samples->value());
+    const int total = std::max(1, m_itemsExpected * perItem);
+    int done = m_itemsDone * perItem + (m_running ? std::min(m_samplesThisItem, perItem) : 0);
+    if (!m_running)
+        done = total;
+    m_progress->setRange(0, total);
+    m_progress->setValue(std::min(done, total));
+    QString text = m_currentItemText;
+    if (m_running) {
+        text += tr("\nsample %1 of %2, item %3 of %4")
+                    .arg(std::min(m_samplesThisItem, perItem))
+                    .arg(perItem)
+                    .arg(std::min(m_itemsDone + 1, std::max(1, m_itemsExpected)))
+                    .arg(m_itemsExpected);
+        const double elapsed = double(m_runClock.elapsed()) / 1000.0;
+        if (done > 0 && elapsed > 1.0) {
+            const double left = elapsed * double(total - done) / double(done);
+            text += tr(", about %1 s left").arg(left, 0, 'f', 0);
+        }
+    }
+    m_progressText->setText(text);
+}
+
+void MainWindow::appendLog(const QString& text)
+{
+    m_log->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz ")) + text);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Export, About, settings
+
+RunMetadata MainWindow::metadata() const
+{
+    RunMetadata meta{VERSUS_VERSION, m_startedAt.empty() ? utcTimestamp() : m_startedAt, {}};
+    for (const auto& d : m_registry.descriptors()) {
+        if (m_registry.isCreated(d.info.id)) {
+            std::string ignored;
+            meta.runtimes.push_back(m_registry.get(d.info.id, &ignored)->info());
+        } else {
+            meta.runtimes.push_back(d.info);
+        }
+    }
+    return meta;
+}
+
+bool MainWindow::exportResults(const QString& fileName, QString* error)
+{
+    return ResultsExport::write(fileName, m_results->results(), metadata(), m_runOptions, error);
+}
+
+void MainWindow::exportResultsWithDialog()
+{
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export results"),
+                                                          documents + QStringLiteral("/versus-results.json"),
+                                                          ResultsExport::fileDialogFilter());
+    if (fileName.isEmpty())
+        return;
+    QString error;
+    if (exportResults(fileName, &error))
+        statusBar()->showMessage(tr("Wrote %1").arg(fileName), 5000);
+    else
+        QMessageBox::warning(this, tr("Export results"), error);
+}
+
+void MainWindow::showAbout()
+{
+    QString runtimes;
+    for (const auto& d : m_registry.descriptors()) {
+        QString line;
+        if (m_registry.isCreated(d.info.id)) {
+            std::string ignored;
+            line = qs(m_registry.get(d.info.id, &ignored)->info().displayVersion()).toHtmlEscaped();
+        } else {
+            line = qs(d.info.displayVersion()).toHtmlEscaped();
+        }
+        if (!d.available())
+            line += tr(" <i>(unavailable: %1)</i>").arg(qs(d.unavailableReason).toHtmlEscaped());
+        runtimes += QStringLiteral("<li>%1</li>").arg(line);
+    }
+    QMessageBox::about(this, tr("About Versus"),
+                       tr("<h3>Versus %1</h3><p>Races Python and Node.js side by side on the same workloads, with "
+                          "warm-up, calibration and every sample kept.</p><p>Runtimes:</p><ul>%2</ul>"
+                          "<p>Qt %3</p>")
+                           .arg(QStringLiteral(VERSUS_VERSION), runtimes, QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_options.persistSettings)
+        saveSettings();
+    if (m_running)
+        m_scheduler.cancel();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (settings.contains(QStringLiteral("window/geometry")))
+        restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
+    m_rightSplitter->restoreState(settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
+    if (settings.contains(QStringLiteral("run/workloads")))
+        m_workloads->setCheckedWorkloadIds(settings.value(QStringLiteral("run/workloads")).toStringList());
+    if (settings.contains(QStringLiteral("run/runtimes")))
+        m_runtimes->setCheckedRuntimeIds(settings.value(QStringLiteral("run/runtimes")).toStringList());
+    m_warmup->setValue(settings.value(QStringLiteral("run/warmupSamples"), m_warmup->value()).toInt());
+    m_samples->setValue(settings.value(QStringLiteral("run/samples"), m_samples->value()).toInt());
+    m_minSampleTime->setValue(settings.value(QStringLiteral("run/minSampleTimeMs"), m_minSampleTime->value()).toDouble());
+    m_logScaleAction->setChecked(settings.value(QStringLiteral("view/logScale"), false).toBool());
+    const QString current = settings.value(QStringLiteral("run/currentWorkload")).toString();
+    if (!current.isEmpty())
+        selectWorkload(current);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
+    settings.setValue(QStringLiteral("window/rightSplitter"), m_rightSplitter->saveState());
+    settings.setValue(QStringLiteral("run/workloads"), m_workloads->checkedWorkloadIds());
+    settings.setValue(QStringLiteral("run/runtimes"), m_runtimes->checkedRuntimeIds());
+    settings.setValue(QStringLiteral("run/warmupSamples"), m_warmup->value());
+    settings.setValue(QStringLiteral("run/samples"), m_samples->value());
+    settings.setValue(QStringLiteral("run/minSampleTimeMs"), m_minSampleTime->value());
+    settings.setValue(QStringLiteral("view/logScale"), m_logScaleAction->isChecked());
+    if (const Workload* w = m_parameters->workload())
+        settings.setValue(QStringLiteral("run/currentWorkload"), qs(w->id));
+}
+
+} // namespace versus::gui

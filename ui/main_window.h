@@ -1,0 +1,181 @@
+// The workbench window: pick workloads and runtimes, run, watch the live plots, read and export the results.
+#pragma once
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "catalog.h"
+#include "event_queue.h"
+#include "results_json.h"
+#include "run_scheduler.h"
+#include "runtime_registry.h"
+
+class QAction;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSortFilterProxyModel;
+class QSpinBox;
+class QSplitter;
+class QTabWidget;
+class QTableView;
+class QTimer;
+class QTreeView;
+
+namespace versus::gui {
+
+class CustomCodePanel;
+class DistributionPlot;
+class MemoryPlot;
+class ParameterEditor;
+class PlotWidget;
+class ResultsModel;
+class RuntimeListModel;
+class SampleStore;
+class SummaryPlot;
+class ThroughputPlot;
+class WorkloadTreeModel;
+
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    struct Options {
+        bool persistSettings = true;  ///< restore and save QSettings (off for tests and --screenshot)
+    };
+    /// `registry` must outlive the window: embedded interpreters live once per process, not once per window.
+    MainWindow(RuntimeRegistry& registry, Catalog catalog, Options options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Scripting surface for --screenshot and the tests; the same paths the widgets use.
+    void setCheckedWorkloads(const QStringList& ids);
+    void setCheckedRuntimes(const QStringList& ids);
+    /// Makes `id` the current workload: its description and parameter editor are shown.
+    void selectWorkload(const QString& id);
+    /// Every workload's parameters set to the manifest's "tiny" values.
+    void useTinyParameters();
+    void setSampling(int warmupSamples, int samples, double minSampleTimeMs);
+    /// Starts the checked workloads on the checked runtimes. False, with the reason in runMessage(), when refused.
+    bool startRun();
+    /// Races the "Your own code" snippets on the checked Python and JavaScript runtimes.
+    bool startCustomRace();
+    void stopRun();
+    bool isRunning() const { return m_running; }
+    QString runMessage() const;
+    bool exportResults(const QString& fileName, QString* error = nullptr);
+
+    ThroughputPlot* throughputPlot() const { return m_throughput; }
+    MemoryPlot* memoryPlot() const { return m_memory; }
+    DistributionPlot* distributionPlot() const { return m_distribution; }
+    SummaryPlot* summaryPlot() const { return m_summary; }
+    ResultsModel* resultsModel() const { return m_results; }
+    QSortFilterProxyModel* resultsProxy() const { return m_resultsProxy; }
+    WorkloadTreeModel* workloadModel() const { return m_workloads; }
+    RuntimeListModel* runtimeModel() const { return m_runtimes; }
+    ParameterEditor* parameterEditor() const { return m_parameters; }
+    CustomCodePanel* customCodePanel() const { return m_custom; }
+    QPlainTextEdit* logView() const { return m_log; }
+
+signals:
+    /// The plan ended and its last events were drawn.
+    void planFinished(bool cancelled);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    struct PlanEntry {
+        const Workload* workload;
+        std::string runtimeId;
+        ParamValues overrides;
+    };
+    void buildActions();
+    void buildLayout();
+    QWidget* buildControlPanel();
+    QWidget* buildChartsPage();
+    bool startPlan(const std::vector<PlanEntry>& entries);
+    void drainEvents();
+    void handle(const Event& event);
+    void onCurrentWorkloadChanged(const QModelIndex& current);
+    void storeEditedParameters();
+    void showWorkloadInPlots(const QString& workloadId);
+    void updateRunControls();
+    void updateProgress();
+    void appendLog(const QString& text);
+    void refuse(const QString& reason);
+    void exportResultsWithDialog();
+    void showAbout();
+    void restoreSettings();
+    void saveSettings() const;
+    RunMetadata metadata() const;
+    QString seriesNameFor(const ItemKey& key, const std::string& runtimeName) const;
+
+    RuntimeRegistry& m_registry;
+    const Catalog m_catalog;
+    Options m_options;
+    // Destroyed in reverse: the scheduler (which posts into the queue) goes before the queue.
+    EventQueue m_queue;
+    RunScheduler m_scheduler;
+    std::unique_ptr<SampleStore> m_store;
+    QTimer* m_drainTimer = nullptr;
+
+    std::map<std::string, ParamValues> m_overrides;     // per workload id: the user's valid values
+    std::map<std::string, QString> m_parameterErrors;   // per workload id: why a field is refused
+    HarnessOptions m_runOptions;
+    std::string m_startedAt;
+    bool m_running = false;
+    bool m_followRunningWorkload = true;
+    int m_itemsExpected = 0;
+    int m_itemsDone = 0;
+    int m_samplesThisItem = 0;
+    QString m_currentItemText;
+    QElapsedTimer m_runClock;
+    std::vector<QString> m_workloadTitles;
+
+    WorkloadTreeModel* m_workloads = nullptr;
+    QSortFilterProxyModel* m_workloadProxy = nullptr;
+    RuntimeListModel* m_runtimes = nullptr;
+    ResultsModel* m_results = nullptr;
+    QSortFilterProxyModel* m_resultsProxy = nullptr;
+
+    QLineEdit* m_search = nullptr;
+    QTreeView* m_tree = nullptr;
+    QLabel* m_description = nullptr;
+    ParameterEditor* m_parameters = nullptr;
+    QSpinBox* m_warmup = nullptr;
+    QSpinBox* m_samples = nullptr;
+    QDoubleSpinBox* m_minSampleTime = nullptr;
+    QPushButton* m_runButton = nullptr;
+    QPushButton* m_stopButton = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_progressText = nullptr;
+    QLabel* m_message = nullptr;
+    QLabel* m_headline = nullptr;
+    QComboBox* m_shownWorkload = nullptr;
+    QTabWidget* m_viewTabs = nullptr;
+    QTabWidget* m_bottomTabs = nullptr;
+    QSplitter* m_mainSplitter = nullptr;
+    QSplitter* m_rightSplitter = nullptr;
+    QTableView* m_table = nullptr;
+    QPlainTextEdit* m_log = nullptr;
+    ThroughputPlot* m_throughput = nullptr;
+    MemoryPlot* m_memory = nullptr;
+    DistributionPlot* m_distribution = nullptr;
+    SummaryPlot* m_summary = nullptr;
+    std::vector<PlotWidget*> m_plots;
+    CustomCodePanel* m_custom = nullptr;
+
+    QAction* m_runAction = nullptr;
+    QAction* m_stopAction = nullptr;
+    QAction* m_logScaleAction = nullptr;
+};
+
+} // namespace versus::gui

@@ -1,0 +1,68 @@
+// Base of every chart: a QCustomPlot with zoom/pan, hover tooltips, legend click to hide, export, log toggle.
+#pragma once
+
+#include <QWidget>
+
+class QCustomPlot;
+class QCPAbstractPlottable;
+class QCPAxis;
+class QCPLegend;
+class QCPAbstractLegendItem;
+class QCPItemText;
+class QMouseEvent;
+
+namespace versus::gui {
+
+class PlotWidget : public QWidget {
+    Q_OBJECT
+public:
+    explicit PlotWidget(const QString& title, QWidget* parent = nullptr);
+    ~PlotWidget() override;
+
+    QCustomPlot* plot() const { return m_plot; }
+    QString title() const { return m_title; }
+    /// Data points held by all plottables (tests and the screenshot check that plots are not empty).
+    int dataPointCount() const;
+    /// Writes the chart as PNG, SVG or PDF (by suffix) at `size` (the widget's size when empty) and `scale`
+    /// (device pixels per logical pixel, PNG only). Returns false with `error` set on failure.
+    bool exportTo(const QString& fileName, QString* error = nullptr, QSize size = {}, double scale = 2.0);
+    /// Log or linear value axis. Charts whose value axis must stay logarithmic ignore it.
+    virtual void setLogScale(bool logarithmic);
+    bool logScale() const { return m_logScale; }
+    /// Rescales to show all data (double-click does the same).
+    void resetZoom();
+    /// Coalesced replot: at most one per event-loop pass.
+    void requestReplot();
+
+signals:
+    void logScaleToggled(bool logarithmic);
+
+protected:
+    /// Tooltip text for data point `index` of `plottable`; empty for no tooltip.
+    virtual QString describePoint(QCPAbstractPlottable* plottable, int index) const;
+    /// Called after the user toggled log scale or reset zoom; subclasses re-fit their axes.
+    virtual void fitAxes();
+    void setValueAxisLogarithmic(QCPAxis* axis, bool logarithmic);
+    /// Follows the application palette (light or dark).
+    void applyPalette();
+    void changeEvent(QEvent* event) override;
+    /// Shows the chart's own message ("No samples yet") in the middle of the axis rect when there is no data.
+    void setEmptyMessage(const QString& message);
+    /// Legend entries and visibility of plottables are grouped by the "seriesKey" property: hiding a series hides
+    /// its warm-up points, whiskers and error bars too.
+    static void tagSeries(QCPAbstractPlottable* plottable, const QString& seriesKey);
+
+private:
+    void onMouseMove(QMouseEvent* event);
+    void onLegendClick(QCPLegend* legend, QCPAbstractLegendItem* item, QMouseEvent* event);
+    void showContextMenu(const QPoint& pos);
+    void exportWithDialog(const QString& suffix);
+
+    QCustomPlot* m_plot = nullptr;
+    QString m_title;
+    bool m_logScale = false;
+    bool m_followData = true;  // axes re-fit on every refresh until the user zooms or pans
+    QCPItemText* m_emptyText = nullptr;
+};
+
+} // namespace versus::gui

@@ -1,0 +1,17 @@
+// One colour per runtime series, the same in every chart and table: the Okabe-Ito colour-blind-safe palette.
+#pragma once
+
+#include <QColor>
+#include <QString>
+
+namespace versus::gui {
+
+class RuntimePalette {
+public:
+    /// Stable colour for a runtime id and implementation flavour; no state, so every widget agrees.
+    static QColor color(const QString& runtimeId, const QString& flavour = QStringLiteral("plain"));
+    /// "python/plain": how a series is keyed everywhere in the UI.
+    static QString seriesKey(const QString& runtimeId, const QString& flavour);
+};
+
+} // namespace versus::gui

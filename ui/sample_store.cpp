@@ -1,0 +1,71 @@
+// Keeps the drained samples and the derived per-sample values the plots draw (time axis, calls per second).
+#include "sample_store.h"
+
+#include "runtime_palette.h"
+
+namespace versus::gui {
+
+SampleSeries& SampleStore::series(const QString& workloadId, const QString& runtimeId, const QString& flavour,
+                                  const QString& name)
+{
+    const QString key = RuntimePalette::seriesKey(runtimeId, flavour);
+    for (auto& s : m_series)
+        if (s.workloadId == workloadId && s.key == key) {
+            if (!name.isEmpty())
+                s.name = name;
+            return s;
+        }
+    SampleSeries s;
+    s.workloadId = workloadId;
+    s.key = key;
+    s.name = name.isEmpty() ? runtimeId : name;
+    s.color = RuntimePalette::color(runtimeId, flavour);
+    m_series.push_back(std::move(s));
+    return m_series.back();
+}
+
+void SampleStore::add(const QString& workloadId, const QString& runtimeId, const QString& flavour,
+                      const Sample& sample)
+{
+    SampleSeries& s = series(workloadId, runtimeId, flavour);
+    const double seconds = static_cast<double>(sample.elapsedNs) / 1e9;
+    const double end = (s.endSeconds.empty() ? 0.0 : s.endSeconds.back()) + seconds;
+    s.samples.push_back(sample);
+    s.endSeconds.push_back(end);
+    s.callsPerSecond.push_back(seconds > 0 ? static_cast<double>(sample.innerLoops) / seconds : 0.0);
+    if (sample.warmup)
+        s.warmupEndSeconds = end;
+}
+
+std::vector<const SampleSeries*> SampleStore::seriesOf(const QString& workloadId) const
+{
+    std::vector<const SampleSeries*> out;
+    for (const auto& s : m_series)
+        if (s.workloadId == workloadId)
+            out.push_back(&s);
+    return out;
+}
+
+QStringList SampleStore::workloads() const
+{
+    QStringList ids;
+    for (const auto& s : m_series)
+        if (!ids.contains(s.workloadId))
+            ids << s.workloadId;
+    return ids;
+}
+
+std::size_t SampleStore::totalSamples() const
+{
+    std::size_t n = 0;
+    for (const auto& s : m_series)
+        n += s.samples.size();
+    return n;
+}
+
+void SampleStore::clear()
+{
+    m_series.clear();
+}
+
+} // namespace versus::gui

@@ -1,0 +1,45 @@
+// Every sample of the current run, per workload and runtime series, as the GUI thread drained them from the engine.
+#pragma once
+
+#include <QColor>
+#include <QString>
+#include <QStringList>
+
+#include <deque>
+#include <vector>
+
+#include "result.h"
+
+namespace versus::gui {
+
+/// The samples of one implementation of one workload on one runtime, with their position on the time axis.
+struct SampleSeries {
+    QString workloadId;
+    QString key;    ///< RuntimePalette::seriesKey: "python/plain"
+    QString name;   ///< "CPython (embedded)" or "CPython (embedded) + NumPy"
+    QColor color;
+    std::vector<Sample> samples;
+    std::vector<double> endSeconds;  ///< per sample: sampling time of this series so far, in seconds
+    std::vector<double> callsPerSecond;
+    double warmupEndSeconds = 0;     ///< end of the last warm-up sample; 0 when there is none
+};
+
+/// GUI thread only. Plots keep how many samples of each series they have drawn and append the rest in one batch.
+class SampleStore {
+public:
+    /// Declares a series (idempotent); samples for an undeclared series declare it with the runtime id as name.
+    SampleSeries& series(const QString& workloadId, const QString& runtimeId, const QString& flavour,
+                         const QString& name = {});
+    void add(const QString& workloadId, const QString& runtimeId, const QString& flavour, const Sample& sample);
+    /// Series of one workload, in the order they first appeared.
+    std::vector<const SampleSeries*> seriesOf(const QString& workloadId) const;
+    /// Workloads with at least one series, in order of appearance.
+    QStringList workloads() const;
+    std::size_t totalSamples() const;
+    void clear();
+
+private:
+    std::deque<SampleSeries> m_series;  // few series (workloads x runtimes): a linear search is fastest; stable refs
+};
+
+} // namespace versus::gui

@@ -1,0 +1,29 @@
+// Basic syntax colouring for the "Your own code" editors: keywords, strings, numbers and comments.
+#pragma once
+
+#include <QRegularExpression>
+#include <QSyntaxHighlighter>
+#include <QTextCharFormat>
+
+#include <vector>
+
+namespace versus::gui {
+
+class ScriptHighlighter final : public QSyntaxHighlighter {
+    Q_OBJECT
+public:
+    enum class Language { Python, JavaScript };
+    ScriptHighlighter(Language language, QTextDocument* document);
+
+protected:
+    void highlightBlock(const QString& text) override;
+
+private:
+    struct Rule {
+        QRegularExpression pattern;
+        QTextCharFormat format;
+    };
+    std::vector<Rule> m_rules;  // applied in order; later rules (strings, comments) win
+};
+
+} // namespace versus::gui

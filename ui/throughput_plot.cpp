@@ -1,0 +1,188 @@
+// Throughput over time. Warm-up samples are hollow markers inside a shaded band; measured ones a line with dots.
+#include "throughput_plot.h"
+
+#include <QVector>
+
+#include <algorithm>
+
+#include <qcustomplot.h>
+
+#include "sample_store.h"
+#include "text_format.h"
+
+namespace versus::gui {
+
+namespace {
+
+constexpr int kManyPoints = 5000;
+
+} // namespace
+
+ThroughputPlot::ThroughputPlot(const SampleStore& store, QWidget* parent)
+    : PlotWidget(tr("Throughput over time"), parent), m_store(store)
+{
+    plot()->xAxis->setLabel(tr("sampling time (s)"));
+    plot()->yAxis->setLabel(tr("calls per second"));
+
+    m_warmupBand = new QCPItemRect(plot());
+    m_warmupBand->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_warmupBand->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_warmupBand->topLeft->setCoords(0, 0);
+    m_warmupBand->bottomRight->setCoords(0, 1);
+    m_warmupBand->setPen(Qt::NoPen);
+    m_warmupBand->setBrush(QColor(128, 128, 128, 40));
+    m_warmupBand->setLayer(QStringLiteral("background"));
+
+    m_steadyLine = new QCPItemStraightLine(plot());
+    m_steadyLine->setPen(QPen(QColor(128, 128, 128), 0, Qt::DashLine));
+
+    m_warmupLabel = new QCPItemText(plot());
+    m_warmupLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_warmupLabel->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+    m_warmupLabel->setText(tr("warm-up | steady state"));
+    m_warmupLabel->setColor(QColor(128, 128, 128));
+    m_warmupLabel->setPadding(QMargins(4, 4, 4, 4));
+    clear();
+}
+
+void ThroughputPlot::clear()
+{
+    for (auto& g : m_graphs) {
+        plot()->removeGraph(g.warmup);
+        plot()->removeGraph(g.measured);
+    }
+    m_graphs.clear();
+    m_workloadId.clear();
+    m_warmupBand->setVisible(false);
+    m_steadyLine->setVisible(false);
+    m_warmupLabel->setVisible(false);
+    requestReplot();
+}
+
+void ThroughputPlot::showWorkload(const QString& workloadId)
+{
+    if (workloadId == m_workloadId && !m_graphs.empty())
+        return;
+    clear();
+    m_workloadId = workloadId;
+    resetZoom();
+    refresh();
+}
+
+ThroughputPlot::Graphs& ThroughputPlot::graphsFor(const QString& key, const QString& name, const QColor& color)
+{
+    for (auto& g : m_graphs)
+        if (g.key == key) {
+            g.measured->setName(name);
+            return g;
+        }
+    Graphs g;
+    g.key = key;
+    g.measured = plot()->addGraph();
+    g.measured->setName(name);
+    g.measured->setPen(QPen(color, 1.5));
+    g.measured->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 5));
+    g.warmup = plot()->addGraph();
+    g.warmup->setName(name + tr(" (warm-up)"));
+    g.warmup->setLineStyle(QCPGraph::lsNone);
+    g.warmup->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(color, 1.2), Qt::NoBrush, 7));
+    g.warmup->removeFromLegend();
+    tagSeries(g.measured, key);
+    tagSeries(g.warmup, key);
+    m_graphs.push_back(g);
+    return m_graphs.back();
+}
+
+void ThroughputPlot::refresh()
+{
+    if (m_workloadId.isEmpty())
+        return;
+    double warmupEnd = 0;
+    for (const SampleSeries* s : m_store.seriesOf(m_workloadId)) {
+        Graphs& g = graphsFor(s->key, s->name, s->color);
+        QVector<double> wk, wv, mk, mv;
+        for (std::size_t i = g.drawn; i < s->samples.size(); ++i) {
+            const double v = s->callsPerSecond[i];
+            g.minValue = g.drawn == 0 && i == 0 ? v : std::min(g.minValue, v);
+            g.maxValue = std::max(g.maxValue, v);
+            g.maxKey = std::max(g.maxKey, s->endSeconds[i]);
+            if (s->samples[i].warmup) {
+                wk.push_back(s->endSeconds[i]);
+                wv.push_back(s->callsPerSecond[i]);
+                ++g.warmupCount;
+            } else {
+                mk.push_back(s->endSeconds[i]);
+                mv.push_back(s->callsPerSecond[i]);
+            }
+        }
+        g.drawn = s->samples.size();
+        if (!wk.isEmpty())
+            g.warmup->addData(wk, wv, true);
+        if (!mk.isEmpty())
+            g.measured->addData(mk, mv, true);
+        if (g.measured->dataCount() > kManyPoints && g.measured->scatterStyle().shape() != QCPScatterStyle::ssNone) {
+            g.measured->setScatterStyle(QCPScatterStyle());  // markers and thick pens cost too much on long series
+            g.measured->setPen(QPen(s->color, 0));
+        }
+        warmupEnd = std::max(warmupEnd, s->warmupEndSeconds);
+    }
+    const bool band = warmupEnd > 0;
+    m_warmupBand->setVisible(band);
+    m_steadyLine->setVisible(band);
+    m_warmupLabel->setVisible(band);
+    if (band) {
+        m_warmupBand->topLeft->setCoords(0, 0);
+        m_warmupBand->bottomRight->setCoords(warmupEnd, 1);
+        m_steadyLine->point1->setCoords(warmupEnd, 0);
+        m_steadyLine->point2->setCoords(warmupEnd, 1);
+        m_warmupLabel->position->setCoords(warmupEnd, 0);
+        m_warmupLabel->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    }
+    requestReplot();
+}
+
+void ThroughputPlot::fitAxes()
+{
+    double maxKey = 0, minValue = 0, maxValue = 0;
+    bool any = false;
+    for (const Graphs& g : m_graphs) {
+        if (!g.measured->visible() || g.drawn == 0)
+            continue;
+        minValue = any ? std::min(minValue, g.minValue) : g.minValue;
+        maxValue = std::max(maxValue, g.maxValue);
+        maxKey = std::max(maxKey, g.maxKey);
+        any = true;
+    }
+    plot()->xAxis->setRange(0, std::max(maxKey * 1.03, 1e-3));
+    if (logScale())
+        plot()->yAxis->setRange(std::max(minValue / 1.5, 1e-3), std::max(maxValue * 1.5, 1.0));
+    else
+        plot()->yAxis->setRange(0, std::max(maxValue * 1.12, 1.0));
+}
+
+QString ThroughputPlot::describePoint(QCPAbstractPlottable* plottable, int index) const
+{
+    for (const SampleSeries* s : m_store.seriesOf(m_workloadId)) {
+        for (const auto& g : m_graphs) {
+            if (g.key != s->key || (plottable != g.warmup && plottable != g.measured))
+                continue;
+            const std::size_t sampleIndex = plottable == g.warmup ? index : g.warmupCount + index;
+            if (sampleIndex >= s->samples.size())
+                return {};
+            const Sample& sample = s->samples[sampleIndex];
+            const double perCall = sample.innerLoops > 0 ? double(sample.elapsedNs) / double(sample.innerLoops) : 0;
+            return tr("%1\nsample %2%3\n%4 calls/s (%5 per call)\n%6 calls in %7, at %8 s")
+                .arg(s->name)
+                .arg(sample.index + 1)
+                .arg(sample.warmup ? tr(" (warm-up)") : QString())
+                .arg(QLocale().toString(s->callsPerSecond[sampleIndex], 'f', 0))
+                .arg(QString::fromStdString(formatDuration(perCall)))
+                .arg(sample.innerLoops)
+                .arg(QString::fromStdString(formatDuration(double(sample.elapsedNs))))
+                .arg(s->endSeconds[sampleIndex], 0, 'f', 3);
+        }
+    }
+    return {};
+}
+
+} // namespace versus::gui

@@ -1,0 +1,55 @@
+// Calls per second of every sample, per runtime series, over sampling time; the warm-up band shaded.
+#pragma once
+
+#include <vector>
+
+#include "plot_widget.h"
+
+class QCPGraph;
+class QCPItemRect;
+class QCPItemStraightLine;
+class QCPItemText;
+
+namespace versus::gui {
+
+class SampleStore;
+
+class ThroughputPlot final : public PlotWidget {
+    Q_OBJECT
+public:
+    explicit ThroughputPlot(const SampleStore& store, QWidget* parent = nullptr);
+
+    /// Shows one workload's series, drawn from scratch.
+    void showWorkload(const QString& workloadId);
+    QString workload() const { return m_workloadId; }
+    /// Appends, in one batch per graph, the samples that arrived since the last call; then one queued replot.
+    void refresh();
+    void clear();
+
+protected:
+    QString describePoint(QCPAbstractPlottable* plottable, int index) const override;
+    void fitAxes() override;
+
+private:
+    struct Graphs {
+        QString key;
+        QCPGraph* warmup = nullptr;
+        QCPGraph* measured = nullptr;
+        std::size_t drawn = 0;
+        int warmupCount = 0;
+        // Kept while appending, so fitting the axes never walks a million points (getValueRange is O(n)).
+        double minValue = 0;
+        double maxValue = 0;
+        double maxKey = 0;
+    };
+    Graphs& graphsFor(const QString& key, const QString& name, const QColor& color);
+
+    const SampleStore& m_store;
+    QString m_workloadId;
+    std::vector<Graphs> m_graphs;
+    QCPItemRect* m_warmupBand = nullptr;
+    QCPItemStraightLine* m_steadyLine = nullptr;
+    QCPItemText* m_warmupLabel = nullptr;
+};
+
+} // namespace versus::gui
