@@ -57,8 +57,22 @@ struct PlanDoneEvent {
     bool cancelled = false;
 };
 
+/// One point of a live memory series (MemorySampler): process RSS, a child's RSS, or a runtime's heap.
+struct MemoryEvent {
+    std::int64_t timestampNs = 0;  ///< steady clock (monotonic), nanoseconds
+    std::string series;            ///< "Versus process RSS", "CPython (process) RSS", "CPython (embedded) heap"
+    std::int64_t bytes = 0;
+};
+
+/// A garbage collection the runtime reported, for marking on a time axis.
+struct GcEvent {
+    std::int64_t timestampNs = 0;  ///< steady clock of the Versus process when the event arrived, nanoseconds
+    std::string runtime;           ///< runtime name, "Node.js (process)"
+    std::int64_t pauseNs = 0;      ///< duration of the collection as the runtime measured it
+};
+
 using Event = std::variant<StartedEvent, CalibratedEvent, SampleEvent, OutputEvent, FinishedEvent, FailedEvent,
-                           PlanDoneEvent>;
+                           PlanDoneEvent, MemoryEvent, GcEvent>;
 
 /// Where runtimes put what they observe. Implementations must be callable from any thread.
 class EventSink {

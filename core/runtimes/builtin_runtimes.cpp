@@ -1,6 +1,7 @@
 // The list of built-in runtimes, in the order people expect to see them.
 #include "builtin_runtimes.h"
 
+#include "external/external_process_runtime.h"
 #include "native/native_runtime.h"
 #include "node/embedded_node_runtime.h"
 #include "python/embedded_python_runtime.h"
@@ -12,6 +13,15 @@ void registerBuiltinRuntimes(RuntimeRegistry& registry)
     registry.add(EmbeddedPythonRuntime::descriptor());
     registry.add(EmbeddedNodeRuntime::descriptor());
     registry.add(NativeRuntime::descriptor());
+    registerExternalRuntimes(registry);
+}
+
+void addBuiltinMemorySeries(MemorySampler& sampler)
+{
+    sampler.addSeries(EmbeddedPythonRuntime::descriptor().info.name + " heap", [] {
+        const std::int64_t bytes = EmbeddedPythonRuntime::heapBytes();
+        return bytes > 0 ? bytes : -1;  // nothing before the interpreter exists
+    });
 }
 
 } // namespace versus

@@ -2,6 +2,7 @@
 #include "node/embedded_node_runtime.h"
 
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <mutex>
 #include <optional>
@@ -20,6 +21,9 @@ namespace versus {
 
 namespace {
 
+std::atomic<double> g_processInitMs{0};         // for `versus startup-probe`
+std::atomic<double> g_lastEnvironmentCreateMs{0};
+
 /// V8 and Node's per-process state, initialised once, on first use, and never torn down before exit (environments
 /// on other threads may outlive any owner we could pick).
 class NodePlatform {
@@ -34,6 +38,13 @@ public:
 
 private:
     NodePlatform()
+    {
+        const auto started = std::chrono::steady_clock::now();
+        initialize();
+        g_processInitMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    }
+
+    void initialize()
     {
         static char arg0[] = "versus";
         static char* argv[] = {arg0, nullptr};
@@ -194,6 +205,16 @@ RuntimeDescriptor EmbeddedNodeRuntime::descriptor()
     return d;
 }
 
+double EmbeddedNodeRuntime::processInitMs()
+{
+    return g_processInitMs.load();
+}
+
+double EmbeddedNodeRuntime::lastEnvironmentCreateMs()
+{
+    return g_lastEnvironmentCreateMs.load();
+}
+
 void EmbeddedNodeRuntime::cancel()
 {
     std::lock_guard lock(m_impl->envMutex);
@@ -225,7 +246,10 @@ Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink
         | node::EnvironmentFlags::kNoNativeAddons | node::EnvironmentFlags::kNoRegisterESMLoader);
     std::vector<std::string> args{"versus"};
     std::vector<std::string> execArgs;
+    const auto createStarted = std::chrono::steady_clock::now();
     auto setup = node::CommonEnvironmentSetup::Create(platform.platform(), &errors, args, execArgs, flags);
+    g_lastEnvironmentCreateMs
+        = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - createStarted).count();
     if (!setup) {
         std::string text;
         for (const auto& e : errors)

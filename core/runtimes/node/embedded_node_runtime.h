@@ -20,6 +20,11 @@ public:
     void cancel() override;
 
     static RuntimeDescriptor descriptor();
+    /// Milliseconds Node's per-process initialisation (InitializeOncePerProcess, platform, V8) took; 0 before it
+    /// ran. Any thread.
+    static double processInitMs();
+    /// Milliseconds the most recent environment took to create (CommonEnvironmentSetup::Create); 0 before. Any thread.
+    static double lastEnvironmentCreateMs();
 
     struct Impl;
 

@@ -2,6 +2,7 @@
 #include "python/embedded_python_runtime.h"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <malloc.h>
@@ -107,6 +108,7 @@ void installAllocatorHooks()
 
 // ---- The job that runs now (touched on the interpreter thread only, with the GIL held) ----------------------------
 HarnessJobContext* g_job = nullptr;
+std::atomic<double> g_interpreterInitMs{0};  // for `versus startup-probe`
 
 /// The thread that owns the interpreter, and the canceller beside it. Created on first use; never destroyed, so
 /// the interpreter is never finalised under a workload that may still be running at exit.
@@ -173,7 +175,9 @@ private:
         config.parse_argv = 0;
         config.use_environment = 0;          // PYTHONPATH/PYTHONHOME of another Python must not leak in
         try {
+            const auto started = std::chrono::steady_clock::now();
             py::initialize_interpreter(&config, 0, nullptr, false);
+            g_interpreterInitMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         } catch (const std::exception& e) {
             m_initError = std::string("CPython could not start: ") + e.what();
             return;
@@ -261,6 +265,11 @@ EmbeddedPythonRuntime::~EmbeddedPythonRuntime() = default;
 std::int64_t EmbeddedPythonRuntime::heapBytes()
 {
     return g_rawBytes.load(std::memory_order_relaxed) + g_arenaBytes.load(std::memory_order_relaxed);
+}
+
+double EmbeddedPythonRuntime::interpreterInitMs()
+{
+    return g_interpreterInitMs.load();
 }
 
 RuntimeInfo EmbeddedPythonRuntime::info() const

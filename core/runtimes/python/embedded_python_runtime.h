@@ -22,6 +22,8 @@ public:
     static RuntimeDescriptor descriptor();
     /// Bytes CPython holds right now (pymalloc arenas + raw allocations), from allocator hooks; any thread.
     static std::int64_t heapBytes();
+    /// Milliseconds py::initialize_interpreter took in this process; 0 before the interpreter exists. Any thread.
+    static double interpreterInitMs();
 };
 
 } // namespace versus

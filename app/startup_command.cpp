@@ -1,0 +1,324 @@
+// `versus startup` (cold start, hyperfine-style, through versus-spawn) and the hidden `versus startup-probe`
+// (embedded initialisation parts, measured in a fresh versus process because CPython initialises once per process).
+#include "startup_command.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "catalog.h"
+#include "external/external_process_runtime.h"
+#include "external/startup_benchmark.h"
+#include "node/embedded_node_runtime.h"
+#include "python/embedded_python_runtime.h"
+#include "runtime_registry.h"
+#include "statistics.h"
+
+namespace versus::cli {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using nlohmann::json;
+
+int usageError(const std::string& message)
+{
+    std::cerr << "versus: " << message << "\n";
+    return 2;
+}
+
+std::optional<int> wholeNumber(const std::string& text, int minimum)
+{
+    try {
+        std::size_t used = 0;
+        const int v = std::stoi(text, &used);
+        if (used == text.size() && v >= minimum)
+            return v;
+    } catch (const std::exception&) {
+    }
+    return std::nullopt;
+}
+
+/// Records when the first sample of a job arrives (any thread).
+class FirstSampleSink final : public EventSink {
+public:
+    void post(Event event) override
+    {
+        if (std::holds_alternative<SampleEvent>(event)) {
+            std::lock_guard lock(m_mutex);
+            if (!m_first)
+                m_first = Clock::now();
+        }
+    }
+    std::optional<Clock::time_point> first()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_first;
+    }
+    void reset()
+    {
+        std::lock_guard lock(m_mutex);
+        m_first.reset();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::optional<Clock::time_point> m_first;
+};
+
+/// Milliseconds from now until the first sample of `workload`'s tiny run on `runtimeId`; NaN when it failed.
+double timeToFirstSample(RuntimeRegistry& registry, const Workload& workload, const std::string& runtimeId,
+                         const std::string& language, std::string& error)
+{
+    const auto started = Clock::now();
+    Runtime* runtime = registry.get(runtimeId, &error);
+    const auto impls = workload.implementationsFor(language);
+    if (!runtime || impls.empty()) {
+        if (error.empty())
+            error = workload.id + " has no " + language + " implementation";
+        return NAN;
+    }
+    RunJob job;
+    job.key = {0, workload.id, runtimeId, impls.front()->flavour};
+    job.workload = &workload;
+    job.implementation = impls.front();
+    if (auto e = workload.resolveParams(workload.tinyParams, job.params)) {
+        error = *e;
+        return NAN;
+    }
+    job.options.warmupSamples = 1;
+    job.options.samples = 1;
+    job.options.minSampleTimeMs = 1;
+    FirstSampleSink sink;
+    const Result result = runtime->execute(job, sink);
+    if (!result.ok()) {
+        error = result.failure.message;
+        return NAN;
+    }
+    const auto first = sink.first();
+    return first ? std::chrono::duration<double, std::milli>(*first - started).count() : NAN;
+}
+
+std::string formatMs(double ms)
+{
+    if (std::isnan(ms))
+        return "-";
+    char text[32];
+    std::snprintf(text, sizeof text, ms < 10 ? "%.2f" : "%.1f", ms);
+    return text;
+}
+
+std::string formatMiB(double bytes)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MiB", bytes / (1024.0 * 1024.0));
+    return text;
+}
+
+std::string pad(const std::string& text, std::size_t width, bool right = true)
+{
+    if (text.size() >= width)
+        return text;
+    return right ? std::string(width - text.size(), ' ') + text : text + std::string(width - text.size(), ' ');
+}
+
+} // namespace
+
+std::string startupUsage()
+{
+    return R"(Options of startup:
+  -r, --runtime ID           python3, node (the node process), pypy3, or an --interpreter (repeatable;
+                             default: python3, node, pypy3)
+      --runs N               timed starts per command (default 30)
+      --warmup N             untimed starts before them (default 3)
+      --probe-runs N         fresh versus processes measuring embedded start-up (default 5; 0 to skip)
+      --json FILE            write every run as JSON
+)";
+}
+
+int startupProbeCommand(const Catalog& catalog, RuntimeRegistry& registry)
+{
+    const Workload* fib = catalog.find("fib");
+    if (!fib)
+        return usageError("startup-probe needs the 'fib' workload in the catalog");
+    json out;
+    std::string error;
+    // CPython: the first job initialises the interpreter (once per process).
+    out["python_first_sample_ms"] = timeToFirstSample(registry, *fib, "python", "python", error);
+    out["python_interpreter_init_ms"] = EmbeddedPythonRuntime::interpreterInitMs();
+    out["python_second_first_sample_ms"] = timeToFirstSample(registry, *fib, "python", "python", error);
+    // Node.js: per-process initialisation once, then one environment per job.
+    out["node_first_sample_ms"] = timeToFirstSample(registry, *fib, "node", "javascript", error);
+    out["node_process_init_ms"] = EmbeddedNodeRuntime::processInitMs();
+    out["node_first_env_create_ms"] = EmbeddedNodeRuntime::lastEnvironmentCreateMs();
+    out["node_second_first_sample_ms"] = timeToFirstSample(registry, *fib, "node", "javascript", error);
+    out["node_second_env_create_ms"] = EmbeddedNodeRuntime::lastEnvironmentCreateMs();
+    for (auto& [key, value] : out.items())
+        if (value.is_number_float() && std::isnan(value.get<double>()))
+            value = nullptr;
+    if (!error.empty())
+        out["error"] = error;
+    std::cout << out.dump() << std::endl;
+    return error.empty() ? 0 : 1;
+}
+
+int startupCommand(const std::vector<std::string>& args, RuntimeRegistry& registry)
+{
+    std::vector<std::string> runtimes;
+    int runs = 30, warmup = 3, probeRuns = 5;
+    std::string jsonFile;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> std::optional<std::string> {
+            if (i + 1 >= args.size())
+                return std::nullopt;
+            return args[++i];
+        };
+        if (a == "--runtime" || a == "-r") {
+            auto v = value();
+            if (!v)
+                return usageError("--runtime needs a runtime id (see 'versus list')");
+            runtimes.push_back(*v);
+        } else if (a == "--runs" || a == "--warmup" || a == "--probe-runs") {
+            auto v = value();
+            auto n = v ? wholeNumber(*v, a == "--runs" ? 1 : 0) : std::nullopt;
+            if (!n)
+                return usageError(a + " needs a whole number" + (a == "--runs" ? " of at least 1" : ""));
+            (a == "--runs" ? runs : a == "--warmup" ? warmup : probeRuns) = *n;
+        } else if (a == "--json") {
+            auto v = value();
+            if (!v)
+                return usageError("--json needs a file name");
+            jsonFile = *v;
+        } else {
+            return usageError("unknown option '" + a + "' for 'startup' (see versus --help)");
+        }
+    }
+    if (runtimes.empty())
+        runtimes = {"python3", "node", "pypy3"};
+
+    std::vector<StartupCommand> commands{{"baseline", "/bin/true (spawn cost)", {"/bin/true"}}};
+    for (std::string id : runtimes) {
+        // Start-up is a property of a process: the embedded ids stand for their process counterparts here.
+        if (id == "node")
+            id = "node-process";
+        if (id == "python")
+            id = "python3";
+        const RuntimeDescriptor* d = registry.descriptor(id);
+        if (!d || d->info.embedded)
+            return usageError("'" + id + "' is not an external runtime: use python3, node, pypy3 or an --interpreter");
+        if (!d->available()) {
+            std::cerr << "versus: skipped " << id << ": " << d->unavailableReason << "\n";
+            continue;
+        }
+        std::string program = id == "python3" ? "/usr/bin/python3.11" : resolveProgram(id == "node-process" ? "node" : id);
+        // User interpreters: the program is inside the runtime; ask it.
+        if (auto runtime = d->create(); auto* external = dynamic_cast<ExternalProcessRuntime*>(runtime.get()))
+            program = external->harnessCommand().front();
+        const std::string label = id == "node-process" ? "node" : id;
+        for (auto c : startupCommandsFor(id, d->info.language, program)) {
+            if (c.label.rfind(id, 0) == 0)
+                c.label = label + c.label.substr(id.size());
+            commands.push_back(c);
+        }
+    }
+
+    std::cerr << "versus: " << commands.size() << " commands x (" << warmup << " warm-up + " << runs
+              << " runs), no shell, each through versus-spawn\n";
+    json all = json::array();
+    std::cout << pad("command", 26, false) << pad("median ms", 11) << pad("MAD", 7) << pad("min", 8) << pad("max", 8)
+              << pad("user ms", 9) << pad("sys ms", 8) << pad("peak RSS", 12) << "\n";
+    int failures = 0;
+    for (const auto& c : commands) {
+        const StartupMeasurement m = measureStartup(c, warmup, runs);
+        const StartupSummary& s = m.summary;
+        if (!m.error.empty()) {
+            ++failures;
+            std::cout << pad(c.label, 26, false) << "  failed: " << m.error << "\n";
+        } else {
+            std::cout << pad(c.label, 26, false) << pad(formatMs(s.medianMs), 11) << pad(formatMs(s.madMs), 7)
+                      << pad(formatMs(s.minMs), 8) << pad(formatMs(s.maxMs), 8) << pad(formatMs(s.medianUserMs), 9)
+                      << pad(formatMs(s.medianSysMs), 8) << pad(formatMiB(double(s.medianMaxRssBytes)), 12) << "\n";
+        }
+        json runsJson = json::array();
+        for (const auto& r : m.runs)
+            runsJson.push_back({{"wall_ms", r.wallMs}, {"user_ms", r.userMs}, {"sys_ms", r.sysMs},
+                                {"max_rss_bytes", r.maxRssBytes}});
+        all.push_back({{"runtime", c.runtimeId}, {"command", c.label}, {"argv", c.argv}, {"error", m.error},
+                       {"median_ms", s.medianMs}, {"mad_ms", s.madMs}, {"min_ms", s.minMs}, {"max_ms", s.maxMs},
+                       {"median_max_rss_bytes", s.medianMaxRssBytes}, {"runs", runsJson}});
+    }
+
+    json probes = json::array();
+    if (probeRuns > 0) {
+        std::cerr << "versus: embedded start-up: " << probeRuns << " fresh 'versus startup-probe' processes\n";
+        std::vector<std::string> exe{std::filesystem::read_symlink("/proc/self/exe").string(), "startup-probe"};
+        std::map<std::string, std::vector<double>> parts;
+        std::vector<double> rss;
+        std::string probeError;
+        for (int i = 0; i < probeRuns; ++i) {
+            ChildSpec spec;
+            spec.argv = exe;
+            spec.timeoutS = 120;
+            std::string text;
+            ChildCallbacks callbacks;
+            callbacks.onOutput = [&](const char* stream, std::string_view chunk) {
+                if (std::string_view(stream) == "stdout")
+                    text.append(chunk);
+            };
+            const ChildOutcome outcome = runChild(spec, callbacks);
+            json probe = json::parse(text, nullptr, false);
+            if (!outcome.exited || outcome.exitCode != 0 || !probe.is_object()) {
+                probeError = "versus startup-probe " + outcome.describeEnd() + ": " + outcome.lastLines(3);
+                break;
+            }
+            probe["process_wall_ms"] = outcome.wallNs / 1e6;
+            probe["process_max_rss_bytes"] = outcome.maxRssBytes;
+            rss.push_back(double(outcome.maxRssBytes));
+            for (const auto& [key, value] : probe.items())
+                if (value.is_number())
+                    parts[key].push_back(value.get<double>());
+            probes.push_back(probe);
+        }
+        std::cout << "\nEmbedded start-up (median of " << probes.size() << " fresh versus processes):\n";
+        const std::pair<const char*, const char*> rows[] = {
+            {"python_interpreter_init_ms", "CPython interpreter initialisation"},
+            {"python_first_sample_ms", "CPython: first job, to its first sample (fib tiny)"},
+            {"python_second_first_sample_ms", "CPython: second job, to its first sample"},
+            {"node_process_init_ms", "Node.js per-process initialisation"},
+            {"node_first_env_create_ms", "Node.js first environment creation"},
+            {"node_second_env_create_ms", "Node.js second environment creation"},
+            {"node_first_sample_ms", "Node.js: first job, to its first sample (fib tiny)"},
+            {"node_second_first_sample_ms", "Node.js: second job, to its first sample"},
+            {"process_wall_ms", "whole probe process (both runtimes, 4 jobs)"},
+        };
+        for (const auto& [key, label] : rows)
+            if (parts.count(key))
+                std::cout << "  " << pad(label, 52, false) << pad(formatMs(stats::median(parts[key])), 9) << " ms\n";
+        if (!rss.empty())
+            std::cout << "  " << pad("peak RSS of the probe process", 52, false) << pad(formatMiB(stats::median(rss)), 12)
+                      << "\n";
+        if (!probeError.empty()) {
+            ++failures;
+            std::cout << "  failed: " << probeError << "\n";
+        }
+    }
+    if (!jsonFile.empty()) {
+        std::ofstream file(jsonFile, std::ios::trunc);
+        file << json{{"schema_version", 1}, {"kind", "startup"}, {"runs", runs}, {"warmup", warmup},
+                     {"commands", all}, {"embedded_probes", probes}}
+                    .dump(2)
+             << "\n";
+        if (!file)
+            return usageError("could not write " + jsonFile);
+    }
+    return failures ? 1 : 0;
+}
+
+} // namespace versus::cli

@@ -1,0 +1,344 @@
+// External-process runtimes: the harness protocol over a private pipe, failures of the child as data, version
+// detection with a cache, and the built-in and user-added interpreters.
+#include "external_process_runtime.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <future>
+#include <map>
+#include <mutex>
+#include <regex>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "catalog.h"
+#include "harness_job.h"
+#include "memory_sampler.h"
+
+namespace versus {
+
+using nlohmann::json;
+
+namespace {
+
+std::int64_t steadyNowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string shorten(std::string_view text, std::size_t max = 160)
+{
+    std::string s(text.substr(0, max));
+    return text.size() > max ? s + "..." : s;
+}
+
+std::string withLastLines(const ChildOutcome& outcome)
+{
+    const std::string lines = outcome.lastLines();
+    return lines.empty() ? std::string(" It wrote nothing on stderr.") : " Last lines of its output:\n" + lines;
+}
+
+} // namespace
+
+// ---- ExternalProcessRuntime -------------------------------------------------------------------------------------
+
+ExternalProcessRuntime::ExternalProcessRuntime(RuntimeInfo info, std::string program)
+    : m_info(std::move(info)), m_program(std::move(program))
+{
+}
+
+std::vector<std::string> ExternalProcessRuntime::harnessCommand() const
+{
+    const std::string fd = std::to_string(kProtocolFd);
+    if (m_info.language == "javascript")
+        return {m_program, (harnessDirectory() / "harness.js").string(), fd};
+    // -E: PYTHON* variables of another installation must not leak in (the embedded runtime ignores them too);
+    // -B: no .pyc files next to the workloads.
+    return {m_program, "-E", "-B", (harnessDirectory() / "harness.py").string(), fd};
+}
+
+void ExternalProcessRuntime::cancel()
+{
+    m_stopper.request();
+}
+
+Result ExternalProcessRuntime::execute(const RunJob& job, EventSink& sink)
+{
+    HarnessJobContext context(job, sink);
+    m_stopper.reset();
+
+    std::optional<std::string> resultJson;
+    std::string junk;
+    std::int64_t outputBudget = job.options.outputLimitBytes;
+    pid_t watchedPid = -1;
+    const std::string rssSeries = m_info.name + " RSS";
+
+    ChildCallbacks callbacks;
+    callbacks.onPid = [&](pid_t pid) {
+        if (watchedPid > 0)
+            WatchedProcesses::remove(watchedPid);
+        watchedPid = pid;
+        if (pid > 0)
+            WatchedProcesses::add(pid, rssSeries);
+    };
+    callbacks.onProtocolLine = [&](std::string_view line) {
+        json message;
+        try {
+            message = json::parse(line);
+        } catch (const std::exception&) {
+            junk = std::string(line);
+            return false;
+        }
+        if (!message.is_object() || !message.contains("event") || !message["event"].is_string()) {
+            junk = std::string(line);
+            return false;
+        }
+        try {
+            const std::string event = message["event"].get<std::string>();
+            if (event == "calibrated") {
+                context.calibrated(message.at("inner_loops").get<std::int64_t>(),
+                                   message.at("elapsed_ns").get<std::int64_t>());
+            } else if (event == "sample") {
+                context.sample(message.at("index").get<int>(), message.at("warmup").get<bool>(),
+                               message.at("inner_loops").get<std::int64_t>(),
+                               message.at("elapsed_ns").get<std::int64_t>(), message.value("heap_bytes", -1LL));
+            } else if (event == "output") {
+                context.output(message.at("stream").get<std::string>(), message.at("text").get<std::string>());
+            } else if (event == "gc") {
+                sink.post(GcEvent{steadyNowNs(), m_info.name, message.at("pause_ns").get<std::int64_t>()});
+            } else if (event == "done") {
+                resultJson = message.at("result").dump();
+            }
+            // Unknown event names are skipped: a newer harness may report more than this Versus knows.
+        } catch (const std::exception&) {
+            junk = std::string(line);
+            return false;
+        }
+        return true;
+    };
+    callbacks.onOutput = [&](const char* stream, std::string_view text) {
+        // What the interpreter itself wrote (the harness captures the workload's prints): kept up to the budget.
+        const auto size = static_cast<std::int64_t>(text.size());
+        if (outputBudget >= size) {
+            outputBudget -= size;
+            context.output(stream, std::string(text));
+        }
+    };
+
+    ChildSpec spec;
+    spec.argv = harnessCommand();
+    spec.stdinData = context.jobJson();
+    spec.protocolPipe = true;
+    const ChildOutcome outcome = runChild(spec, callbacks, &m_stopper);
+
+    if (!outcome.startError.empty())
+        return context.fail(FailureKind::RuntimeUnavailable, m_info.name + " " + outcome.describeEnd()
+                                + ". Check the interpreter path with 'versus list'.");
+    if (!junk.empty())
+        return context.fail(FailureKind::Protocol,
+                            m_info.name + " (" + m_program + ") wrote something on its result pipe that is not the "
+                                "Versus harness protocol: '" + shorten(junk) + "'. Check that " + m_program
+                                + " is a " + m_info.language + " interpreter that can run the Versus harness."
+                                + withLastLines(outcome));
+    if (resultJson)
+        return context.finish(*resultJson);
+    if (outcome.stopped && !outcome.timedOut)
+        return context.fail(FailureKind::Cancelled, "cancelled");
+    return context.fail(FailureKind::Crash, m_info.name + " " + outcome.describeEnd()
+                            + " before it reported a result." + withLastLines(outcome));
+}
+
+// ---- Interpreter identification ----------------------------------------------------------------------------------
+
+std::string resolveProgram(const std::string& program)
+{
+    auto executable = [](const std::string& path) {
+        struct stat st{};
+        return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && access(path.c_str(), X_OK) == 0;
+    };
+    if (program.find('/') != std::string::npos)
+        return executable(program) ? program : std::string();
+    const char* path = std::getenv("PATH");
+    std::string dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
+    std::size_t start = 0;
+    while (start <= dirs.size()) {
+        const std::size_t end = std::min(dirs.find(':', start), dirs.size());
+        const std::string dir = dirs.substr(start, end - start);
+        const std::string candidate = (dir.empty() ? "." : dir) + "/" + program;
+        if (executable(candidate))
+            return candidate;
+        start = end + 1;
+    }
+    return {};
+}
+
+namespace {
+
+InterpreterIdentity parseVersionOutput(const std::string& text)
+{
+    InterpreterIdentity id;
+    std::smatch m;
+    if (std::regex_search(text, m, std::regex(R"(Python (\d+\.\d+\.\d+)[\s\S]*PyPy (\d+\.\d+\.\d+))"))) {
+        id = {"python", "PyPy", m[2], "Python " + m[1].str(), ""};
+    } else if (std::regex_search(text, m, std::regex(R"(^Python (\d+\.\d+\.\d+\S*))"))) {
+        id = {"python", "CPython", m[1], "", ""};
+    } else if (std::regex_search(text, m, std::regex(R"(^v(\d+\.\d+\.\d+))"))) {
+        id = {"javascript", "Node.js", m[1], "", ""};
+    }
+    return id;
+}
+
+std::filesystem::path cacheFile()
+{
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+        return std::filesystem::path(xdg) / "versus" / "interpreters.json";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return std::filesystem::path(home) / ".cache" / "versus" / "interpreters.json";
+    return {};
+}
+
+std::mutex g_identityMutex;
+
+} // namespace
+
+InterpreterIdentity identifyInterpreter(const std::string& program)
+{
+    const std::string path = resolveProgram(program);
+    if (path.empty())
+        return {"", "", "", "", "'" + program + "' was not found" + (program.find('/') == std::string::npos ? " on PATH" : "")
+                                    + " or is not executable"};
+    struct stat st{};
+    stat(path.c_str(), &st);  // resolveProgram checked it exists; the key changes when the binary is replaced
+    const std::string key = path + "|" + std::to_string(st.st_size) + "|" + std::to_string(st.st_mtim.tv_sec);
+
+    static std::map<std::string, InterpreterIdentity> memory;
+    const std::filesystem::path file = cacheFile();
+    {
+        std::lock_guard lock(g_identityMutex);
+        if (auto it = memory.find(key); it != memory.end())
+            return it->second;
+        if (!file.empty()) {
+            std::ifstream in(file);
+            json cached = json::parse(in, nullptr, false);
+            if (cached.is_object() && cached.contains(key) && cached[key].is_object()) {
+                const json& c = cached[key];
+                InterpreterIdentity id{c.value("language", ""), c.value("family", ""), c.value("version", ""),
+                                       c.value("detail", ""), ""};
+                memory[key] = id;
+                return id;
+            }
+        }
+    }
+
+    ChildSpec spec;
+    spec.argv = {path, "--version"};
+    spec.throughHelper = false;
+    spec.timeoutS = 2;
+    const ChildOutcome outcome = runChild(spec, {});
+    const std::string text = outcome.stdoutTail + outcome.stderrTail;
+    InterpreterIdentity id = parseVersionOutput(text);
+    if (!outcome.startError.empty())
+        id.error = path + " " + outcome.describeEnd();
+    else if (outcome.timedOut)
+        id.error = "'" + path + " --version' did not answer within 2 s";
+    else if (id.language.empty())
+        id.error = "'" + path + " --version' printed '" + shorten(text, 80)
+            + "', which is neither a Python nor a Node.js version: give the language explicitly";
+    if (!id.error.empty())
+        return id;  // not cached: the next attempt may work
+
+    std::lock_guard lock(g_identityMutex);
+    memory[key] = id;
+    if (!file.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(file.parent_path(), ec);
+        std::ifstream in(file);
+        json cached = json::parse(in, nullptr, false);
+        if (!cached.is_object())
+            cached = json::object();
+        cached[key] = {{"language", id.language}, {"family", id.family}, {"version", id.version}, {"detail", id.detail}};
+        const auto temp = file.string() + "." + std::to_string(getpid());
+        std::ofstream(temp) << cached.dump(2) << "\n";
+        std::filesystem::rename(temp, file, ec);
+    }
+    return id;
+}
+
+// ---- Registration ----------------------------------------------------------------------------------------------
+
+namespace {
+
+struct BuiltinInterpreter {
+    const char* id;
+    const char* name;
+    const char* program;
+    const char* language;
+    const char* installHint;
+};
+
+const BuiltinInterpreter kBuiltins[] = {
+    {"python3", "CPython (process)", "/usr/bin/python3.11", "python", "install it with 'apt install python3.11'"},
+    {"node-process", "Node.js (process)", "node", "javascript", "install Node.js 20 so that 'node' is on PATH"},
+    {"pypy3", "PyPy (process)", "pypy3", "python", "install it with 'apt install pypy3'"},
+};
+
+RuntimeDescriptor describe(const std::string& id, const std::string& name, const std::string& program,
+                           const std::string& language, const InterpreterIdentity& identity,
+                           const std::string& installHint)
+{
+    RuntimeDescriptor d;
+    d.info.id = id;
+    d.info.name = name;
+    d.info.language = language.empty() ? identity.language : language;
+    d.info.version = identity.version.empty() ? "?" : identity.version;
+    d.info.detail = identity.detail;
+    d.info.embedded = false;
+    if (!identity.error.empty())
+        d.unavailableReason = identity.error + (installHint.empty() ? "" : "; " + installHint);
+    else if (d.info.language != "python" && d.info.language != "javascript")
+        d.unavailableReason = "language '" + d.info.language + "' has no harness: use python or javascript";
+    const std::string resolved = resolveProgram(program);
+    RuntimeInfo info = d.info;
+    d.create = [info, resolved] { return std::make_unique<ExternalProcessRuntime>(info, resolved); };
+    return d;
+}
+
+} // namespace
+
+void registerExternalRuntimes(RuntimeRegistry& registry)
+{
+    // One `--version` per interpreter, all at once (cached on disk after the first time).
+    std::vector<std::future<InterpreterIdentity>> identities;
+    for (const auto& b : kBuiltins)
+        identities.push_back(std::async(std::launch::async, [program = std::string(b.program)] {
+            return identifyInterpreter(program);
+        }));
+    for (std::size_t i = 0; i < std::size(kBuiltins); ++i) {
+        const auto& b = kBuiltins[i];
+        registry.add(describe(b.id, b.name, b.program, b.language, identities[i].get(), b.installHint));
+    }
+}
+
+std::string registerExternalInterpreter(RuntimeRegistry& registry, const std::string& id, const std::string& path,
+                                        const std::string& language)
+{
+    if (id.empty() || path.empty())
+        return "an interpreter needs a name and a path: --interpreter NAME=PATH";
+    if (registry.descriptor(id))
+        return "a runtime named '" + id + "' exists already: choose another name";
+    if (!language.empty() && language != "python" && language != "javascript")
+        return "language '" + language + "' has no harness: use python or javascript";
+    InterpreterIdentity identity = identifyInterpreter(path);
+    if (!language.empty() && !identity.error.empty() && !resolveProgram(path).empty())
+        identity.error.clear();  // the language was given: an unusual --version answer does not matter
+    const std::string family = identity.family.empty() ? std::filesystem::path(path).filename().string() : identity.family;
+    RuntimeDescriptor d = describe(id, family + " (" + id + ", process)", path, language, identity, "");
+    registry.add(d);
+    return d.unavailableReason;
+}
+
+} // namespace versus

@@ -1,0 +1,59 @@
+// Interpreters run as child processes, one per job: CPython, Node.js, PyPy and any interpreter the user adds.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "child_process.h"
+#include "runtime.h"
+#include "runtime_registry.h"
+
+namespace versus {
+
+/// Runs each job in a fresh interpreter process: `PROGRAM harness.py 3 < job.json` (or harness.js), the harness's
+/// JSON lines on the private pipe fd 3, stdout/stderr captured, the process started through versus-spawn.
+/// execute() runs on the caller's thread; cancel() from any thread stops the child (SIGTERM, SIGKILL 100 ms later).
+class ExternalProcessRuntime final : public Runtime {
+public:
+    /// `program` is a path or a name looked up in PATH; `info.language` picks the harness ("python"/"javascript").
+    ExternalProcessRuntime(RuntimeInfo info, std::string program);
+    RuntimeInfo info() const override { return m_info; }
+    Result execute(const RunJob& job, EventSink& sink) override;
+    void cancel() override;
+
+    /// The command line that runs the harness; the harness finds the protocol pipe on fd kProtocolFd.
+    std::vector<std::string> harnessCommand() const;
+
+private:
+    RuntimeInfo m_info;
+    std::string m_program;
+    ChildStopper m_stopper;
+};
+
+/// What running an interpreter with --version told about it.
+struct InterpreterIdentity {
+    std::string language;  ///< "python" or "javascript"; empty when not recognised
+    std::string family;    ///< "CPython", "PyPy", "Node.js", or the file name
+    std::string version;   ///< "3.11.2", "7.3.11", "20.20.2"
+    std::string detail;    ///< "Python 3.9.16" for PyPy; may be empty
+    std::string error;     ///< why it could not be identified; empty on success
+};
+
+/// Runs `program --version` (2 s timeout) and parses the answer. Cached per resolved path, size and mtime in
+/// memory and in $XDG_CACHE_HOME/versus/interpreters.json, so `versus list` does not start interpreters every time.
+InterpreterIdentity identifyInterpreter(const std::string& program);
+
+/// The absolute path of `program` (searched in PATH when it has no '/'); empty when not found or not executable.
+std::string resolveProgram(const std::string& program);
+
+/// Adds the built-in external runtimes: python3 (/usr/bin/python3.11), node-process (node on PATH), pypy3.
+/// Their versions are detected in parallel; a missing interpreter is registered as unavailable with the reason.
+void registerExternalRuntimes(RuntimeRegistry& registry);
+
+/// Adds a user's interpreter as runtime `id` ("NAME" of --interpreter NAME=PATH). `language` ("python" or
+/// "javascript") is detected from `PATH --version` when empty. Returns an error message, or "" when added
+/// (a path that does not work is still added, as unavailable, and its reason returned).
+std::string registerExternalInterpreter(RuntimeRegistry& registry, const std::string& id, const std::string& path,
+                                        const std::string& language = {});
+
+} // namespace versus
