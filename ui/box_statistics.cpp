@@ -1,21 +1,12 @@
-// Tukey box statistics: quartiles by linear interpolation, whiskers at the last values within 1.5 IQR.
+// Tukey box statistics: quartiles from core's percentile, whiskers at the last values within 1.5 IQR.
 #include "box_statistics.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace versus::gui {
+#include "statistics.h"
 
-double BoxStatistics::quantile(const std::vector<double>& sorted, double p)
-{
-    if (sorted.empty())
-        return 0;
-    const double rank = p * static_cast<double>(sorted.size() - 1);
-    const auto below = static_cast<std::size_t>(std::floor(rank));
-    const auto above = std::min(below + 1, sorted.size() - 1);
-    const double fraction = rank - static_cast<double>(below);
-    return sorted[below] + (sorted[above] - sorted[below]) * fraction;
-}
+namespace versus::gui {
 
 BoxStatistics BoxStatistics::compute(std::vector<double> values)
 {
@@ -26,9 +17,9 @@ BoxStatistics BoxStatistics::compute(std::vector<double> values)
         return box;
     std::sort(values.begin(), values.end());
     box.count = static_cast<int>(values.size());
-    box.q1 = quantile(values, 0.25);
-    box.median = quantile(values, 0.5);
-    box.q3 = quantile(values, 0.75);
+    box.q1 = stats::percentile(values, 25);
+    box.median = stats::percentile(values, 50);
+    box.q3 = stats::percentile(values, 75);
     const double iqr = box.q3 - box.q1;
     const double lowFence = box.q1 - 1.5 * iqr;
     const double highFence = box.q3 + 1.5 * iqr;

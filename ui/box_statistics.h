@@ -1,4 +1,4 @@
-// Five-number summaries for box plots, computed from raw per-call times. Pure functions, no Qt.
+// Five-number summaries for box plots (Tukey whiskers and outliers), computed from raw per-call times. No Qt.
 #pragma once
 
 #include <vector>
@@ -14,11 +14,9 @@ struct BoxStatistics {
     double upperWhisker = 0;  ///< largest value <= q3 + 1.5 IQR
     std::vector<double> outliers;
 
-    /// Quartiles by linear interpolation between closest ranks (numpy's default). n = 0: count 0, everything 0;
-    /// n = 1: every field equals the value.
+    /// Quartiles from core's stats::percentile (linear interpolation, numpy's default); values that are not finite
+    /// are left out. n = 0: count 0, everything 0; n = 1: every field equals the value.
     static BoxStatistics compute(std::vector<double> values);
-    /// The p-quantile (0..1) of sorted values by linear interpolation; 0 for an empty vector.
-    static double quantile(const std::vector<double>& sorted, double p);
 };
 
 } // namespace versus::gui

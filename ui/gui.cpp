@@ -11,6 +11,7 @@
 
 #include "builtin_runtimes.h"
 #include "catalog.h"
+#include "journal_location.h"
 #include "main_window.h"
 #include "runtime_registry.h"
 
@@ -92,6 +93,10 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "versus: window up in %lld ms after QApplication\n",
                          static_cast<long long>(startup.elapsed()));
             app.quit();
+        });
+    else
+        QTimer::singleShot(0, &window, [&window] {
+            window.offerJournalRecovery(QString::fromStdString(defaultJournalPath().string()));
         });
     return QApplication::exec();
 }

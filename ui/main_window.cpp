@@ -8,6 +8,8 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDoubleSpinBox>
+#include <QFile>
+#include <QFileInfo>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -38,11 +40,18 @@
 
 #include <algorithm>
 
+#include "chart_export_dialog.h"
+#include "chart_render.h"
+#include "compare_dialog.h"
 #include "custom_code_panel.h"
 #include "distribution_plot.h"
+#include "environment.h"
+#include "exporters.h"
+#include "journal.h"
 #include "memory_plot.h"
 #include "parameter_editor.h"
 #include "results_export.h"
+#include "results_file.h"
 #include "results_model.h"
 #include "runtime_list_model.h"
 #include "sample_store.h"
@@ -62,9 +71,17 @@ namespace {
 constexpr int kDrainIntervalMs = 30;        // at most ~33 plot updates a second
 constexpr std::size_t kMaxEventsPerTick = 50000;  // bounds one tick; the rest waits for the next one
 
+const QSize kReportChartSize(900, 420);
+
 QString qs(const std::string& s)
 {
     return QString::fromStdString(s);
+}
+
+/// "2026-11-25T23:59:01Z"
+std::string utcNow()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
 }
 
 } // namespace
@@ -75,7 +92,8 @@ MainWindow::MainWindow(RuntimeRegistry& registry, Catalog catalog, Options optio
       m_catalog(std::move(catalog)),
       m_options(options),
       m_scheduler(registry, m_queue),
-      m_store(std::make_unique<SampleStore>())
+      m_store(std::make_unique<SampleStore>()),
+      m_document(std::make_unique<ResultsDocument>())
 {
     setWindowTitle(tr("Versus: Python vs Node.js workbench"));
     m_workloads = new WorkloadTreeModel(m_catalog, this);
@@ -96,6 +114,13 @@ MainWindow::MainWindow(RuntimeRegistry& registry, Catalog catalog, Options optio
 
     buildLayout();
     buildActions();
+    std::map<std::string, std::string> claims;
+    for (const Workload& w : m_catalog.workloads())
+        if (!w.claim.empty())
+            claims[w.id] = w.claim;
+    m_summary->setWorkloadClaims(std::move(claims));
+    startDocument(HarnessOptions{});
+    showEnvironmentWarnings(m_document->warnings, tr("Before you run"));
 
     // Defaults before settings: the manifest's default job on every available runtime.
     QStringList defaults;
@@ -165,8 +190,8 @@ void MainWindow::buildLayout()
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const int widths[] = {20, 22, 9, 8, 9, 8};
-    for (int c = 0; c < 6; ++c)
+    const int widths[] = {20, 22, 9, 17, 8, 9, 8};
+    for (int c = 0; c < 7; ++c)
         m_table->setColumnWidth(c, widths[c] * em);
     m_bottomTabs->addTab(m_table, tr("Results"));
     m_log = new QPlainTextEdit(m_bottomTabs);
@@ -331,6 +356,15 @@ QWidget* MainWindow::buildChartsPage()
     logScale->setObjectName(QStringLiteral("logScale"));
     header->addWidget(logScale);
     layout->addLayout(header);
+    m_environmentBanner = new QLabel(page);
+    m_environmentBanner->setObjectName(QStringLiteral("environmentBanner"));
+    m_environmentBanner->setWordWrap(true);
+    m_environmentBanner->setTextFormat(Qt::RichText);
+    m_environmentBanner->setStyleSheet(QStringLiteral(
+        "QLabel { background: rgba(230, 159, 0, 45); border: 1px solid rgba(230, 159, 0, 160); border-radius: 4px;"
+        " padding: 4px 8px; }"));
+    m_environmentBanner->setVisible(false);
+    layout->addWidget(m_environmentBanner);
 
     auto* grid = new QGridLayout;
     grid->setSpacing(6);
@@ -364,19 +398,17 @@ QWidget* MainWindow::buildChartsPage()
 void MainWindow::buildActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open results..."), this, &MainWindow::openWithDialog);
+    open->setShortcut(QKeySequence::Open);
     QAction* exportAction = file->addAction(tr("&Export results..."), this, &MainWindow::exportResultsWithDialog);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     QMenu* charts = file->addMenu(tr("Export &chart"));
     for (PlotWidget* plot : m_plots) {
-        charts->addAction(plot->title() + QStringLiteral("..."), this, [this, plot] {
-            const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-            const QString fileName = QFileDialog::getSaveFileName(this, tr("Export chart"), documents,
-                                                                  tr("PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"));
-            QString error;
-            if (!fileName.isEmpty() && !plot->exportTo(fileName, &error))
-                QMessageBox::warning(this, tr("Export chart"), error);
-        });
+        charts->addAction(plot->title() + QStringLiteral("..."), this,
+                          [this, plot] { exportChartWithDialog(plot); });
     }
+    charts->addSeparator();
+    charts->addAction(tr("All charts on one page..."), this, &MainWindow::exportAllChartsWithDialog);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -568,8 +600,8 @@ bool MainWindow::startPlan(const std::vector<PlanEntry>& entries)
         const RuntimeDescriptor* d = m_registry.descriptor(e.runtimeId);
         m_itemsExpected += d ? int(e.workload->implementationsFor(d->info.language).size()) : 1;
     }
-    m_runOptions = plan.options;
-    m_startedAt = utcTimestamp();
+    startDocument(plan.options);
+    showEnvironmentWarnings(m_document->warnings, tr("This run"));
     m_message->setVisible(false);
     m_results->clear();
     m_store->clear();
@@ -666,6 +698,7 @@ void MainWindow::handle(const Event& event)
     } else if (const auto* e = std::get_if<FinishedEvent>(&event)) {
         const Result& r = e->result;
         m_results->addResult(r);
+        m_store->setFinished(r);
         ++m_itemsDone;
         appendLog(tr("  done: median %1 per call (MAD %2), %3 samples, answer %4")
                       .arg(qs(formatDuration(r.summary.medianNs)), qs(formatDuration(r.summary.madNs)))
@@ -695,29 +728,19 @@ void MainWindow::handle(const Event& event)
         m_scheduler.wait();
         for (const auto& skipped : m_scheduler.skipped())
             appendLog(tr("Skipped: %1").arg(qs(skipped.reason)));
+        m_document->finishedAtUtc = utcNow();
         const auto results = m_results->results();
-        std::map<std::string, std::vector<Result>> byWorkload;
-        std::vector<std::string> order;
-        for (const Result& r : results) {
-            if (!byWorkload.count(r.workloadId))
-                order.push_back(r.workloadId);
-            byWorkload[r.workloadId].push_back(r);
-        }
-        QStringList headlines;
-        for (const auto& id : order)
-            if (auto line = headline(byWorkload[id]))
-                headlines << qs(*line);
         const QString summary = e->cancelled
             ? tr("Stopped: %1 finished, %2 failed or stopped").arg(e->okCount).arg(e->failedCount)
             : tr("Finished: %1 ok, %2 failed in %3 s").arg(e->okCount).arg(e->failedCount)
                   .arg(double(m_runClock.elapsed()) / 1000.0, 0, 'f', 1);
-        m_headline->setText(headlines.isEmpty() ? summary : headlines.join(QLatin1Char('\n')));
-        m_headline->setToolTip(headlines.join(QLatin1Char('\n')));
+        showHeadlines(results, summary);
         m_currentItemText = summary;
         appendLog(QStringLiteral("=== ") + summary);
         statusBar()->showMessage(summary);
         m_custom->setRunning(false);
         m_summary->setResults(results);
+        m_throughput->refresh();
         updateRunControls();
         updateProgress();
         // Let the queued replots of this tick happen before anyone (the screenshot) looks at the window.
@@ -780,38 +803,294 @@ void MainWindow::appendLog(const QString& text)
 // ---------------------------------------------------------------------------------------------------------------
 // Export, About, settings
 
-RunMetadata MainWindow::metadata() const
+void MainWindow::showHeadlines(const std::vector<Result>& results, const QString& fallback)
 {
-    RunMetadata meta{VERSUS_VERSION, m_startedAt.empty() ? utcTimestamp() : m_startedAt, {}};
+    std::map<std::string, std::vector<Result>> byWorkload;
+    std::vector<std::string> order;
+    for (const Result& r : results) {
+        if (!byWorkload.count(r.workloadId))
+            order.push_back(r.workloadId);
+        byWorkload[r.workloadId].push_back(r);
+    }
+    QStringList headlines;
+    for (const auto& id : order)
+        if (auto line = headline(byWorkload[id]))
+            headlines << qs(*line);
+    m_headline->setText(headlines.isEmpty() ? fallback : headlines.join(QLatin1Char('\n')));
+    m_headline->setToolTip(headlines.join(QLatin1Char('\n')));
+}
+
+void MainWindow::showEnvironmentWarnings(const std::vector<std::string>& warnings, const QString& when)
+{
+    QStringList items;
+    for (const std::string& w : warnings)
+        items << QStringLiteral("<li>%1</li>").arg(qs(w).toHtmlEscaped());
+    m_environmentBanner->setVisible(!items.isEmpty());
+    m_environmentBanner->setText(items.isEmpty()
+                                     ? QString()
+                                     : tr("<b>%1: this machine may make the numbers noisy.</b><ul style=\"margin: 0\">"
+                                          "%2</ul>")
+                                           .arg(when.toHtmlEscaped(), items.join(QString())));
+}
+
+QString MainWindow::environmentBannerText() const
+{
+    return m_environmentBanner->isVisible() ? m_environmentBanner->text() : QString();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Results documents: export, open, compare, recover
+
+std::vector<RuntimeInfo> MainWindow::runtimeInfos() const
+{
+    std::vector<RuntimeInfo> infos;
     for (const auto& d : m_registry.descriptors()) {
         if (m_registry.isCreated(d.info.id)) {
             std::string ignored;
-            meta.runtimes.push_back(m_registry.get(d.info.id, &ignored)->info());
+            infos.push_back(m_registry.get(d.info.id, &ignored)->info());
         } else {
-            meta.runtimes.push_back(d.info);
+            infos.push_back(d.info);
         }
     }
-    return meta;
+    return infos;
 }
 
-bool MainWindow::exportResults(const QString& fileName, QString* error)
+void MainWindow::startDocument(const HarnessOptions& options)
 {
-    return ResultsExport::write(fileName, m_results->results(), metadata(), m_runOptions, error);
+    ResultsDocument& d = *m_document;
+    d = ResultsDocument{};
+    d.versusVersion = VERSUS_VERSION;
+    d.gitCommit = versusGitCommit();
+    d.startedAtUtc = utcNow();
+    d.environment = readEnvironment();
+    d.warnings = environmentWarnings(d.environment);
+    d.componentVersions = {{"Qt", qVersion()}};
+    d.options = options;
+}
+
+ResultsDocument MainWindow::currentDocument() const
+{
+    ResultsDocument document = *m_document;
+    // Runtimes created since the run started now report their full versions.
+    if (document.runtimes.empty())
+        document.runtimes = runtimeInfos();
+    document.results = m_results->results();
+    return document;
+}
+
+std::vector<ChartSvg> MainWindow::chartsAsSvg()
+{
+    std::vector<ChartSvg> charts{{m_summary->title().toStdString(), m_summary->toSvg(kReportChartSize).toStdString()}};
+    const QString shown = m_throughput->workload();
+    for (const QString& workload : m_store->workloads()) {
+        showWorkloadInPlots(workload);
+        const int index = m_shownWorkload->findData(workload);
+        const QString name = index >= 0 ? m_shownWorkload->itemText(index) : workload;
+        for (PlotWidget* plot : {static_cast<PlotWidget*>(m_throughput), static_cast<PlotWidget*>(m_memory),
+                                 static_cast<PlotWidget*>(m_distribution)})
+            charts.push_back({(name + QStringLiteral(": ") + plot->title()).toStdString(),
+                              plot->toSvg(kReportChartSize).toStdString()});
+    }
+    if (!shown.isEmpty())
+        showWorkloadInPlots(shown);
+    return charts;
+}
+
+bool MainWindow::exportResults(const QString& fileName, QString* error, const QString& selectedFilter)
+{
+    return ResultsExport::write(fileName, currentDocument(), [this] { return chartsAsSvg(); }, error,
+                                selectedFilter);
 }
 
 void MainWindow::exportResultsWithDialog()
 {
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QString filter;
     const QString fileName = QFileDialog::getSaveFileName(this, tr("Export results"),
                                                           documents + QStringLiteral("/versus-results.json"),
-                                                          ResultsExport::fileDialogFilter());
+                                                          ResultsExport::fileDialogFilter(), &filter);
     if (fileName.isEmpty())
         return;
     QString error;
-    if (exportResults(fileName, &error))
+    if (exportResults(fileName, &error, filter))
         statusBar()->showMessage(tr("Wrote %1").arg(fileName), 5000);
     else
         QMessageBox::warning(this, tr("Export results"), error);
+}
+
+void MainWindow::exportChartWithDialog(PlotWidget* plot)
+{
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export chart"), documents,
+                                                          tr("PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"));
+    if (fileName.isEmpty())
+        return;
+    QSize size;
+    double scale = 2.0;
+    if (QFileInfo(fileName).suffix().compare(QLatin1String("png"), Qt::CaseInsensitive) == 0) {
+        ChartExportDialog dialog(plot->size(), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        size = dialog.chartSize();
+        scale = dialog.dotsPerInch() / ChartExportDialog::kLogicalDpi;
+    }
+    QString error;
+    if (!plot->exportTo(fileName, &error, size, scale))
+        QMessageBox::warning(this, tr("Export chart"), error);
+}
+
+void MainWindow::exportAllChartsWithDialog()
+{
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export all charts"),
+                                                          documents + QStringLiteral("/versus-charts.png"),
+                                                          tr("PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"));
+    if (fileName.isEmpty())
+        return;
+    ChartExportDialog dialog(QSize(1200, 800), this);
+    dialog.setWindowTitle(tr("Size of the charts"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    std::string error;
+    if (renderCharts(m_results->results(), fileName.toStdString(), dialog.chartSize().width(),
+                     dialog.chartSize().height(), dialog.dotsPerInch(), &error))
+        statusBar()->showMessage(tr("Wrote %1").arg(fileName), 5000);
+    else
+        QMessageBox::warning(this, tr("Export all charts"), qs(error));
+}
+
+void MainWindow::openWithDialog()
+{
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Open results (one to show, two to compare)"), documents,
+        tr("Versus results (*.json);;All files (*)"));
+    if (!files.isEmpty())
+        openResultsFiles(files);
+}
+
+bool MainWindow::openResultsFiles(const QStringList& files)
+{
+    auto complain = [this](const QString& message) {
+        QMessageBox box(QMessageBox::Warning, tr("Open results"), message, QMessageBox::Ok, this);
+        box.setObjectName(QStringLiteral("openResultsError"));
+        box.exec();
+        return false;
+    };
+    if (m_running)
+        return complain(tr("Stop the run before opening results."));
+    if (files.size() == 1) {
+        QString error;
+        return showResultsFile(files.first(), &error) || complain(error);
+    }
+    if (files.size() != 2)
+        return complain(tr("Open one results file to show it, or two to compare them (you picked %1).")
+                            .arg(files.size()));
+    std::vector<ResultsDocument> documents;
+    for (const QString& file : files) {
+        Parsed<ResultsDocument> parsed = readResultsFile(file.toStdString());
+        if (!parsed.ok())
+            return complain(qs(parsed.error));
+        documents.push_back(std::move(*parsed.value));
+    }
+    auto* dialog = new CompareDialog(files[0], files[1], qs(compareResults(documents[0], documents[1])), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return true;
+}
+
+bool MainWindow::showResultsFile(const QString& fileName, QString* error)
+{
+    Parsed<ResultsDocument> parsed = readResultsFile(fileName.toStdString());
+    if (!parsed.ok()) {
+        if (error)
+            *error = qs(parsed.error);
+        return false;
+    }
+    showDocument(*parsed.value);
+    appendLog(tr("=== Opened %1: %2 result(s) measured %3").arg(fileName).arg(parsed.value->results.size())
+                  .arg(qs(parsed.value->startedAtUtc)));
+    statusBar()->showMessage(tr("Showing %1").arg(fileName));
+    return true;
+}
+
+void MainWindow::showDocument(const ResultsDocument& document)
+{
+    *m_document = document;
+    m_document->results.clear();
+    m_results->clear();
+    m_store->clear();
+    m_throughput->clear();
+    m_memory->clear();
+    m_distribution->clear();
+    m_shownWorkload->clear();
+    for (const Result& r : document.results) {
+        m_results->addResult(r);
+        m_store->addMeasured(r);
+        const QString workloadId = qs(r.workloadId);
+        if (m_shownWorkload->findData(workloadId) < 0)
+            m_shownWorkload->addItem(qs(r.workloadTitle.empty() ? r.workloadId : r.workloadTitle), workloadId);
+    }
+    m_summary->setResults(document.results);
+    if (m_shownWorkload->count() > 0) {
+        m_shownWorkload->setCurrentIndex(0);
+        showWorkloadInPlots(m_shownWorkload->itemData(0).toString());
+    }
+    showHeadlines(document.results, tr("%1 result(s), none comparable").arg(document.results.size()));
+    m_itemsExpected = 0;
+    m_currentItemText = tr("Showing results measured %1").arg(qs(document.startedAtUtc));
+    updateProgress();
+    showEnvironmentWarnings(document.warnings, tr("When these results were measured (%1)")
+                                                   .arg(qs(document.startedAtUtc)));
+}
+
+bool MainWindow::recoverJournal(const QString& journalFile, QString* error)
+{
+    Parsed<RecoveredRun> recovered = versus::recoverJournal(journalFile.toStdString());
+    if (!recovered.ok()) {
+        if (error)
+            *error = qs(recovered.error);
+        return false;
+    }
+    const RecoveredRun& run = *recovered.value;
+    const QString saved = QFileInfo(journalFile).absolutePath() + QStringLiteral("/recovered-")
+        + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".json");
+    const WriteOutcome written = writeFileAtomically(saved.toStdString(), writeResultsDocument(run.document));
+    if (!written.ok) {
+        if (error)
+            *error = qs(written.error);
+        return false;
+    }
+    QFile::remove(journalFile);
+    showDocument(run.document);
+    appendLog(tr("=== Recovered %1 result(s) of a run that %2 (%3 unreadable line(s)); saved as %4")
+                  .arg(run.document.results.size())
+                  .arg(run.complete ? tr("finished but was not saved") : tr("did not finish"))
+                  .arg(run.skippedLines)
+                  .arg(saved));
+    statusBar()->showMessage(tr("Recovered results saved as %1").arg(saved));
+    return true;
+}
+
+void MainWindow::offerJournalRecovery(const QString& journalFile)
+{
+    if (!QFileInfo::exists(journalFile))
+        return;
+    QMessageBox box(QMessageBox::Question, tr("Recover the last run?"),
+                    tr("A run did not finish: Versus was closed or crashed while measuring. Its samples up to "
+                       "that moment are in\n%1\n\nRecover them into a results file and show them?")
+                        .arg(journalFile),
+                    QMessageBox::NoButton, this);
+    QPushButton* recover = box.addButton(tr("Recover"), QMessageBox::AcceptRole);
+    QPushButton* discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+    box.addButton(tr("Later"), QMessageBox::RejectRole);
+    box.setDefaultButton(recover);
+    box.exec();
+    QString error;
+    if (box.clickedButton() == recover && !recoverJournal(journalFile, &error))
+        QMessageBox::warning(this, tr("Recover the last run"), error);
+    else if (box.clickedButton() == discard)
+        QFile::remove(journalFile);
 }
 
 void MainWindow::showAbout()

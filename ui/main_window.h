@@ -11,7 +11,6 @@
 
 #include "catalog.h"
 #include "event_queue.h"
-#include "results_json.h"
 #include "run_scheduler.h"
 #include "runtime_registry.h"
 
@@ -30,6 +29,11 @@ class QTabWidget;
 class QTableView;
 class QTimer;
 class QTreeView;
+
+namespace versus {
+struct ChartSvg;
+struct ResultsDocument;
+}
 
 namespace versus::gui {
 
@@ -70,7 +74,26 @@ public:
     void stopRun();
     bool isRunning() const { return m_running; }
     QString runMessage() const;
-    bool exportResults(const QString& fileName, QString* error = nullptr);
+    /// Writes the shown results in the format of the file name (or of `selectedFilter`, see ResultsExport).
+    bool exportResults(const QString& fileName, QString* error = nullptr, const QString& selectedFilter = {});
+    /// The shown results with what is known of how they were measured (environment, runtimes, options), as a
+    /// results file holds them.
+    ResultsDocument currentDocument() const;
+
+    /// File > Open: one file is shown as if just measured, two are compared (CompareDialog). A file that cannot be
+    /// read is reported in a message box. False when nothing was opened.
+    bool openResultsFiles(const QStringList& files);
+    /// Shows a results file in the plots and the table. False with `error` set when it cannot be read.
+    bool showResultsFile(const QString& fileName, QString* error);
+    /// Replaces what the window shows with `document`, as if it had just been measured.
+    void showDocument(const ResultsDocument& document);
+    /// Turns the journal of a run that did not finish into a results file next to it (recovered-<time>.json),
+    /// removes the journal and shows the results. False with `error` set when the journal cannot be read.
+    bool recoverJournal(const QString& journalFile, QString* error);
+    /// When `journalFile` exists, asks whether to recover it, discard it or decide later.
+    void offerJournalRecovery(const QString& journalFile);
+    /// The environment warnings shown above the plots; empty when the banner is hidden.
+    QString environmentBannerText() const;
 
     ThroughputPlot* throughputPlot() const { return m_throughput; }
     MemoryPlot* memoryPlot() const { return m_memory; }
@@ -112,10 +135,19 @@ private:
     void appendLog(const QString& text);
     void refuse(const QString& reason);
     void exportResultsWithDialog();
+    void exportChartWithDialog(PlotWidget* plot);
+    void exportAllChartsWithDialog();
+    void openWithDialog();
+    /// Every chart of every workload in the run, for the HTML report.
+    std::vector<ChartSvg> chartsAsSvg();
+    void showEnvironmentWarnings(const std::vector<std::string>& warnings, const QString& when);
+    void showHeadlines(const std::vector<Result>& results, const QString& fallback);
     void showAbout();
     void restoreSettings();
     void saveSettings() const;
-    RunMetadata metadata() const;
+    /// Starts a fresh document header for a run: environment read now, runtime versions, `options`.
+    void startDocument(const HarnessOptions& options);
+    std::vector<RuntimeInfo> runtimeInfos() const;
     QString seriesNameFor(const ItemKey& key, const std::string& runtimeName) const;
 
     RuntimeRegistry& m_registry;
@@ -129,8 +161,7 @@ private:
 
     std::map<std::string, ParamValues> m_overrides;     // per workload id: the user's valid values
     std::map<std::string, QString> m_parameterErrors;   // per workload id: why a field is refused
-    HarnessOptions m_runOptions;
-    std::string m_startedAt;
+    std::unique_ptr<ResultsDocument> m_document;  // what is known of the shown results; its results are the table's
     bool m_running = false;
     bool m_followRunningWorkload = true;
     int m_itemsExpected = 0;
@@ -159,6 +190,7 @@ private:
     QLabel* m_progressText = nullptr;
     QLabel* m_message = nullptr;
     QLabel* m_headline = nullptr;
+    QLabel* m_environmentBanner = nullptr;
     QComboBox* m_shownWorkload = nullptr;
     QTabWidget* m_viewTabs = nullptr;
     QTabWidget* m_bottomTabs = nullptr;

@@ -2,6 +2,7 @@
 #include "plot_widget.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -13,6 +14,8 @@
 #include <limits>
 
 #include <qcustomplot.h>
+
+#include "chart_export_dialog.h"
 
 namespace versus::gui {
 
@@ -90,6 +93,14 @@ int PlotWidget::dataPointCount() const
             n += box->dataCount();
     }
     return n;
+}
+
+void PlotWidget::setTitle(const QString& title)
+{
+    m_title = title;
+    if (auto* element = qobject_cast<QCPTextElement*>(m_plot->plotLayout()->element(0, 0)))
+        element->setText(title);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void PlotWidget::setEmptyMessage(const QString& message)
@@ -266,6 +277,15 @@ void PlotWidget::showContextMenu(const QPoint& pos)
 void PlotWidget::exportWithDialog(const QString& suffix)
 {
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QSize size;
+    double scale = 2.0;
+    if (suffix == QLatin1String("png")) {
+        ChartExportDialog dialog(m_plot->size(), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        size = dialog.chartSize();
+        scale = dialog.dotsPerInch() / ChartExportDialog::kLogicalDpi;
+    }
     QString base = m_title.toLower();
     base.replace(QLatin1Char(' '), QLatin1Char('-'));
     const QString file = QFileDialog::getSaveFileName(this, tr("Export chart"),
@@ -274,8 +294,41 @@ void PlotWidget::exportWithDialog(const QString& suffix)
     if (file.isEmpty())
         return;
     QString error;
-    if (!exportTo(file, &error))
+    if (!exportTo(file, &error, size, scale))
         QToolTip::showText(QCursor::pos(), error, this);
+}
+
+QByteArray PlotWidget::toSvg(QSize size)
+{
+    if (size.isEmpty())
+        size = m_plot->size();
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(0, 0), size));
+    generator.setTitle(m_title);
+    generator.setDescription(tr("Chart exported from Versus"));
+    QCPPainter painter;
+    if (!painter.begin(&generator))
+        return {};
+    paint(painter, size);
+    if (!painter.end())
+        return {};
+    QByteArray svg = buffer.data();
+    if (svg.startsWith("<?xml"))
+        svg.remove(0, svg.indexOf('\n') + 1);
+    return svg;
+}
+
+void PlotWidget::paint(QCPPainter& painter, QSize size)
+{
+    if (m_followData)
+        fitAxes();
+    m_emptyText->setVisible(dataPointCount() == 0);
+    painter.setMode(QCPPainter::pmNoCaching);
+    m_plot->toPainter(&painter, size.width(), size.height());
 }
 
 bool PlotWidget::exportTo(const QString& fileName, QString* error, QSize size, double scale)
@@ -291,18 +344,9 @@ bool PlotWidget::exportTo(const QString& fileName, QString* error, QSize size, d
         ok = m_plot->savePdf(fileName, size.width(), size.height(), QCP::epAllowCosmetic,
                              QStringLiteral("Versus"), m_title);
     } else if (suffix == QLatin1String("svg")) {
-        QSvgGenerator generator;
-        generator.setFileName(fileName);
-        generator.setSize(size);
-        generator.setViewBox(QRect(QPoint(0, 0), size));
-        generator.setTitle(m_title);
-        generator.setDescription(tr("Chart exported from Versus"));
-        QCPPainter painter;
-        ok = painter.begin(&generator);
-        if (ok) {
-            m_plot->toPainter(&painter, size.width(), size.height());
-            ok = painter.end();
-        }
+        const QByteArray svg = toSvg(size);
+        QFile file(fileName);
+        ok = !svg.isEmpty() && file.open(QIODevice::WriteOnly) && file.write(svg) == svg.size();
     } else {
         if (error)
             *error = tr("Cannot export '%1': use a .png, .svg or .pdf file name.").arg(fileName);

@@ -9,6 +9,7 @@ class QCPAxis;
 class QCPLegend;
 class QCPAbstractLegendItem;
 class QCPItemText;
+class QCPPainter;
 class QMouseEvent;
 
 namespace versus::gui {
@@ -21,11 +22,17 @@ public:
 
     QCustomPlot* plot() const { return m_plot; }
     QString title() const { return m_title; }
+    /// The title drawn above the chart and used in exports.
+    void setTitle(const QString& title);
     /// Data points held by all plottables (tests and the screenshot check that plots are not empty).
     int dataPointCount() const;
     /// Writes the chart as PNG, SVG or PDF (by suffix) at `size` (the widget's size when empty) and `scale`
     /// (device pixels per logical pixel, PNG only). Returns false with `error` set on failure.
     bool exportTo(const QString& fileName, QString* error = nullptr, QSize size = {}, double scale = 2.0);
+    /// The chart as SVG text at `size` (the widget's size when empty), without the XML declaration.
+    QByteArray toSvg(QSize size = {});
+    /// Paints the chart at `size` into `painter` at its current origin (for sets of charts on one page).
+    void paint(QCPPainter& painter, QSize size);
     /// Log or linear value axis. Charts whose value axis must stay logarithmic ignore it.
     virtual void setLogScale(bool logarithmic);
     bool logScale() const { return m_logScale; }

@@ -1,4 +1,4 @@
-// The result file formats File > Export offers, each a serializer from core; writing the bytes is done here.
+// The result file formats File > Export offers, each a serializer from core; files are written atomically.
 #pragma once
 
 #include <QString>
@@ -7,28 +7,38 @@
 #include <string>
 #include <vector>
 
-#include "result.h"
-#include "results_json.h"
+namespace versus {
+struct ChartSvg;
+struct ResultsDocument;
+}
 
 namespace versus::gui {
 
 class ResultsExport {
 public:
+    /// Renders the charts of the document for the HTML report; called only when that format is written.
+    using ChartRenderer = std::function<std::vector<ChartSvg>()>;
+
     struct Format {
-        QString name;    ///< "JSON"
-        QString suffix;  ///< "json"
-        std::function<std::string(const std::vector<Result>&, const RunMetadata&, const HarnessOptions&)> serialize;
+        QString name;    ///< "Results JSON"
+        QString suffix;  ///< "json", "samples.csv": what the file name ends with
+        std::function<std::string(const ResultsDocument&, const ChartRenderer&)> serialize;
+
+        QString filter() const;  ///< "Results JSON (*.json)"
     };
 
-    /// Every format the window can save results in. HOOK: core/exporters/ (Markdown, CSV, HTML; being written)
-    /// plug in here with one entry each; nothing else in the UI needs to change.
-    static std::vector<Format> formats();
-    /// "JSON (*.json);;..." for QFileDialog.
+    /// Every format the window can save results in: results JSON (schema 2), hyperfine JSON, CSV of summaries, CSV
+    /// of raw samples, Markdown and an HTML report.
+    static const std::vector<Format>& formats();
+    /// Filters for QFileDialog, joined by ";;".
     static QString fileDialogFilter();
-    /// Serialises with the format matching the file's suffix and writes the file. False with `error` set when the
-    /// suffix is unknown or the file cannot be written.
-    static bool write(const QString& fileName, const std::vector<Result>& results, const RunMetadata& metadata,
-                      const HarnessOptions& options, QString* error);
+    /// The format whose filter() is `selectedFilter`, else the one with the longest suffix the file name ends with
+    /// ("x.samples.csv" is raw samples, "x.csv" summaries); null when none matches.
+    static const Format* formatFor(const QString& fileName, const QString& selectedFilter = {});
+    /// Serialises `document` in the format for the file and writes it with writeFileAtomically(). False with
+    /// `error` set when no format matches or the file cannot be written.
+    static bool write(const QString& fileName, const ResultsDocument& document, const ChartRenderer& charts,
+                      QString* error, const QString& selectedFilter = {});
 };
 
 } // namespace versus::gui

@@ -85,6 +85,13 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
             if (!measured)
                 return sort ? QVariant(std::numeric_limits<double>::infinity()) : QVariant(QStringLiteral("-"));
             return sort ? QVariant(r.summary.medianNs) : QVariant(QString::fromStdString(formatDuration(r.summary.medianNs)));
+        case CiColumn:
+            if (!measured)
+                return sort ? QVariant(std::numeric_limits<double>::infinity()) : QVariant(QStringLiteral("-"));
+            if (sort)
+                return r.summary.ciLowNs;
+            return QStringLiteral("%1 to %2").arg(QString::fromStdString(formatDuration(r.summary.ciLowNs)),
+                                                  QString::fromStdString(formatDuration(r.summary.ciHighNs)));
         case MadColumn:
             if (!measured)
                 return sort ? QVariant(std::numeric_limits<double>::infinity()) : QVariant(QStringLiteral("-"));
@@ -111,6 +118,8 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
     }
     switch (role) {
     case Qt::ToolTipRole:
+        if (column == CiColumn && measured)
+            return tr("95% confidence interval of the median (bootstrap, %1 samples)").arg(r.summary.samples);
         if (row.running)
             return tr("Measuring now");
         if (!r.ok()) {
@@ -148,6 +157,7 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
     case WorkloadColumn: return tr("Workload");
     case RuntimeColumn: return tr("Runtime");
     case MedianColumn: return tr("Median / call");
+    case CiColumn: return tr("95% CI");
     case MadColumn: return tr("MAD");
     case CallsPerSecondColumn: return tr("Calls/s");
     case RatioColumn: return tr("vs fastest");

@@ -12,8 +12,8 @@ namespace versus::gui {
 class ResultsModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { WorkloadColumn, RuntimeColumn, MedianColumn, MadColumn, CallsPerSecondColumn, RatioColumn,
-                  StatusColumn, ColumnCount };
+    enum Column { WorkloadColumn, RuntimeColumn, MedianColumn, CiColumn, MadColumn, CallsPerSecondColumn,
+                  RatioColumn, StatusColumn, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1 };  ///< numbers for numeric columns, so sorting is numeric
 
     explicit ResultsModel(QObject* parent = nullptr);

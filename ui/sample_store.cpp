@@ -37,6 +37,26 @@ void SampleStore::add(const QString& workloadId, const QString& runtimeId, const
         s.warmupEndSeconds = end;
 }
 
+void SampleStore::setFinished(const Result& result)
+{
+    const QString workloadId = QString::fromStdString(result.workloadId);
+    const QString runtimeId = QString::fromStdString(result.runtimeId);
+    const QString flavour = QString::fromStdString(result.flavour);
+    series(workloadId, runtimeId, flavour).steadyStateIndex = result.summary.steadyStateIndex;
+}
+
+void SampleStore::addMeasured(const Result& result)
+{
+    const QString workloadId = QString::fromStdString(result.workloadId);
+    const QString runtimeId = QString::fromStdString(result.runtimeId);
+    const QString flavour = QString::fromStdString(result.flavour);
+    series(workloadId, runtimeId, flavour, QString::fromStdString(result.seriesName()));
+    for (const Sample& sample : result.samples)
+        add(workloadId, runtimeId, flavour, sample);
+    if (result.ok())
+        setFinished(result);
+}
+
 std::vector<const SampleSeries*> SampleStore::seriesOf(const QString& workloadId) const
 {
     std::vector<const SampleSeries*> out;

@@ -22,6 +22,8 @@ struct SampleSeries {
     std::vector<double> endSeconds;  ///< per sample: sampling time of this series so far, in seconds
     std::vector<double> callsPerSecond;
     double warmupEndSeconds = 0;     ///< end of the last warm-up sample; 0 when there is none
+    /// Summary::steadyStateIndex once the result is in (a Sample::index); -1 while the series is being measured.
+    int steadyStateIndex = -1;
 };
 
 /// GUI thread only. Plots keep how many samples of each series they have drawn and append the rest in one batch.
@@ -31,6 +33,10 @@ public:
     SampleSeries& series(const QString& workloadId, const QString& runtimeId, const QString& flavour,
                          const QString& name = {});
     void add(const QString& workloadId, const QString& runtimeId, const QString& flavour, const Sample& sample);
+    /// A finished result: its steady-state index goes to its series.
+    void setFinished(const Result& result);
+    /// A result read from a file or a journal: its series with every sample, as if just measured.
+    void addMeasured(const Result& result);
     /// Series of one workload, in the order they first appeared.
     std::vector<const SampleSeries*> seriesOf(const QString& workloadId) const;
     /// Workloads with at least one series, in order of appearance.

@@ -1,27 +1,77 @@
-// Dot plot of speed ratios: one column per workload (and parameter set), one colour per runtime series,
-// error bars of +-1 MAD, the ratio written next to each dot, a dashed line at 1x (the fastest).
+// Dot plot of speed ratios: one column per workload (and parameter set), one colour per runtime series, error bars
+// of the bootstrap 95% CI of the ratio to the fastest, the ratio written next to each dot, a dashed line at 1x, and
+// the article's claimed range as a band where the claimed CPython series would sit.
 #include "summary_plot.h"
 
 #include <QVector>
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 #include <qcustomplot.h>
 
+#include "article_claims.h"
 #include "runtime_palette.h"
+#include "statistics.h"
 #include "text_format.h"
 
 namespace versus::gui {
 
+namespace {
+
+std::string groupOf(const Result& r)
+{
+    return r.workloadId + "|" + formatParams(r.params);
+}
+
+std::string seriesOf(const Result& r)
+{
+    return r.runtimeId + "/" + r.flavour;
+}
+
+bool measured(const Result& r)
+{
+    return r.ok() && r.summary.samples > 0 && r.summary.medianNs > 0;
+}
+
+/// 95% CI of median(r) / median(fastest): bootstrapped from the samples, or the median's own CI when there are none.
+stats::Interval ratioInterval(const Result& r, const Result& fastest)
+{
+    const stats::Comparison c = stats::compareSamples(stats::perCallNs(r.samples), stats::perCallNs(fastest.samples));
+    if (std::isfinite(c.ratioCi.low) && std::isfinite(c.ratioCi.high))
+        return c.ratioCi;
+    return {r.summary.ciLowNs / fastest.summary.medianNs, r.summary.ciHighNs / fastest.summary.medianNs};
+}
+
+} // namespace
+
 SummaryPlot::SummaryPlot(QWidget* parent) : PlotWidget(tr("Summary: times slower than the fastest"), parent)
 {
     setValueAxisLogarithmic(plot()->yAxis, true);
-    plot()->yAxis->setLabel(tr("median time per call / fastest (log)"));
+    plot()->yAxis->setLabel(tr("median / fastest (log), 95% CI"));
     plot()->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
     plot()->xAxis->grid()->setVisible(false);
     setEmptyMessage(tr("Speed ratios appear here when two runtimes finished a workload"));
+}
+
+void SummaryPlot::setWorkloadClaims(std::map<std::string, std::string> workloadClaims)
+{
+    m_workloadClaims = std::move(workloadClaims);
+}
+
+QCPItemText* SummaryPlot::addLabel(double x, double y, const QString& text, const QColor& color,
+                                       Qt::Alignment align, qreal pointSize)
+{
+    auto* label = new QCPItemText(plot());
+    m_items.push_back(label);
+    label->position->setCoords(x, y);
+    label->setPositionAlignment(align);
+    label->setText(text);
+    label->setColor(color);
+    QFont f = font();
+    f.setPointSizeF(pointSize);
+    label->setFont(f);
+    return label;
 }
 
 void SummaryPlot::setResults(const std::vector<Result>& results)
@@ -32,49 +82,48 @@ void SummaryPlot::setResults(const std::vector<Result>& results)
     m_items.clear();
     m_points.clear();
     m_maxRatio = 1;
+    m_claimBands = 0;
 
-    // Groups: workload + parameters, in order of appearance; fastest median per group.
+    // Groups: workload + parameters, in order of appearance, each with its fastest result.
     std::vector<std::string> groups;
-    std::map<std::string, double> fastest;
+    std::map<std::string, const Result*> fastest;
+    std::map<std::string, std::vector<Result>> members;
     std::map<std::string, QString> groupLabel;
-    auto groupOf = [](const Result& r) { return r.workloadId + "|" + formatParams(r.params); };
     for (const Result& r : results) {
-        if (!r.ok() || r.summary.samples == 0 || r.summary.medianNs <= 0)
+        if (!measured(r))
             continue;
         const std::string g = groupOf(r);
         if (!fastest.count(g)) {
             groups.push_back(g);
-            fastest[g] = r.summary.medianNs;
+            fastest[g] = &r;
             const QString title = QString::fromStdString(r.workloadTitle.empty() ? r.workloadId : r.workloadTitle);
             groupLabel[g] = title + QLatin1Char('\n') + QString::fromStdString(formatParams(r.params));
         }
-        fastest[g] = std::min(fastest[g], r.summary.medianNs);
+        if (r.summary.medianNs < fastest[g]->summary.medianNs)
+            fastest[g] = &r;
+        members[g].push_back(r);
     }
     m_groups = int(groups.size());
 
     // Series: runtime + flavour, in order of appearance; each is one graph plus its error bars.
     std::vector<std::string> seriesOrder;
     for (const Result& r : results)
-        if (r.ok() && fastest.count(groupOf(r))) {
-            const std::string key = r.runtimeId + "/" + r.flavour;
-            if (std::find(seriesOrder.begin(), seriesOrder.end(), key) == seriesOrder.end())
-                seriesOrder.push_back(key);
-        }
+        if (measured(r) && std::find(seriesOrder.begin(), seriesOrder.end(), seriesOf(r)) == seriesOrder.end())
+            seriesOrder.push_back(seriesOf(r));
     const double n = double(seriesOrder.size());
-    QColor text = palette().color(QPalette::Text);
+    const double spacing = n > 1 ? std::min(0.5 / n, 0.18) : 0;
+    const QColor text = palette().color(QPalette::Text);
     for (std::size_t s = 0; s < seriesOrder.size(); ++s) {
-        const double offset = n > 1 ? (double(s) - (n - 1) / 2) * std::min(0.5 / n, 0.18) : 0;
+        const double offset = (double(s) - (n - 1) / 2) * spacing;
         QCPGraph* graph = nullptr;
         QCPErrorBars* bars = nullptr;
         std::vector<Point> points;
-        QVector<double> keys, values, errors;
+        QVector<double> keys, values, minus, plus;
         for (const Result& r : results) {
-            if (!r.ok() || r.runtimeId + "/" + r.flavour != seriesOrder[s])
+            if (!measured(r) || seriesOf(r) != seriesOrder[s])
                 continue;
             const std::string g = groupOf(r);
-            auto it = std::find(groups.begin(), groups.end(), g);
-            if (it == groups.end())
-                continue;
+            const auto it = std::find(groups.begin(), groups.end(), g);
             if (!graph) {
                 const QColor color = RuntimePalette::color(QString::fromStdString(r.runtimeId),
                                                            QString::fromStdString(r.flavour));
@@ -91,32 +140,30 @@ void SummaryPlot::setResults(const std::vector<Result>& results)
                 tagSeries(bars, QString::fromStdString(seriesOrder[s]));
             }
             const double x = double(it - groups.begin()) + offset;
-            const double ratio = r.summary.medianNs / fastest[g];
-            const double error = r.summary.madNs / fastest[g];
+            const double fastestNs = fastest[g]->summary.medianNs;
+            const double ratio = r.summary.medianNs / fastestNs;
+            const stats::Interval ci = ratioInterval(r, *fastest[g]);
             keys.push_back(x);
             values.push_back(ratio);
-            errors.push_back(error);
-            points.push_back({groupLabel[g], QString::fromStdString(r.seriesName()), r.summary.medianNs,
-                              r.summary.madNs, ratio});
-            m_maxRatio = std::max(m_maxRatio, ratio + error);
-
-            auto* label = new QCPItemText(plot());
-            m_items.push_back(label);
-            label->position->setCoords(x, ratio);
-            label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+            minus.push_back(std::clamp(ratio - ci.low, 0.0, ratio * 0.9));  // a log axis cannot show values <= 0
+            plus.push_back(std::max(ci.high - ratio, 0.0));
+            points.push_back({groupLabel[g], QString::fromStdString(r.seriesName()), r.summary.medianNs, ratio,
+                              ci.low, ci.high});
+            m_maxRatio = std::max(m_maxRatio, std::max(ratio, ci.high));
+            const QString ratioText = ratio < 1.005 ? tr("fastest") : QString::fromStdString(formatRatio(ratio));
+            QCPItemText* label = addLabel(x, ratio, ratioText, text, Qt::AlignLeft | Qt::AlignVCenter,
+                                          font().pointSizeF());
             label->setPadding(QMargins(9, 0, 0, 0));
-            label->setText(ratio < 1.005 ? tr("fastest") : QString::fromStdString(formatRatio(ratio)));
-            label->setColor(text);
             label->setFont(QFont(font().family(), font().pointSize(), QFont::DemiBold));
         }
-        if (!graph)
-            continue;
         graph->setData(keys, values, true);
-        QVector<double> minus;
-        for (int i = 0; i < errors.size(); ++i)
-            minus.push_back(std::min(errors[i], values[i] * 0.9));  // a log axis cannot show values <= 0
-        bars->setData(minus, errors);
+        bars->setData(minus, plus);
         m_points.emplace_back(graph, std::move(points));
+    }
+    for (int g = 0; g < m_groups; ++g) {
+        const std::string& id = groups[std::size_t(g)];
+        drawClaimBands(members[id], groupLabel[id], g, fastest[id]->summary.medianNs, std::max(spacing * 0.45, 0.07),
+                       seriesOrder, spacing);
     }
 
     auto ticker = qSharedPointerCast<QCPAxisTickerText>(plot()->xAxis->ticker());
@@ -133,6 +180,63 @@ void SummaryPlot::setResults(const std::vector<Result>& results)
     resetZoom();
 }
 
+void SummaryPlot::drawClaimBands(const std::vector<Result>& group, const QString& groupLabel, double x0,
+                                 double fastestNs, double halfWidth, const std::vector<std::string>& seriesOrder,
+                                 double seriesSpacing)
+{
+    const auto claimId = m_workloadClaims.find(group.front().workloadId);
+    if (claimId == m_workloadClaims.end())
+        return;
+    const auto node = std::find_if(group.begin(), group.end(),
+                                   [](const Result& r) { return r.runtimeId == "node" && r.flavour == "plain"; });
+    if (node == group.end())
+        return;
+    const double n = double(seriesOrder.size());
+    for (const ArticleClaim* claim : articleClaimsFor(claimId->second)) {
+        if (!claim->aboutTime)
+            continue;
+        const auto python = std::find_if(group.begin(), group.end(), [claim](const Result& r) {
+            return r.runtimeId == "python" && r.flavour == claim->pythonFlavour;
+        });
+        if (python == group.end())
+            continue;
+        const auto s = std::find(seriesOrder.begin(), seriesOrder.end(), seriesOf(*python)) - seriesOrder.begin();
+        const double x = x0 + (double(s) - (n - 1) / 2) * seriesSpacing;
+        // The CPython dot sits at nodePosition * (CPython time / Node.js time): the claim's range, moved to where
+        // Node.js is on this axis.
+        const double nodePosition = node->summary.medianNs / fastestNs;
+        const double low = nodePosition * std::max(claim->minSlowdown, 1e-3);
+        const double high = nodePosition * claim->maxSlowdown;
+        QColor color = RuntimePalette::color(QString::fromStdString(python->runtimeId),
+                                             QString::fromStdString(python->flavour));
+        auto* band = new QCPItemRect(plot());
+        m_items.push_back(band);
+        band->topLeft->setCoords(x - halfWidth, high);
+        band->bottomRight->setCoords(x + halfWidth, low);
+        band->setLayer(QStringLiteral("background"));
+        band->setPen(QPen(color, 1, Qt::DashLine));
+        color.setAlpha(50);
+        band->setBrush(color);
+        color.setAlpha(255);
+        const QString range = claim->minSlowdown > 0
+            ? tr("article %1-%2x").arg(claim->minSlowdown).arg(claim->maxSlowdown)
+            : tr("article: CPython faster");
+        addLabel(x, high, range, color.darker(130), Qt::AlignHCenter | Qt::AlignBottom, font().pointSizeF() * 0.85);
+        m_maxRatio = std::max(m_maxRatio, high);
+        ++m_claimBands;
+
+        const double measuredSlowdown = python->summary.medianNs / node->summary.medianNs;
+        const bool holds = measuredSlowdown >= claim->minSlowdown && measuredSlowdown <= claim->maxSlowdown;
+        for (auto& [plottable, points] : m_points)
+            for (Point& p : points)
+                if (p.series == QString::fromStdString(python->seriesName()) && p.workload == groupLabel)
+                    p.claim = tr("Article: %1. Measured: CPython takes %2 the time of Node.js: %3.")
+                                  .arg(QString::fromStdString(claim->statement),
+                                       QString::fromStdString(formatRatio(measuredSlowdown)),
+                                       holds ? tr("within the claim") : tr("outside the claim"));
+    }
+}
+
 void SummaryPlot::fitAxes()
 {
     plot()->xAxis->setRange(-0.6, std::max(m_groups, 1) - 0.4);
@@ -146,10 +250,16 @@ QString SummaryPlot::describePoint(QCPAbstractPlottable* plottable, int index) c
         if (p != plottable || index < 0 || std::size_t(index) >= points.size())
             continue;
         const Point& pt = points[std::size_t(index)];
-        return tr("%1\n%2\nmedian %3 per call (MAD %4)\n%5 the fastest")
-            .arg(pt.series, QString(pt.workload).replace(QLatin1Char('\n'), QLatin1Char(' ')),
-                 QString::fromStdString(formatDuration(pt.medianNs)), QString::fromStdString(formatDuration(pt.madNs)),
-                 pt.ratio < 1.005 ? tr("is") : QString::fromStdString(formatRatio(pt.ratio)) + tr(" slower than"));
+        QString text = tr("%1\n%2\nmedian %3 per call\n%4 the fastest, 95% CI %5 to %6")
+                           .arg(pt.series, QString(pt.workload).replace(QLatin1Char('\n'), QLatin1Char(' ')),
+                                QString::fromStdString(formatDuration(pt.medianNs)),
+                                pt.ratio < 1.005 ? tr("is")
+                                                 : QString::fromStdString(formatRatio(pt.ratio)) + tr(" slower than"),
+                                QString::fromStdString(formatRatio(pt.ciLow)),
+                                QString::fromStdString(formatRatio(pt.ciHigh)));
+        if (!pt.claim.isEmpty())
+            text += QLatin1Char('\n') + pt.claim;
+        return text;
     }
     return {};
 }

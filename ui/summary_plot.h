@@ -1,12 +1,16 @@
-// Per workload, how many times slower than the fastest runtime each series is (median per call), on a log axis.
+// Per workload, how many times slower than the fastest runtime each series is (median per call), on a log axis,
+// with 95% CI error bars and, when the workload speaks to one of the article's claims, the claimed range as a band.
 #pragma once
 
+#include <map>
+#include <string>
 #include <vector>
 
 #include "plot_widget.h"
 #include "result.h"
 
 class QCPAbstractItem;
+class QCPItemText;
 
 namespace versus::gui {
 
@@ -15,10 +19,14 @@ class SummaryPlot final : public PlotWidget {
 public:
     explicit SummaryPlot(QWidget* parent = nullptr);
 
+    /// Workload id -> the manifest's claim id, for the claimed-range bands; applies from the next setResults().
+    void setWorkloadClaims(std::map<std::string, std::string> workloadClaims);
     /// Redraws from the successful results; failed ones are left out (the table shows them).
     void setResults(const std::vector<Result>& results);
     /// The summary's value axis is always logarithmic: ratios are compared multiplicatively.
     void setLogScale(bool) override {}
+    /// Claim bands drawn by the last setResults() (tests check they appear).
+    int claimBandCount() const { return m_claimBands; }
 
 protected:
     QString describePoint(QCPAbstractPlottable* plottable, int index) const override;
@@ -29,12 +37,22 @@ private:
         QString workload;
         QString series;
         double medianNs = 0;
-        double madNs = 0;
         double ratio = 1;
+        double ciLow = 1;   // 95% CI of the ratio to the fastest median
+        double ciHigh = 1;
+        QString claim;      // the article's claim about this series and whether the measurement agrees
     };
+    /// Draws where the CPython series of each claim would sit if the claim held, given where Node.js sits.
+    void drawClaimBands(const std::vector<Result>& group, const QString& groupLabel, double x0, double fastestNs,
+                        double halfWidth, const std::vector<std::string>& seriesOrder, double seriesSpacing);
+    QCPItemText* addLabel(double x, double y, const QString& text, const QColor& color, Qt::Alignment align,
+                              qreal pointSize);
+
+    std::map<std::string, std::string> m_workloadClaims;
     std::vector<std::pair<QCPAbstractPlottable*, std::vector<Point>>> m_points;  // per graph, in data order
     std::vector<QCPAbstractItem*> m_items;
     int m_groups = 0;
+    int m_claimBands = 0;
     double m_maxRatio = 1;
 };
 

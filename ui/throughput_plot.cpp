@@ -1,4 +1,5 @@
-// Throughput over time. Warm-up samples are hollow markers inside a shaded band; measured ones a line with dots.
+// Throughput over time. Warm-up samples are hollow markers inside a shaded band; measured ones a line with dots;
+// dashed lines in the series' colour where the steady state detected by core's statistics begins.
 #include "throughput_plot.h"
 
 #include <QVector>
@@ -33,13 +34,9 @@ ThroughputPlot::ThroughputPlot(const SampleStore& store, QWidget* parent)
     m_warmupBand->setBrush(QColor(128, 128, 128, 40));
     m_warmupBand->setLayer(QStringLiteral("background"));
 
-    m_steadyLine = new QCPItemStraightLine(plot());
-    m_steadyLine->setPen(QPen(QColor(128, 128, 128), 0, Qt::DashLine));
-
     m_warmupLabel = new QCPItemText(plot());
     m_warmupLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    m_warmupLabel->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
-    m_warmupLabel->setText(tr("warm-up | steady state"));
+    m_warmupLabel->setText(tr("warm-up"));
     m_warmupLabel->setColor(QColor(128, 128, 128));
     m_warmupLabel->setPadding(QMargins(4, 4, 4, 4));
     clear();
@@ -53,8 +50,10 @@ void ThroughputPlot::clear()
     }
     m_graphs.clear();
     m_workloadId.clear();
+    for (QCPAbstractItem* item : m_steadyMarks)
+        plot()->removeItem(item);
+    m_steadyMarks.clear();
     m_warmupBand->setVisible(false);
-    m_steadyLine->setVisible(false);
     m_warmupLabel->setVisible(false);
     requestReplot();
 }
@@ -128,17 +127,58 @@ void ThroughputPlot::refresh()
     }
     const bool band = warmupEnd > 0;
     m_warmupBand->setVisible(band);
-    m_steadyLine->setVisible(band);
     m_warmupLabel->setVisible(band);
     if (band) {
         m_warmupBand->topLeft->setCoords(0, 0);
         m_warmupBand->bottomRight->setCoords(warmupEnd, 1);
-        m_steadyLine->point1->setCoords(warmupEnd, 0);
-        m_steadyLine->point2->setCoords(warmupEnd, 1);
-        m_warmupLabel->position->setCoords(warmupEnd, 0);
-        m_warmupLabel->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
+        m_warmupLabel->position->setCoords(0, 0);
+        m_warmupLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
     }
+    markSteadyStates(warmupEnd);
     requestReplot();
+}
+
+void ThroughputPlot::markSteadyStates(double warmupEnd)
+{
+    for (QCPAbstractItem* item : m_steadyMarks)
+        plot()->removeItem(item);
+    m_steadyMarks.clear();
+    int row = 0;
+    for (const SampleSeries* s : m_store.seriesOf(m_workloadId)) {
+        std::size_t at = 0;
+        while (at < s->samples.size() && s->samples[at].index != s->steadyStateIndex)
+            ++at;
+        if (s->steadyStateIndex < 0 || at == s->samples.size())
+            continue;  // still measuring, or never settled
+        const double start = at == 0 ? 0.0 : s->endSeconds[at - 1];
+        QColor color = s->color;
+        if (start > warmupEnd) {
+            auto* settling = new QCPItemRect(plot());
+            settling->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            settling->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            settling->topLeft->setCoords(warmupEnd, 0);
+            settling->bottomRight->setCoords(start, 1);
+            settling->setPen(Qt::NoPen);
+            color.setAlpha(28);
+            settling->setBrush(color);
+            settling->setLayer(QStringLiteral("background"));
+            m_steadyMarks.push_back(settling);
+            color.setAlpha(255);
+        }
+        auto* line = new QCPItemStraightLine(plot());
+        line->point1->setCoords(start, 0);
+        line->point2->setCoords(start, 1);
+        line->setPen(QPen(color, 1.2, Qt::DashLine));
+        m_steadyMarks.push_back(line);
+        auto* label = new QCPItemText(plot());
+        label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        label->position->setCoords(start, 0.08 + 0.07 * row++);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->setPadding(QMargins(3, 0, 3, 0));
+        label->setText(start > warmupEnd ? tr("settled") : tr("steady"));
+        label->setColor(color);
+        m_steadyMarks.push_back(label);
+    }
 }
 
 void ThroughputPlot::fitAxes()

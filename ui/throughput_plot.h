@@ -1,4 +1,5 @@
-// Calls per second of every sample, per runtime series, over sampling time; the warm-up band shaded.
+// Calls per second of every sample, per runtime series, over sampling time; the warm-up band shaded and where each
+// series reached its steady state (Summary::steadyStateIndex) marked.
 #pragma once
 
 #include <vector>
@@ -6,8 +7,8 @@
 #include "plot_widget.h"
 
 class QCPGraph;
+class QCPAbstractItem;
 class QCPItemRect;
-class QCPItemStraightLine;
 class QCPItemText;
 
 namespace versus::gui {
@@ -43,13 +44,16 @@ private:
         double maxKey = 0;
     };
     Graphs& graphsFor(const QString& key, const QString& name, const QColor& color);
+    /// One dashed line per finished series where its steady state begins, and a "settling" band in its colour
+    /// when that is after the warm-up.
+    void markSteadyStates(double warmupEnd);
 
     const SampleStore& m_store;
     QString m_workloadId;
     std::vector<Graphs> m_graphs;
     QCPItemRect* m_warmupBand = nullptr;
-    QCPItemStraightLine* m_steadyLine = nullptr;
     QCPItemText* m_warmupLabel = nullptr;
+    std::vector<QCPAbstractItem*> m_steadyMarks;
 };
 
 } // namespace versus::gui

@@ -1,11 +1,14 @@
-// The window over the real embedded runtimes, off-screen: run, stop, refuse, export, race your own code, screenshot.
+// The window over the real embedded runtimes, off-screen: run, stop, refuse, export, race your own code, open,
+// compare and recover results files, screenshot.
 // One process for all: embedded CPython is initialised once per process, so the registry outlives every window.
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -14,19 +17,26 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QTimer>
 
+#include <algorithm>
+#include <functional>
 #include <memory>
 
 #include "builtin_runtimes.h"
+#include "compare_dialog.h"
 #include "custom_code_panel.h"
 #include "distribution_plot.h"
+#include "journal.h"
 #include "main_window.h"
 #include "memory_plot.h"
 #include "parameter_editor.h"
+#include "results_file.h"
 #include "results_model.h"
 #include "runtime_list_model.h"
 #include "runtime_registry.h"
 #include "summary_plot.h"
+#include "synthetic_results.h"
 #include "throughput_plot.h"
 #include "workload_tree_model.h"
 
@@ -45,6 +55,12 @@ private slots:
     void invalidParameterIsRefusedAtTheField();
     void exportWritesPngSvgPdfAndJson();
     void customCodeRacesAndMarksTheErrorLine();
+    void openedResultsFileFillsTableAndPlots();
+    void corruptFileShowsAnErrorAndKeepsTheWindow();
+    void twoFilesOpenTheComparison();
+    void everyExportFormatHasItsSignature();
+    void exportAfterARunRecordsTheEnvironment();
+    void journalOfACrashedRunIsRecovered();
     void screenshotAfterTinyRun();
 
 private:
@@ -237,6 +253,175 @@ void MainWindowTest::customCodeRacesAndMarksTheErrorLine()
     for (const Result& r : m_window->resultsModel()->results())
         QVERIFY2(r.ok(), r.failure.message.c_str());
     QVERIFY(panel->pythonEditor()->extraSelections().isEmpty());
+}
+
+namespace {
+
+/// Writes a results document of a CPython and a Node.js fib result with the given environment warnings.
+QString writeSyntheticFile(const QString& folder, const QString& name, double pythonMedianNs,
+                           std::vector<std::string> warnings = {})
+{
+    ResultsDocument d;
+    d.versusVersion = "0.1.0";
+    d.startedAtUtc = "2026-01-02T03:04:05Z";
+    d.warnings = std::move(warnings);
+    d.results = {testing::syntheticResult(0, "fib", "python", pythonMedianNs),
+                 testing::syntheticResult(1, "fib", "node", 1e6)};
+    const QString file = folder + QLatin1Char('/') + name;
+    const WriteOutcome outcome = writeFileAtomically(file.toStdString(), writeResultsDocument(d));
+    return outcome.ok ? file : QString();
+}
+
+/// Runs `check` on the first modal dialog that opens (a message box run with exec()), then closes it.
+void whenModalOpens(const std::function<void(QWidget*)>& check)
+{
+    auto* timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, check] {
+        if (QWidget* modal = QApplication::activeModalWidget()) {
+            timer->stop();
+            timer->deleteLater();
+            check(modal);
+            if (auto* box = qobject_cast<QMessageBox*>(modal))
+                box->button(QMessageBox::Ok) ? box->button(QMessageBox::Ok)->click() : box->reject();
+            else if (auto* dialog = qobject_cast<QDialog*>(modal))
+                dialog->reject();
+        }
+    });
+    timer->start();
+}
+
+} // namespace
+
+void MainWindowTest::openedResultsFileFillsTableAndPlots()
+{
+    QTemporaryDir dir;
+    const QString file = writeSyntheticFile(dir.path(), QStringLiteral("fib.json"), 7e6,
+                                            {"The CPU frequency governor is 'powersave': set it to 'performance'."});
+    QVERIFY(!file.isEmpty());
+    QVERIFY(m_window->openResultsFiles({file}));
+    QCOMPARE(m_window->resultsModel()->rowCount(), 2);
+    QCOMPARE(m_window->resultsModel()->resultAt(0).summary.samples, 20);
+    QCOMPARE(m_window->throughputPlot()->dataPointCount(), 2 * 23);  // every sample, warm-up included
+    QCOMPARE(m_window->summaryPlot()->dataPointCount(), 2);
+    QVERIFY(m_window->distributionPlot()->dataPointCount() > 0);
+    QVERIFY(m_window->memoryPlot()->dataPointCount() > 0);
+    QCOMPARE(m_window->summaryPlot()->claimBandCount(), 1);  // fib speaks to the cpu-bound claim
+    QVERIFY2(m_window->environmentBannerText().contains(QStringLiteral("powersave")),
+             qPrintable(m_window->environmentBannerText()));
+    const QString ci = m_window->resultsModel()->data(m_window->resultsModel()->index(0, ResultsModel::CiColumn))
+                           .toString();
+    QVERIFY2(ci.contains(QStringLiteral(" to ")), qPrintable(ci));
+    QTest::qWait(100);  // queued replots
+    QVERIFY(QDir().mkpath(QStringLiteral(VERSUS_UI_ARTIFACTS)));
+    QVERIFY(m_window->grab().save(QStringLiteral(VERSUS_UI_ARTIFACTS "/opened_results.png")));
+}
+
+void MainWindowTest::corruptFileShowsAnErrorAndKeepsTheWindow()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("broken.json"));
+    QFile broken(file);
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("{\"schema_version\": 2, \"results\": [{\"workload\": ");
+    broken.close();
+    QString shown;
+    whenModalOpens([&shown](QWidget* modal) {
+        if (auto* box = qobject_cast<QMessageBox*>(modal))
+            shown = box->text();
+        modal->grab().save(QStringLiteral(VERSUS_UI_ARTIFACTS "/open_error.png"));
+    });
+    QVERIFY(!m_window->openResultsFiles({file}));
+    QVERIFY2(shown.contains(QStringLiteral("broken.json")), qPrintable(shown));
+    QVERIFY(m_window->isVisible());
+    QCOMPARE(m_window->resultsModel()->rowCount(), 0);
+    // The window still works: a good file opens after the bad one.
+    QVERIFY(m_window->openResultsFiles({writeSyntheticFile(dir.path(), QStringLiteral("good.json"), 7e6)}));
+    QCOMPARE(m_window->resultsModel()->rowCount(), 2);
+}
+
+void MainWindowTest::twoFilesOpenTheComparison()
+{
+    QTemporaryDir dir;
+    const QString before = writeSyntheticFile(dir.path(), QStringLiteral("before.json"), 7e6);
+    const QString after = writeSyntheticFile(dir.path(), QStringLiteral("after.json"), 3.5e6);
+    QVERIFY(m_window->openResultsFiles({before, after}));
+    auto* dialog = m_window->findChild<CompareDialog*>();
+    QVERIFY(dialog && dialog->isVisible());
+    QVERIFY2(dialog->text().contains(QStringLiteral("faster")), qPrintable(dialog->text()));
+    QVERIFY(dialog->grab().save(QStringLiteral(VERSUS_UI_ARTIFACTS "/compare_dialog.png")));
+    dialog->close();
+}
+
+void MainWindowTest::everyExportFormatHasItsSignature()
+{
+    QTemporaryDir dir;
+    QVERIFY(m_window->openResultsFiles({writeSyntheticFile(dir.path(), QStringLiteral("in.json"), 7e6)}));
+    const std::vector<std::pair<QString, QByteArray>> expected{
+        {QStringLiteral("out.json"), QByteArray("\"schema_version\": 2")},
+        {QStringLiteral("out.hyperfine.json"), QByteArray("\"exit_codes\"")},
+        {QStringLiteral("out.csv"), QByteArray("ci95_low_ns")},
+        {QStringLiteral("out.samples.csv"), QByteArray("sample_index")},
+        {QStringLiteral("out.md"), QByteArray("| ")},
+        {QStringLiteral("out.html"), QByteArray("<svg")},
+    };
+    for (const auto& [name, signature] : expected) {
+        QString error;
+        QVERIFY2(m_window->exportResults(dir.filePath(name), &error), qPrintable(error));
+        QFile file(dir.filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(file.readAll().contains(signature), qPrintable(name));
+    }
+    // The JSON reads back as the document shown, environment included.
+    const Parsed<ResultsDocument> back = readResultsFile(dir.filePath(QStringLiteral("out.json")).toStdString());
+    QVERIFY2(back.ok(), back.error.c_str());
+    QCOMPARE(back.value->results.size(), std::size_t(2));
+    QCOMPARE(back.value->startedAtUtc, std::string("2026-01-02T03:04:05Z"));
+    // The report holds every chart: the summary, then throughput, heap and distribution of fib.
+    QFile html(dir.filePath(QStringLiteral("out.html")));
+    QVERIFY(html.open(QIODevice::ReadOnly));
+    QCOMPARE(html.readAll().count("<svg"), 4);
+    QFile::copy(dir.filePath(QStringLiteral("out.html")), QStringLiteral(VERSUS_UI_ARTIFACTS "/report.html"));
+}
+
+void MainWindowTest::exportAfterARunRecordsTheEnvironment()
+{
+    tinyFib({QStringLiteral("node")});
+    QVERIFY(m_window->startRun());
+    QVERIFY(waitForPlan());
+    const ResultsDocument d = m_window->currentDocument();
+    QCOMPARE(d.results.size(), std::size_t(1));
+    QVERIFY(!d.startedAtUtc.empty() && !d.finishedAtUtc.empty());
+    QVERIFY(d.environment.logicalCores > 0);
+    QCOMPARE(d.options.samples, 4);
+    QVERIFY(std::any_of(d.runtimes.begin(), d.runtimes.end(), [](const RuntimeInfo& r) { return r.id == "node"; }));
+}
+
+void MainWindowTest::journalOfACrashedRunIsRecovered()
+{
+    QTemporaryDir dir;
+    const QString journalFile = dir.filePath(QStringLiteral("journal.jsonl"));
+    {
+        Journal journal(journalFile.toStdString());
+        QVERIFY2(journal.ok(), journal.error().c_str());
+        ResultsDocument header;
+        header.startedAtUtc = "2026-01-02T03:04:05Z";
+        journal.planStarted(header);
+        journal.record(FinishedEvent{testing::syntheticResult(0, "fib", "python", 7e6)});
+        const Result running = testing::syntheticResult(1, "fib", "node", 1e6);
+        journal.record(StartedEvent{{1, "fib", "node", "plain"}, "Node.js (test)", "1.0"});
+        for (int i = 0; i < 5; ++i)
+            journal.record(SampleEvent{{1, "fib", "node", "plain"}, running.samples[std::size_t(i)]});
+    }  // no plan_done: the run "crashed"
+    QString error;
+    QVERIFY2(m_window->recoverJournal(journalFile, &error), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(journalFile));
+    QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("recovered-*.json")}).size(), 1);
+    QCOMPARE(m_window->resultsModel()->rowCount(), 2);
+    QCOMPARE(int(m_window->resultsModel()->resultAt(1).status), int(ResultStatus::Cancelled));
+    QVERIFY(m_window->throughputPlot()->dataPointCount() >= 23 + 5);
+    QVERIFY(!m_window->recoverJournal(dir.filePath(QStringLiteral("missing.jsonl")), &error));
+    QVERIFY(!error.isEmpty());
 }
 
 void MainWindowTest::screenshotAfterTinyRun()

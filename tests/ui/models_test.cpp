@@ -1,17 +1,29 @@
-// Models under QAbstractItemModelTester, the parameter validator, box statistics and result export: no runtimes.
+// Models under QAbstractItemModelTester, the parameter validator, box statistics, result export formats and the
+// summary chart's CIs and claim bands: no runtimes.
 #include <QAbstractItemModelTester>
+#include <QDir>
+#include <QLabel>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <qcustomplot.h>
+
 #include <cmath>
 
+#include "article_claims.h"
 #include "box_statistics.h"
+#include "chart_export_dialog.h"
 #include "catalog.h"
+#include "exporters.h"
 #include "parameter_validator.h"
 #include "results_export.h"
+#include "results_file.h"
 #include "results_model.h"
 #include "runtime_list_model.h"
+#include "summary_plot.h"
+#include "synthetic_results.h"
+#include "text_format.h"
 #include "workload_tree_model.h"
 
 using namespace versus;
@@ -48,7 +60,14 @@ private slots:
     void validatorRefusesWithReason();
     void boxStatistics_data();
     void boxStatistics();
-    void exportsJsonAndRefusesUnknownFormats();
+    void resultsTableShowsTheMediansConfidenceInterval();
+    void exportFormatsWriteTheirSignature_data();
+    void exportFormatsWriteTheirSignature();
+    void exportPicksFormatByFilterThenLongestSuffix();
+    void exportRefusesUnknownFormats();
+    void summaryErrorBarsAreTheBootstrapRatioCi();
+    void summaryDrawsTheArticlesClaimedRange();
+    void pngExportDialogSaysTheImageSize();
 
 private:
     Catalog m_catalog = Catalog::load(workloadsDirectory());
@@ -211,19 +230,142 @@ void ModelsTest::boxStatistics()
     QTEST(int(b.outliers.size()), "outliers");
 }
 
-void ModelsTest::exportsJsonAndRefusesUnknownFormats()
+void ModelsTest::resultsTableShowsTheMediansConfidenceInterval()
+{
+    ResultsModel model;
+    const Result r = testing::syntheticResult(0, "fib", "python", 2e6);
+    model.addResult(r);
+    QCOMPARE(model.headerData(ResultsModel::CiColumn, Qt::Horizontal).toString(), QStringLiteral("95% CI"));
+    const QString ci = model.data(model.index(0, ResultsModel::CiColumn)).toString();
+    QCOMPARE(ci, QStringLiteral("%1 to %2").arg(QString::fromStdString(formatDuration(r.summary.ciLowNs)),
+                                                QString::fromStdString(formatDuration(r.summary.ciHighNs))));
+    QVERIFY(r.summary.ciLowNs < r.summary.medianNs && r.summary.medianNs < r.summary.ciHighNs);
+    QCOMPARE(model.data(model.index(0, ResultsModel::CiColumn), ResultsModel::SortRole).toDouble(), r.summary.ciLowNs);
+}
+
+namespace {
+
+ResultsDocument syntheticDocument()
+{
+    ResultsDocument d;
+    d.versusVersion = "0.1.0";
+    d.startedAtUtc = "2026-01-02T03:04:05Z";
+    d.results = {testing::syntheticResult(0, "fib", "python", 7e6), testing::syntheticResult(1, "fib", "node", 1e6)};
+    return d;
+}
+
+} // namespace
+
+void ModelsTest::exportFormatsWriteTheirSignature_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("starts");
+    QTest::addColumn<QByteArray>("contains");
+    QTest::newRow("results json") << "r.json" << QByteArray("{") << QByteArray("\"schema_version\": 2");
+    QTest::newRow("hyperfine") << "r.hyperfine.json" << QByteArray("{") << QByteArray("\"exit_codes\"");
+    QTest::newRow("summaries csv") << "r.csv" << QByteArray("workload,params,runtime") << QByteArray("ci95_low_ns");
+    QTest::newRow("samples csv") << "r.samples.csv" << QByteArray("workload,params,runtime")
+                                 << QByteArray("sample_index");
+    QTest::newRow("markdown") << "r.md" << QByteArray() << QByteArray("| ");
+    QTest::newRow("html") << "r.html" << QByteArray("<!DOCTYPE html>") << QByteArray("<svg id=\"test-chart\"");
+}
+
+void ModelsTest::exportFormatsWriteTheirSignature()
+{
+    QFETCH(QString, file);
+    QFETCH(QByteArray, starts);
+    QFETCH(QByteArray, contains);
+    QTemporaryDir dir;
+    bool chartsRendered = false;
+    const auto charts = [&chartsRendered] {
+        chartsRendered = true;
+        return std::vector<ChartSvg>{{"Test chart", "<svg id=\"test-chart\"></svg>"}};
+    };
+    QString error;
+    QVERIFY2(ResultsExport::write(dir.filePath(file), syntheticDocument(), charts, &error), qPrintable(error));
+    QFile written(dir.filePath(file));
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray bytes = written.readAll();
+    QVERIFY2(bytes.startsWith(starts), bytes.left(80).constData());
+    QVERIFY2(bytes.contains(contains), bytes.left(300).constData());
+    QCOMPARE(chartsRendered, file.endsWith(QLatin1String(".html")));  // charts are drawn only for the report
+}
+
+void ModelsTest::exportPicksFormatByFilterThenLongestSuffix()
+{
+    QCOMPARE(ResultsExport::formatFor(QStringLiteral("a.samples.csv"))->suffix, QStringLiteral("samples.csv"));
+    QCOMPARE(ResultsExport::formatFor(QStringLiteral("a.CSV"))->suffix, QStringLiteral("csv"));
+    QCOMPARE(ResultsExport::formatFor(QStringLiteral("a.hyperfine.json"))->suffix, QStringLiteral("hyperfine.json"));
+    const ResultsExport::Format* samples = ResultsExport::formatFor(QStringLiteral("a.samples.csv"));
+    QCOMPARE(ResultsExport::formatFor(QStringLiteral("a.csv"), samples->filter()), samples);
+    QVERIFY(ResultsExport::fileDialogFilter().contains(QStringLiteral("HTML report (*.html)")));
+}
+
+void ModelsTest::exportRefusesUnknownFormats()
 {
     QTemporaryDir dir;
-    const std::vector<Result> results{okResult(0, "fib", "python", 1000)};
     QString error;
-    const QString json = dir.filePath(QStringLiteral("results.json"));
-    QVERIFY2(ResultsExport::write(json, results, RunMetadata{"0.1.0", utcTimestamp(), {}}, HarnessOptions{}, &error),
-             qPrintable(error));
-    QFile file(json);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QVERIFY(file.readAll().contains("schema_version"));
-    QVERIFY(!ResultsExport::write(dir.filePath(QStringLiteral("results.docx")), results, {}, {}, &error));
-    QVERIFY(error.contains(QStringLiteral(".json")));
+    QVERIFY(!ResultsExport::write(dir.filePath(QStringLiteral("results.docx")), syntheticDocument(), {}, &error));
+    QVERIFY2(error.contains(QStringLiteral(".json")) && error.contains(QStringLiteral(".html")), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("results.docx"))));
+}
+
+void ModelsTest::summaryErrorBarsAreTheBootstrapRatioCi()
+{
+    SummaryPlot plot;
+    const std::vector<Result> results{testing::syntheticResult(0, "fib", "python", 7e6),
+                                      testing::syntheticResult(1, "fib", "node", 1e6)};
+    plot.setResults(results);
+    QCPErrorBars* pythonBars = nullptr;
+    for (int i = 0; i < plot.plot()->plottableCount(); ++i)
+        if (auto* bars = qobject_cast<QCPErrorBars*>(plot.plot()->plottable(i)); bars && !pythonBars)
+            pythonBars = bars;  // the first series is the first result's: python
+    QVERIFY(pythonBars);
+    const stats::Comparison c = stats::compareSamples(stats::perCallNs(results[0].samples),
+                                                      stats::perCallNs(results[1].samples));
+    const double ratio = results[0].summary.medianNs / results[1].summary.medianNs;
+    const QCPErrorBarsData bar = pythonBars->data()->at(0);
+    QVERIFY(qFuzzyCompare(ratio - bar.errorMinus, c.ratioCi.low));
+    QVERIFY(qFuzzyCompare(ratio + bar.errorPlus, c.ratioCi.high));
+    QVERIFY(bar.errorPlus > 0 && bar.errorMinus > 0);
+}
+
+void ModelsTest::summaryDrawsTheArticlesClaimedRange()
+{
+    QCOMPARE(articleClaimsFor("json").size(), std::size_t(2));  // plain json and ujson differ
+    QVERIFY(articleClaimsFor("no-such-claim").empty());
+    SummaryPlot plot;
+    const std::vector<Result> results{testing::syntheticResult(0, "fib", "python", 7e6),
+                                      testing::syntheticResult(1, "fib", "node", 1e6)};
+    plot.setResults(results);
+    QCOMPARE(plot.claimBandCount(), 0);  // no claims known yet
+    plot.setWorkloadClaims({{"fib", "cpu-bound"}});
+    plot.setResults(results);
+    QCOMPARE(plot.claimBandCount(), 1);
+    QCPItemRect* band = nullptr;
+    for (int i = 0; i < plot.plot()->itemCount(); ++i)
+        if (auto* rect = qobject_cast<QCPItemRect*>(plot.plot()->item(i)))
+            band = rect;
+    QVERIFY(band);
+    // Node.js is the fastest (1x), so CPython would sit at 5x to 10x if the claim holds.
+    QCOMPARE(band->topLeft->coords().y(), 10.0);
+    QCOMPARE(band->bottomRight->coords().y(), 5.0);
+    QVERIFY(QDir().mkpath(QStringLiteral(VERSUS_UI_ARTIFACTS)));
+    QVERIFY(plot.exportTo(QStringLiteral(VERSUS_UI_ARTIFACTS "/summary_claim_band.png"), nullptr, QSize(700, 420)));
+}
+
+void ModelsTest::pngExportDialogSaysTheImageSize()
+{
+    ChartExportDialog dialog(QSize(800, 600));
+    QCOMPARE(dialog.chartSize(), QSize(800, 600));
+    QCOMPARE(dialog.dotsPerInch(), 192.0);
+    auto* pixels = dialog.findChild<QLabel*>(QStringLiteral("imagePixels"));
+    QVERIFY(pixels);
+    QCOMPARE(pixels->text(), QStringLiteral("1600 x 1200 pixels"));
+    dialog.setDotsPerInch(96);
+    QCOMPARE(pixels->text(), QStringLiteral("800 x 600 pixels"));
+    QVERIFY(QDir().mkpath(QStringLiteral(VERSUS_UI_ARTIFACTS)));
+    QVERIFY(dialog.grab().save(QStringLiteral(VERSUS_UI_ARTIFACTS "/png_export_dialog.png")));
 }
 
 QTEST_MAIN(ModelsTest)

@@ -1,0 +1,69 @@
+// Builds hidden plot widgets from results and lays them out on a page for PNG, SVG and PDF output.
+#include "chart_set.h"
+
+#include <QWidget>
+
+#include <qcustomplot.h>
+
+#include "sample_store.h"
+#include "summary_plot.h"
+#include "throughput_plot.h"
+
+namespace versus::gui {
+
+namespace {
+
+constexpr int kColumns = 2;
+
+} // namespace
+
+ChartSet::ChartSet(const std::vector<Result>& results, std::map<std::string, std::string> workloadClaims)
+    : m_store(std::make_unique<SampleStore>()), m_host(std::make_unique<QWidget>())
+{
+    for (const Result& r : results)
+        m_store->addMeasured(r);
+    auto* summary = new SummaryPlot(m_host.get());
+    summary->setWorkloadClaims(std::move(workloadClaims));
+    summary->setResults(results);
+    m_plots.push_back(summary);
+    std::map<QString, QString> titles;
+    for (const Result& r : results)
+        titles.emplace(QString::fromStdString(r.workloadId), QString::fromStdString(r.workloadTitle));
+    for (const QString& workload : m_store->workloads()) {
+        auto* throughput = new ThroughputPlot(*m_store, m_host.get());
+        const QString title = titles[workload].isEmpty() ? workload : titles[workload];
+        throughput->setTitle(QObject::tr("%1: throughput over time").arg(title));
+        throughput->showWorkload(workload);
+        m_plots.push_back(throughput);
+    }
+}
+
+ChartSet::~ChartSet() = default;
+
+QSize ChartSet::pageSize(QSize requested) const
+{
+    const int workloads = int(m_plots.size()) - 1;
+    const int rows = 1 + std::max(1, (workloads + kColumns - 1) / kColumns);
+    return {requested.width(), rows * (requested.height() / 2)};
+}
+
+void ChartSet::paint(QCPPainter& painter, QSize requested) const
+{
+    const int rowHeight = requested.height() / 2;
+    const int workloads = int(m_plots.size()) - 1;
+    const int columns = std::min(kColumns, std::max(1, workloads));
+    for (std::size_t i = 0; i < m_plots.size(); ++i) {
+        QRect cell(0, 0, requested.width(), rowHeight);
+        if (i > 0) {
+            const int k = int(i) - 1;
+            const int width = requested.width() / columns;
+            cell = QRect((k % columns) * width, (1 + k / columns) * rowHeight, width, rowHeight);
+        }
+        painter.save();
+        painter.translate(cell.topLeft());
+        m_plots[i]->paint(painter, cell.size());
+        painter.restore();
+    }
+}
+
+} // namespace versus::gui
