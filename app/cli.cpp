@@ -15,7 +15,11 @@
 #include "catalog.h"
 #include "event_queue.h"
 #include "harness_bench.h"
-#include "results_json.h"
+#include "results/journal.h"
+#include "results_commands.h"
+#include "chart_render.h"
+#include "external/external_process_runtime.h"
+#include "startup_command.h"
 #include "run_scheduler.h"
 #include "text_format.h"
 
@@ -39,7 +43,13 @@ struct RunOptions {
     std::vector<std::string> runtimes;
     std::vector<std::string> params;
     HarnessOptions harness;
-    std::string jsonFile;
+    std::vector<std::pair<std::string, std::string>> exports;  ///< file, format ("" = from the extension)
+    std::string journalFile;
+    std::vector<std::string> charts;  ///< chart files (.png, .svg, .pdf) of the results
+    RunOrder order = RunOrder::Interleaved;
+    int roundSamples = 5;
+    double targetCiPercent = 0;
+    std::uint64_t seed = 1;
     bool tiny = false;
     bool quiet = false;
 };
@@ -84,13 +94,17 @@ int listCommand(const Catalog& catalog, RuntimeRegistry& registry, const std::fi
                 languages += (languages.empty() ? "" : ", ") + impl.language
                     + (impl.flavour == "plain" ? "" : "/" + impl.flavour);
             std::cout << "  [" << languages << "]\n";
+            const auto sentenceEnd = w.description.find(". ");
+            std::cout << "        " << w.description.substr(0, sentenceEnd == std::string::npos ? std::string::npos
+                                                                                    : sentenceEnd + 1)
+                      << "\n";
         }
     }
     for (const auto& error : catalog.errors())
         std::cout << "  not loaded: " << error.toString() << "\n";
     std::cout << "\nRuntimes:\n";
     for (const auto& d : registry.descriptors()) {
-        std::cout << "  " << std::left << std::setw(10) << d.info.id << d.info.displayVersion();
+        std::cout << "  " << std::left << std::setw(14) << d.info.id << d.info.displayVersion();
         if (!d.available())
             std::cout << "  (unavailable: " << d.unavailableReason << ")";
         std::cout << "\n";
@@ -99,7 +113,7 @@ int listCommand(const Catalog& catalog, RuntimeRegistry& registry, const std::fi
 }
 
 /// Drains the queue on this thread, printing progress, until the plan is done.
-void followProgress(EventQueue& queue, RunScheduler& scheduler, bool quiet)
+void followProgress(EventQueue& queue, RunScheduler& scheduler, bool quiet, Journal* journal)
 {
     bool done = false;
     bool cancelSent = false;
@@ -110,6 +124,8 @@ void followProgress(EventQueue& queue, RunScheduler& scheduler, bool quiet)
             cancelSent = true;
         }
         for (auto& event : queue.take(256, std::chrono::milliseconds(100))) {
+            if (journal)
+                journal->record(event);
             if (std::holds_alternative<PlanDoneEvent>(event)) {
                 done = true;
             } else if (quiet) {
@@ -183,13 +199,30 @@ int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& o
             plan.items.push_back({w, runtimeId, overrides});
     }
 
+    plan.order = options.order;
+    plan.roundSamples = options.roundSamples;
+    plan.targetCiPercent = options.targetCiPercent;
+    plan.seed = options.seed;
+    ResultsDocument document = newRunDocument(registry, options.runtimes, options.harness);
+    for (const auto& warning : document.warnings)
+        std::cerr << "versus: warning: " << warning << "\n";
+
+    // The journal keeps every event on disk as it happens: `versus recover` rebuilds the run after a crash.
+    const std::string journalPath = options.journalFile.empty() ? defaultJournalPath().string() : options.journalFile;
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(journalPath).parent_path(), ec);
+    Journal journal(journalPath);
+    if (!journal.ok())
+        std::cerr << "versus: warning: no journal for this run: " << journal.error() << "\n";
+    else
+        journal.planStarted(document);
+
     EventQueue queue;
     RunScheduler scheduler(registry, queue);
-    RunMetadata metadata{VERSUS_VERSION, utcTimestamp(), {}};
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     scheduler.start(plan);
-    followProgress(queue, scheduler, options.quiet);
+    followProgress(queue, scheduler, options.quiet, journal.ok() ? &journal : nullptr);
     scheduler.wait();
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
@@ -197,20 +230,28 @@ int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& o
     const auto results = scheduler.results();
     for (const auto& skipped : scheduler.skipped())
         std::cerr << "versus: skipped: " << skipped.reason << "\n";
+    document.runtimes.clear();
     for (const auto& id : options.runtimes)
         if (registry.isCreated(id)) {
             std::string ignored;
-            metadata.runtimes.push_back(registry.get(id, &ignored)->info());
+            document.runtimes.push_back(registry.get(id, &ignored)->info());
         } else if (auto* d = registry.descriptor(id)) {
-            metadata.runtimes.push_back(d->info);
+            document.runtimes.push_back(d->info);
         }
+    document.finishedAtUtc = utcTimestamp();
+    document.results = results;
     std::cout << formatResultsTable(results);
-    if (!options.jsonFile.empty()) {
-        std::ofstream out(options.jsonFile, std::ios::binary | std::ios::trunc);
-        out << resultsToJson(results, metadata, options.harness) << "\n";
-        if (!out)
-            return fail("could not write " + options.jsonFile);
-        std::cerr << "versus: wrote " << options.jsonFile << "\n";
+    for (const auto& [file, format] : options.exports) {
+        std::string error;
+        if (!exportDocument(document, file, format, &error))
+            return fail(error);
+        std::cerr << "versus: wrote " << file << "\n";
+    }
+    for (const auto& file : options.charts) {
+        std::string error;
+        if (!gui::renderCharts(results, file, 1200, 800, 144, &error))
+            return fail("chart " + file + ": " + error);
+        std::cerr << "versus: wrote " << file << "\n";
     }
     if (g_interrupted)
         return 130;
@@ -267,9 +308,34 @@ int runCommand(const std::vector<std::string>& args, const Catalog& catalog, Run
         } else if (a == "--timeout") {
             if (int e = numberOption(options.harness.timeoutS, "seconds"))
                 return e;
-        } else if (a == "--json") {
-            if (!needValue(args, i, options.jsonFile))
-                return fail("--json needs a file name");
+        } else if (a == "--json" || a == "--export") {
+            if (!needValue(args, i, v))
+                return fail(a + " needs a file name");
+            options.exports.emplace_back(v, a == "--json" ? "json" : "");
+        } else if (a == "--chart") {
+            if (!needValue(args, i, v))
+                return fail("--chart needs a file name ending in .png, .svg or .pdf");
+            options.charts.push_back(v);
+        } else if (a == "--journal") {
+            if (!needValue(args, i, options.journalFile))
+                return fail("--journal needs a file name");
+        } else if (a == "--order") {
+            if (!needValue(args, i, v) || !runOrderFromName(v))
+                return fail("--order must be sequential, interleaved, random or race");
+            options.order = *runOrderFromName(v);
+        } else if (a == "--round-samples") {
+            if (int e = numberOption(n, "measured samples per round"))
+                return e;
+            if (n < 1 || n != std::floor(n))
+                return fail("--round-samples must be a whole number of at least 1");
+            options.roundSamples = static_cast<int>(n);
+        } else if (a == "--target-ci") {
+            if (int e = numberOption(options.targetCiPercent, "percent of the median"))
+                return e;
+        } else if (a == "--seed") {
+            if (int e = numberOption(n, "seed of the random order"))
+                return e;
+            options.seed = static_cast<std::uint64_t>(n);
         } else if (a == "--tiny") {
             options.tiny = true;
         } else if (a == "--quiet" || a == "-q") {
@@ -301,6 +367,10 @@ Commands:
   list                       workloads by category, and runtimes with their versions
   run --workload ID ...      measure workloads on runtimes and print a table
   harness-bench [--runs N]   measure the instrument: cancel latency, harness cost per call and per sample
+  startup [--runtime ID ...] process cold start (median, spread, peak RSS) and embedded start-up parts
+  recover [JOURNAL] [-o F]   turn the journal of an interrupted run into a results file
+  compare OLD.json NEW.json  per workload and runtime: the change, its 95% CI and significance
+  export RESULTS -o FILE     write a results file as CSV, Markdown, hyperfine JSON or an HTML report
   help                       this text
 
 Options of run:
@@ -313,10 +383,21 @@ Options of run:
       --time-budget S        stop sampling a result after S seconds (default: none)
       --timeout S            stop and fail a result that runs longer (default 300)
       --tiny                 use each workload's tiny parameters (smoke runs)
-      --json FILE            write every sample and the summary as JSON
+      --order ORDER          sequential, interleaved (default: rounds A B A B, so drift spreads evenly),
+                             random (seeded rounds) or race (runtimes at once, for demos; labelled so)
+      --round-samples N      measured samples per round of interleaved/random orders (default 5)
+      --target-ci PCT        adaptive: add rounds until the 95% CI of the median is within PCT% of it
+                             (or --time-budget runs out; at most 200 samples)
+      --seed N               seed of the random order (default 1)
+      --json FILE            write the results file (schema 2: every sample, summaries, environment)
+      --export FILE          also write FILE as .json, .csv, .md or .html, by its extension (repeatable)
+      --chart FILE           draw the charts (summary with 95% CIs, throughput) to FILE: .png, .svg or .pdf
+      --journal FILE         where the run's journal goes (default ~/.local/state/versus/last-run.journal.jsonl)
       --workloads-dir DIR    read workloads from DIR instead of the installed catalog (list and run)
+      --interpreter NAME=PATH  add an interpreter as external runtime NAME (list, run, startup; repeatable)
   -q, --quiet                no progress on stderr
 
+)" + startupUsage() + R"(
   -h, --help                 this text
       --version              version of Versus and of its runtimes
 
@@ -346,9 +427,15 @@ int main(const std::vector<std::string>& args)
     }
     // --workloads-dir may stand before or after the command.
     std::vector<std::string> words;
+    std::vector<std::string> interpreters;  // NAME=PATH of --interpreter
     std::filesystem::path directory = workloadsDirectory();
     for (size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--workloads-dir") {
+        if (args[i] == "--interpreter") {
+            std::string value;
+            if (!needValue(args, i, value) || value.find('=') == std::string::npos)
+                return fail("--interpreter needs NAME=PATH, e.g. --interpreter py312=/usr/local/bin/python3.12");
+            interpreters.push_back(value);
+        } else if (args[i] == "--workloads-dir") {
             std::string value;
             if (!needValue(args, i, value))
                 return fail("--workloads-dir needs a folder");
@@ -363,6 +450,20 @@ int main(const std::vector<std::string>& args)
     const std::vector<std::string> rest(words.begin() + 1, words.end());
     RuntimeRegistry registry;
     registerBuiltinRuntimes(registry);
+    for (const auto& assignment : interpreters) {
+        const auto eq = assignment.find('=');
+        const std::string problem = registerExternalInterpreter(registry, assignment.substr(0, eq), assignment.substr(eq + 1));
+        if (!problem.empty())
+            std::cerr << "versus: --interpreter " << assignment << ": " << problem << "\n";
+    }
+    if (command == "startup")
+        return startupCommand(rest, registry);
+    if (command == "recover")
+        return recoverCommand(rest);
+    if (command == "compare")
+        return compareCommand(rest);
+    if (command == "export")
+        return exportCommand(rest);
     const Catalog catalog = Catalog::load(directory);
     if (catalog.workloads().empty() && !catalog.errors().empty())
         return fail(catalog.errors().front().toString());
@@ -372,6 +473,9 @@ int main(const std::vector<std::string>& args)
         return runCommand(rest, catalog, registry);
     if (command == "harness-bench")
         return harnessBench(rest);
+
+    if (command == "startup-probe")  // hidden: used by `versus startup`
+        return startupProbeCommand(catalog, registry);
     return fail("unknown command '" + command + "' (see versus --help)");
 }
 

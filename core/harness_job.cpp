@@ -70,6 +70,7 @@ std::string HarnessJobContext::jobJson() const
         {"min_sample_time_ms", job.options.minSampleTimeMs},
         {"time_budget_s", job.options.timeBudgetS},
         {"max_inner_loops", job.options.maxInnerLoops},
+        {"fixed_inner_loops", job.options.fixedInnerLoops},
         {"output_limit_bytes", job.options.outputLimitBytes},
     };
     return j.dump();
@@ -95,7 +96,7 @@ void HarnessJobContext::calibrated(std::int64_t innerLoops, std::int64_t elapsed
 void HarnessJobContext::sample(int index, bool warmup, std::int64_t innerLoops, std::int64_t elapsedNs,
                                std::int64_t heapBytes)
 {
-    Sample s{index, warmup, innerLoops, elapsedNs, heapBytes};
+    Sample s{index + m_job.sampleIndexOffset, warmup, innerLoops, elapsedNs, heapBytes};
     m_result.samples.push_back(s);
     m_sink.post(SampleEvent{m_job.key, s});
 }

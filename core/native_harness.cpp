@@ -18,13 +18,14 @@ std::string measure(const HarnessOptions& options, const MeasureHooks& hooks, Ha
     };
     std::string answer = hooks.call();  // the untimed probe call
     const auto minNs = static_cast<std::int64_t>(options.minSampleTimeMs * 1e6);
-    std::int64_t loops = 1;
+    const std::int64_t maxLoops = options.fixedInnerLoops > 0 ? options.fixedInnerLoops : options.maxInnerLoops;
+    std::int64_t loops = options.fixedInnerLoops > 0 ? options.fixedInnerLoops : 1;
     std::int64_t elapsed = 0;
     for (;;) {
         elapsed = timed(loops, answer);
-        if (elapsed >= minNs || loops >= options.maxInnerLoops)
+        if (elapsed >= minNs || loops >= maxLoops)
             break;
-        loops = std::min(loops * 2, options.maxInnerLoops);
+        loops = std::min(loops * 2, maxLoops);
     }
     context.calibrated(loops, elapsed);
 

@@ -92,6 +92,8 @@ struct Result {
     std::string output;        ///< captured stdout/stderr of the workload (truncated)
     std::int64_t outputDroppedBytes = 0;
     double wallSeconds = 0;    ///< from start to end of this item, set-up included
+    std::string order = "sequential";  ///< how the plan ran it: sequential, interleaved, random or race
+    std::string stopReason = "samples";  ///< what ended sampling: samples, ci-target or time-budget
 
     bool ok() const { return status == ResultStatus::Ok; }
     /// "CPython (embedded)" or "CPython (embedded) + NumPy": the name of this series on charts and tables.

@@ -1,8 +1,10 @@
 // The scheduler thread: validates, runs items one by one under a timeout watchdog, checks answers.
 #include "run_scheduler.h"
 
+#include <algorithm>
 #include <chrono>
 #include <map>
+#include <random>
 
 #include <nlohmann/json.hpp>
 
@@ -101,8 +103,8 @@ void RunScheduler::cancel()
 {
     m_cancelled = true;
     std::lock_guard lock(m_mutex);
-    if (m_current)
-        m_current->cancel();
+    for (Runtime* runtime : m_active)
+        runtime->cancel();
     m_watchdogWake.notify_all();
 }
 
@@ -118,12 +120,76 @@ std::vector<SkippedItem> RunScheduler::skipped() const
     return m_skipped;
 }
 
-Result RunScheduler::runItem(const RunJob& job, Runtime& runtime, const RuntimeInfo& info)
+const char* runOrderName(RunOrder order)
 {
-    m_sink.post(StartedEvent{job.key, info.name, info.version});
+    switch (order) {
+    case RunOrder::Sequential: return "sequential";
+    case RunOrder::Interleaved: return "interleaved";
+    case RunOrder::Random: return "random";
+    case RunOrder::Race: return "race";
+    }
+    return "sequential";
+}
+
+std::optional<RunOrder> runOrderFromName(const std::string& name)
+{
+    for (auto order : {RunOrder::Sequential, RunOrder::Interleaved, RunOrder::Random, RunOrder::Race})
+        if (name == runOrderName(order))
+            return order;
+    return std::nullopt;
+}
+
+struct RunScheduler::Item {
+    RunJob job;
+    Runtime* runtime = nullptr;
+    RuntimeInfo info;
+    Result result;
+    std::string referenceKey;
+    bool started = false;
+    bool done = false;
+    bool budgetSpent = false;  ///< the harness stopped a round early because the time budget ran out
+    int measured = 0;
+    std::chrono::steady_clock::time_point firstStart;
+
+    double elapsedS() const
+    {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - firstStart).count();
+    }
+};
+
+void RunScheduler::report(Result result)
+{
+    std::lock_guard lock(m_mutex);
+    if (result.ok()) {
+        ++m_okCount;
+        m_sink.post(FinishedEvent{result});
+    } else {
+        ++m_failedCount;
+        m_sink.post(FailedEvent{result});
+    }
+    m_results.push_back(std::move(result));
+}
+
+void RunScheduler::runRound(Item& item, int measuredSamples, double budgetS)
+{
+    if (!item.started) {
+        item.started = true;
+        item.firstStart = std::chrono::steady_clock::now();
+        m_sink.post(StartedEvent{item.job.key, item.info.name, item.info.version});
+    }
+    RunJob job = item.job;
+    job.options.samples = measuredSamples;
+    job.options.timeBudgetS = budgetS;
+    job.options.fixedInnerLoops = item.result.innerLoops;
+    job.sampleIndexOffset = static_cast<int>(item.result.samples.size());
+    Runtime& runtime = *item.runtime;
+    {
+        std::lock_guard lock(m_mutex);
+        m_active.push_back(&runtime);
+    }
     const auto started = std::chrono::steady_clock::now();
 
-    // The watchdog cancels the item when it outlives its timeout or the plan is cancelled. Runtimes act on a
+    // The watchdog cancels the round when it outlives its timeout or the plan is cancelled. Runtimes act on a
     // cancel only while a job runs, so the watchdog repeats it until execute() returns: a cancel that arrives
     // while the job is still being handed to the runtime's thread is not lost.
     bool done = false;
@@ -141,33 +207,56 @@ Result RunScheduler::runItem(const RunJob& job, Runtime& runtime, const RuntimeI
                 runtime.cancel();
         }
     });
-
-    Result result = runtime.execute(job, m_sink);
+    Result round = runtime.execute(job, m_sink);
     {
         std::lock_guard lock(m_mutex);
         done = true;
+        m_active.erase(std::find(m_active.begin(), m_active.end(), &runtime));
         m_watchdogWake.notify_all();
     }
     watchdog.join();
 
-    Result full = baseResult(job, info);
-    full.status = result.status;
-    full.failure = result.failure;
-    full.answer = result.answer;
-    full.innerLoops = result.innerLoops;
-    full.samples = std::move(result.samples);
-    full.reported = std::move(result.reported);
-    full.output = std::move(result.output);
-    full.outputDroppedBytes = result.outputDroppedBytes;
-    full.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     // An item that ends right at its deadline keeps its measurement; one that was stopped by it is a timeout.
-    if (timedOut && !full.ok()) {
-        fail(full, FailureKind::Timeout,
+    if (timedOut && !round.ok())
+        fail(round, FailureKind::Timeout,
              "timed out after " + std::to_string(static_cast<int>(job.options.timeoutS))
                  + " s and was stopped. Use smaller parameters or a longer timeout (--timeout).");
+
+    Result& merged = item.result;
+    if (merged.innerLoops == 0)
+        merged.innerLoops = round.innerLoops;
+    int measuredNow = 0;
+    for (const Sample& s : round.samples) {
+        merged.samples.push_back(s);
+        measuredNow += s.warmup ? 0 : 1;
     }
-    full.summary = stats::summarize(full.samples);
-    return full;
+    item.measured += measuredNow;
+    item.budgetSpent = round.ok() && budgetS > 0 && measuredNow < measuredSamples;
+    merged.output += round.output;
+    merged.outputDroppedBytes += round.outputDroppedBytes;
+    merged.answer = round.answer;
+    merged.reported = round.reported;
+    if (!round.ok()) {
+        merged.status = round.status;
+        merged.failure = round.failure;
+        item.done = true;
+    }
+}
+
+void RunScheduler::finishItem(Item& item, std::map<std::string, Result>& references)
+{
+    Result& r = item.result;
+    r.wallSeconds = item.started ? item.elapsedS() : 0;
+    r.summary = stats::summarize(r.samples);
+    if (r.ok()) {
+        if (auto expected = item.job.workload->expectedAnswerFor(item.job.params))
+            checkAnswer(r, *expected);
+        else if (auto it = references.find(item.referenceKey); it != references.end())
+            checkAgainstReference(r, it->second);
+        if (r.ok() && !references.count(item.referenceKey))
+            references.emplace(item.referenceKey, r);
+    }
+    report(r);
 }
 
 void RunScheduler::runBlocking(RunPlan plan)
@@ -178,88 +267,159 @@ void RunScheduler::runBlocking(RunPlan plan)
         std::lock_guard lock(m_mutex);
         m_results.clear();
         m_skipped.clear();
+        m_okCount = m_failedCount = 0;
     }
-    std::map<std::string, Result> references;  // workload id + params -> first successful result
+    const bool adaptive = plan.targetCiPercent > 0;
+    const HarnessOptions& options = plan.options;
+
+    // Expand the plan into items; what cannot run is reported at once, before any runtime starts.
+    std::vector<Item> items;
     int itemIndex = 0;
-    int okCount = 0, failedCount = 0;
-
-    auto report = [&](Result r) {
-        if (r.ok()) {
-            ++okCount;
-            m_sink.post(FinishedEvent{r});
-        } else {
-            ++failedCount;
-            m_sink.post(FailedEvent{r});
-        }
-        std::lock_guard lock(m_mutex);
-        m_results.push_back(std::move(r));
-    };
-
-    for (const PlanItem& item : plan.items) {
-        if (m_cancelled)
-            break;
-        const RuntimeDescriptor* descriptor = m_registry.descriptor(item.runtimeId);
-        RuntimeInfo info = descriptor ? descriptor->info : RuntimeInfo{item.runtimeId, item.runtimeId, "", "", "", false};
-        auto impls = item.workload->implementationsFor(info.language);
+    for (const PlanItem& planItem : plan.items) {
+        const RuntimeDescriptor* descriptor = m_registry.descriptor(planItem.runtimeId);
+        RuntimeInfo info = descriptor ? descriptor->info
+                                      : RuntimeInfo{planItem.runtimeId, planItem.runtimeId, "", "", "", false};
+        auto impls = planItem.workload->implementationsFor(info.language);
         if (impls.empty()) {
             std::lock_guard lock(m_mutex);
-            m_skipped.push_back({item.workload->id, item.runtimeId,
-                                 "'" + item.workload->id + "' has no " + (info.language.empty() ? item.runtimeId : info.language)
+            m_skipped.push_back({planItem.workload->id, planItem.runtimeId,
+                                 "'" + planItem.workload->id + "' has no "
+                                     + (info.language.empty() ? planItem.runtimeId : info.language)
                                      + " implementation"});
             continue;
         }
         ParamValues params;
-        auto paramError = item.workload->resolveParams(item.overrides, params);
+        auto paramError = planItem.workload->resolveParams(planItem.overrides, params);
         for (const Implementation* impl : impls) {
-            if (m_cancelled)
-                break;
-            RunJob job;
-            job.key = {itemIndex++, item.workload->id, info.id, impl->flavour};
-            job.workload = item.workload;
-            job.implementation = impl;
-            job.params = params;
-            job.options = plan.options;
-            if (paramError) {
-                Result r = baseResult(job, info);
-                fail(r, FailureKind::InvalidParameter, *paramError);
-                report(std::move(r));
-                continue;
-            }
+            Item item;
+            item.job.key = {itemIndex++, planItem.workload->id, info.id, impl->flavour};
+            item.job.workload = planItem.workload;
+            item.job.implementation = impl;
+            item.job.params = params;
+            item.job.options = options;
+            item.info = info;
+            item.referenceKey = planItem.workload->id + "|" + formatParams(params);
+            item.result = baseResult(item.job, info);
+            item.result.order = runOrderName(plan.order);
             std::string error;
-            Runtime* runtime = m_registry.get(item.runtimeId, &error);
-            if (!runtime) {
-                Result r = baseResult(job, info);
-                fail(r, FailureKind::RuntimeUnavailable, error);
-                report(std::move(r));
+            if (paramError) {
+                fail(item.result, FailureKind::InvalidParameter, *paramError);
+                report(item.result);
                 continue;
             }
-            info = runtime->info();
-            {
-                std::lock_guard lock(m_mutex);
-                m_current = runtime;
+            item.runtime = m_registry.get(planItem.runtimeId, &error);
+            if (!item.runtime) {
+                fail(item.result, FailureKind::RuntimeUnavailable, error);
+                report(item.result);
+                continue;
             }
-            if (m_cancelled) {
-                std::lock_guard lock(m_mutex);
-                m_current = nullptr;
-                break;
-            }
-            Result r = runItem(job, *runtime, info);
-            {
-                std::lock_guard lock(m_mutex);
-                m_current = nullptr;
-            }
-            const std::string referenceKey = item.workload->id + "|" + formatParams(params);
-            if (auto expected = item.workload->expectedAnswerFor(params)) {
-                checkAnswer(r, *expected);
-            } else if (auto it = references.find(referenceKey); it != references.end()) {
-                checkAgainstReference(r, it->second);
-            }
-            if (r.ok() && !references.count(referenceKey))
-                references.emplace(referenceKey, r);
-            report(std::move(r));
+            item.info = item.runtime->info();
+            item.result.runtimeName = item.info.name;
+            item.result.runtimeVersion = item.info.version;
+            items.push_back(std::move(item));
         }
     }
-    m_sink.post(PlanDoneEvent{okCount, failedCount, m_cancelled.load()});
+
+    // After a round: is this item done sampling, and why?
+    auto decide = [&](Item& item) {
+        if (item.done)
+            return;
+        const bool overBudget =
+            item.budgetSpent || (options.timeBudgetS > 0 && item.elapsedS() >= options.timeBudgetS);
+        if (adaptive) {
+            const auto values = stats::perCallNs(item.result.samples);
+            if (values.size() >= 3) {
+                const auto ci = stats::bootstrapMedianCI(values);
+                if ((ci.high - ci.low) / 2 <= stats::median(values) * plan.targetCiPercent / 100) {
+                    item.result.stopReason = "ci-target";
+                    item.done = true;
+                    return;
+                }
+            }
+            if (overBudget || item.measured >= plan.maxSamples) {
+                item.result.stopReason = overBudget ? "time-budget" : "samples";
+                item.done = true;
+            }
+            return;
+        }
+        if (item.measured >= options.samples || overBudget) {
+            item.result.stopReason = item.measured >= options.samples ? "samples" : "time-budget";
+            item.done = true;
+        }
+    };
+    auto remainingBudget = [&](const Item& item) {
+        if (options.timeBudgetS <= 0)
+            return 0.0;
+        return std::max(1e-3, options.timeBudgetS - (item.started ? item.elapsedS() : 0));
+    };
+    auto roundSize = [&](const Item& item) {
+        const int chunk = std::max(1, plan.roundSamples);
+        return adaptive ? chunk : std::min(chunk, options.samples - item.measured);
+    };
+    // Every item to the end, one after another (also what each thread of a race does).
+    auto runToEnd = [&](Item& item) {
+        while (!item.done && !m_cancelled) {
+            const int size = adaptive ? std::max(1, plan.roundSamples) : options.samples - item.measured;
+            runRound(item, size, remainingBudget(item));
+            decide(item);
+        }
+    };
+
+    std::map<std::string, Result> references;
+    switch (plan.order) {
+    case RunOrder::Sequential:
+        for (Item& item : items) {
+            runToEnd(item);
+            if (item.started)
+                finishItem(item, references);
+            if (m_cancelled)
+                break;
+        }
+        break;
+    case RunOrder::Interleaved:
+    case RunOrder::Random: {
+        std::mt19937_64 rng(plan.seed);
+        for (;;) {
+            std::vector<Item*> pending;
+            for (Item& item : items)
+                if (!item.done)
+                    pending.push_back(&item);
+            if (pending.empty() || m_cancelled)
+                break;
+            if (plan.order == RunOrder::Random)
+                std::shuffle(pending.begin(), pending.end(), rng);
+            for (Item* item : pending) {
+                if (m_cancelled)
+                    break;
+                runRound(*item, roundSize(*item), remainingBudget(*item));
+                decide(*item);
+            }
+        }
+        for (Item& item : items)
+            if (item.started)
+                finishItem(item, references);
+        break;
+    }
+    case RunOrder::Race: {
+        // One thread per runtime; a runtime's own items still run one after another.
+        std::map<Runtime*, std::vector<Item*>> byRuntime;
+        for (Item& item : items)
+            byRuntime[item.runtime].push_back(&item);
+        std::vector<std::thread> racers;
+        for (auto& [runtime, own] : byRuntime)
+            racers.emplace_back([&, own = own] {
+                for (Item* item : own)
+                    runToEnd(*item);
+            });
+        for (auto& racer : racers)
+            racer.join();
+        for (Item& item : items)
+            if (item.started)
+                finishItem(item, references);
+        break;
+    }
+    }
+    m_sink.post(PlanDoneEvent{m_okCount, m_failedCount, m_cancelled.load()});
     m_running = false;
 }
 

@@ -3,7 +3,9 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -19,9 +21,26 @@ struct PlanItem {
     ParamValues overrides;  ///< on top of the manifest's defaults
 };
 
+/// In what order the items of a plan are measured.
+enum class RunOrder {
+    Sequential,   ///< each item's samples all at once, one item after another
+    Interleaved,  ///< rounds A B A B ...: slow drift of the machine (heat, other load) spreads over all items
+    Random,       ///< rounds in a new random order each time (seeded, reproducible)
+    Race,         ///< runtimes run concurrently on their own threads, for demonstrations; results are labelled
+};
+
+const char* runOrderName(RunOrder order);
+std::optional<RunOrder> runOrderFromName(const std::string& name);
+
 struct RunPlan {
     std::vector<PlanItem> items;
     HarnessOptions options;
+    RunOrder order = RunOrder::Sequential;
+    int roundSamples = 5;         ///< measured samples per round (interleaved, random); warm-up repeats each round
+    double targetCiPercent = 0;   ///< > 0: keep adding rounds until the 95% CI half-width of the median is below
+                                  ///< this share of the median, or options.timeBudgetS runs out
+    int maxSamples = 200;         ///< adaptive sampling never takes more measured samples than this
+    std::uint64_t seed = 1;       ///< for RunOrder::Random
 };
 
 /// Why an item of the plan produced no result (e.g. the workload has no implementation in that language).
@@ -52,7 +71,11 @@ public:
     std::vector<SkippedItem> skipped() const;
 
 private:
-    Result runItem(const RunJob& job, Runtime& runtime, const RuntimeInfo& info);
+    struct Item;
+    /// Runs one round (a harness job) of an item under the watchdog and merges it into the item's result.
+    void runRound(Item& item, int measuredSamples, double budgetS);
+    void finishItem(Item& item, std::map<std::string, Result>& references);
+    void report(Result result);
 
     RuntimeRegistry& m_registry;
     EventSink& m_sink;
@@ -62,9 +85,11 @@ private:
 
     mutable std::mutex m_mutex;  // guards everything below
     std::condition_variable m_watchdogWake;
-    Runtime* m_current = nullptr;
+    std::vector<Runtime*> m_active;  // runtimes executing a round now (several in a race)
     std::vector<Result> m_results;
     std::vector<SkippedItem> m_skipped;
+    int m_okCount = 0;
+    int m_failedCount = 0;
 };
 
 /// Checks a result's answer against the expected one, or against a reference result's answer. Turns `result`

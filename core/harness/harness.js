@@ -19,17 +19,18 @@ function isThenable(value) {
   return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function';
 }
 
-// Calibrate by doubling, then warm-up and measured samples. Synchronous workloads never touch the event loop;
-// a workload whose run() returns a promise is awaited call by call.
+// Calibrate by doubling (or take fixed_inner_loops from an earlier round), then warm-up and measured samples.
+// Synchronous workloads never touch the event loop; a workload whose run() returns a promise is awaited call by call.
 async function measure(call, options, host, firstIsAsync) {
   const minNs = BigInt(Math.round(options.min_sample_time_ms * 1e6));
-  const maxLoops = options.max_inner_loops;
+  const fixed = options.fixed_inner_loops || 0;
+  const maxLoops = fixed || options.max_inner_loops;
   let answer;
   const timed = firstIsAsync
     ? async (loops) => { const start = clock(); for (let i = 0; i < loops; i++) answer = await call(); return clock() - start; }
     : (loops) => { const start = clock(); for (let i = 0; i < loops; i++) answer = call(); return clock() - start; };
 
-  let loops = 1;
+  let loops = fixed || 1;
   let elapsed;
   for (;;) {
     elapsed = await timed(loops);
@@ -169,24 +170,46 @@ function runEmbedded(host, jobJson) {
 
 function main() {
   const fs = require('fs');
+  const v8 = require('v8');
+  const { PerformanceObserver, performance } = require('perf_hooks');
   const fd = Number(process.argv[2]);
   const send = (message) => fs.writeSync(fd, JSON.stringify(message) + '\n');
+  const exit = process.reallyExit.bind(process);  // saved before protectProcess replaces it
+  // Collections are buffered by the observer and sent between samples, never from inside the timed loop. Their
+  // start is converted to CLOCK_MONOTONIC (process.hrtime), the clock Versus uses.
+  let gcPending = [];
+  const gcObserver = new PerformanceObserver((list) => {
+    const nowNs = process.hrtime.bigint();
+    const nowMs = performance.now();
+    for (const entry of list.getEntries()) {
+      if (gcPending.length >= 1000) break;
+      gcPending.push({ event: 'gc', t_ns: Number(nowNs - BigInt(Math.round((nowMs - entry.startTime) * 1e6))),
+        pause_ns: Math.round(entry.duration * 1e6), kind: entry.detail ? entry.detail.kind : undefined });
+    }
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
+  const flushGc = () => { const pending = gcPending; gcPending = []; for (const m of pending) send(m); };
+  const heapBytes = () => { const h = v8.getHeapStatistics(); return h.used_heap_size + h.external_memory; };
   const host = {
     calibrated: (loops, elapsedNs) => send({ event: 'calibrated', inner_loops: loops, elapsed_ns: elapsedNs }),
-    sample: (index, warmup, loops, elapsedNs) => send({ event: 'sample', index, warmup, inner_loops: loops,
-      elapsed_ns: elapsedNs, heap_bytes: process.memoryUsage().heapUsed }),
+    sample: (index, warmup, loops, elapsedNs) => {
+      send({ event: 'sample', index, warmup, inner_loops: loops, elapsed_ns: elapsedNs, heap_bytes: heapBytes() });
+      flushGc();
+    },
     output: (stream, text) => send({ event: 'output', stream, text }),
+  };
+  const finish = (result) => {
+    flushGc();
+    send({ event: 'done', result });
+    exit(0);  // servers or timers a workload left behind must not keep the process (and the job) alive
   };
   const job = JSON.parse(fs.readFileSync(0, 'utf8'));
   protectProcess((what) => { const e = new Error(what); e.versusExit = what; throw e; }, job.script);
   const budget = redirectOutput(host, job.options);
-  const abandon = (error) => {
-    send({ event: 'done', result: { ...failure(error, job.script), output_dropped_bytes: budget.dropped } });
-    process.reallyExit(0);
-  };
+  const abandon = (error) => finish({ ...failure(error, job.script), output_dropped_bytes: budget.dropped });
   process.on('uncaughtException', abandon);
   process.on('unhandledRejection', abandon);
-  runJob(job, host, budget).then((result) => send({ event: 'done', result }));
+  runJob(job, host, budget).then(finish);
 }
 
 module.exports = { measure, runEmbedded, runJob };

@@ -83,11 +83,13 @@ def _load_module(script, module_name):
 
 
 def measure(call, options, host):
-    """Calibrate by doubling, then warm-up and measured samples. Returns the last answer."""
+    """Calibrate by doubling (or take fixed_inner_loops from an earlier round), then warm-up and measured
+    samples. Returns the last answer."""
     clock = time.perf_counter_ns
     min_ns = int(options["min_sample_time_ms"] * 1e6)
-    max_loops = int(options["max_inner_loops"])
-    loops = 1
+    fixed = int(options.get("fixed_inner_loops", 0))
+    max_loops = fixed or int(options["max_inner_loops"])
+    loops = fixed or 1
     while True:
         start = clock()
         for _ in range(loops):
@@ -143,7 +145,9 @@ def _failure(error, script):
     if isinstance(error, ModuleNotFoundError) and error.name:
         module = error.name.partition(".")[0]
         debian_package = "python3-" + module.replace("_", "-").lower()
-        message = (f"this workload needs the Python module '{module}', which CPython {sys.version.split()[0]} cannot "
+        implementation = "PyPy" if sys.implementation.name == "pypy" else "CPython"
+        message = (f"this workload needs the Python module '{module}', which {implementation} "
+                   f"{sys.version.split()[0]} cannot "
                    f"import: install it (on Debian usually: apt install {debian_package}) and run again")
         return {"ok": False, "kind": "runtime-unavailable", "message": message, "file": file, "line": line}
     if isinstance(error, MemoryError):
@@ -205,11 +209,27 @@ def run_job(job_json, host):
 class PipeHost:
     """Host for external-process runs: one JSON object per line on a private file descriptor."""
 
+    GC_BUFFER = 1000  # collections kept between two samples; the rest are counted in `gc_dropped`
+
     def __init__(self, fd):
         self._out = os.fdopen(fd, "w", buffering=1)
+        self._gc = []
+        self.gc_dropped = 0
 
     def _send(self, message):
         self._out.write(json.dumps(message) + "\n")
+
+    def _flush_gc(self):
+        # Collections are buffered and sent between samples, never from inside the timed loop.
+        pending, self._gc = self._gc, []
+        for t_ns, pause_ns, generation in pending:
+            self._send({"event": "gc", "t_ns": t_ns, "pause_ns": pause_ns, "generation": generation})
+
+    def gc_observed(self, t_ns, pause_ns, generation):
+        if len(self._gc) < self.GC_BUFFER:
+            self._gc.append((t_ns, pause_ns, generation))
+        else:
+            self.gc_dropped += 1
 
     def calibrated(self, loops, elapsed_ns):
         self._send({"event": "calibrated", "inner_loops": loops, "elapsed_ns": elapsed_ns})
@@ -217,19 +237,44 @@ class PipeHost:
     def sample(self, index, warmup, loops, elapsed_ns):
         self._send({"event": "sample", "index": index, "warmup": warmup, "inner_loops": loops,
                     "elapsed_ns": elapsed_ns, "heap_bytes": -1})
+        self._flush_gc()
 
     def output(self, stream, text):
         self._send({"event": "output", "stream": stream, "text": text})
 
     def done(self, result_json):
+        self._flush_gc()
         self._send({"event": "done", "result": json.loads(result_json)})
+        self._out.flush()
+
+
+def _watch_gc(host):
+    """Reports each collection's pause (gc.callbacks) with its CLOCK_MONOTONIC start, as the Versus clock."""
+    import gc
+    if not hasattr(gc, "callbacks"):  # PyPy has no gc.callbacks: no GC events from it
+        return
+    started = {}
+
+    def callback(phase, info):
+        if phase == "start":
+            started["t"] = time.monotonic_ns()
+        elif "t" in started:
+            t = started.pop("t")
+            host.gc_observed(t, time.monotonic_ns() - t, info.get("generation", -1))
+    gc.callbacks.append(callback)
 
 
 def main():
     """python3 harness.py PIPE_FD < job.json: the external-process protocol."""
     host = PipeHost(int(sys.argv[1]))
+    real_exit = os._exit
     protect_process()
+    _watch_gc(host)
     host.done(run_job(sys.stdin.read(), host))
+    # Threads or handles a workload left behind must not keep the process (and the job) alive.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    real_exit(0)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,8 @@
 // Results document <-> JSON. The reader checks every type and range itself, so hostile input becomes a message.
 #include "results_file.h"
 
+#include <chrono>
+#include <ctime>
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
@@ -425,6 +427,10 @@ Result readResult(const json& value, const std::string& where, int schemaVersion
     r.expectedAnswer = answerText(findMember(value, "expected_answer"));
     r.innerLoops = optionalInteger(value, "inner_loops", where, 0, kMaxInt64, 0);
     r.wallSeconds = optionalNumber(value, "wall_s", where, 0);
+    if (findMember(value, "order"))
+        r.order = optionalString(value, "order", where);
+    if (findMember(value, "stop_reason"))
+        r.stopReason = optionalString(value, "stop_reason", where);
     const json& samples = requireArray(value, "samples", where);
     for (std::size_t i = 0; i < samples.size(); ++i)
         r.samples.push_back(readSample(samples[i], element(child(where, "samples"), i)));
@@ -588,6 +594,8 @@ json resultToJson(const Result& r)
         item["expected_answer"] = answerToJson(r.expectedAnswer);
     item["inner_loops"] = r.innerLoops;
     item["wall_s"] = r.wallSeconds;
+    item["order"] = r.order;
+    item["stop_reason"] = r.stopReason;
     json samples = json::array();
     for (const auto& s : r.samples)
         samples.push_back(sampleToJson(s));
@@ -622,6 +630,16 @@ json resultsDocumentToJson(const ResultsDocument& d)
         results.push_back(resultToJson(r));
     doc["results"] = std::move(results);
     return doc;
+}
+
+std::string utcTimestamp()
+{
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
 }
 
 std::string writeResultsDocument(const ResultsDocument& document)

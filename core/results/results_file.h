@@ -42,6 +42,9 @@ struct Parsed {
     bool ok() const { return value.has_value(); }
 };
 
+/// The current time as ISO 8601 in UTC, "2026-11-25T23:59:01Z".
+std::string utcTimestamp();
+
 /// The document as pretty-printed JSON text ending in a newline. Numbers that are not finite are written as null.
 std::string writeResultsDocument(const ResultsDocument& document);
 

@@ -247,3 +247,124 @@ TEST(RunScheduler, AnItemThatOutlivesItsTimeoutFailsAndTheNextRuns)
     EXPECT_NE(results[0].failure.message.find("timed out after"), std::string::npos);
     EXPECT_TRUE(results[1].ok());
 }
+
+namespace {
+/// Runtime ids of the measured samples, in the order their events arrived.
+std::vector<std::string> measuredSampleOrder(CollectingSink& sink)
+{
+    std::vector<std::string> ids;
+    for (const auto& e : sink.events())
+        if (auto* s = std::get_if<SampleEvent>(&e); s && !s->sample.warmup)
+            ids.push_back(s->key.runtimeId);
+    return ids;
+}
+} // namespace
+
+TEST(RunScheduler, InterleavedRoundsAlternateRuntimesAndKeepOneSeriesEach)
+{
+    Fixture f;
+    f.registry.add(FakeRuntime::descriptor({}, "a"));
+    f.registry.add(FakeRuntime::descriptor({}, "b"));
+    Workload w = testWorkload();
+    RunPlan plan{{{&w, "a", {}}, {&w, "b", {}}}, options(1, 4)};
+    plan.order = RunOrder::Interleaved;
+    plan.roundSamples = 2;
+    f.scheduler.runBlocking(plan);
+    const std::vector<std::string> expected = {"a", "a", "b", "b", "a", "a", "b", "b"};
+    EXPECT_EQ(measuredSampleOrder(f.sink), expected);
+    for (const auto& r : f.scheduler.results()) {
+        EXPECT_EQ(r.order, "interleaved");
+        EXPECT_EQ(r.summary.samples, 4);
+        ASSERT_EQ(r.samples.size(), 6u) << "one warm-up sample per round";
+        for (size_t i = 0; i < r.samples.size(); ++i) {
+            EXPECT_EQ(r.samples[i].index, static_cast<int>(i)) << "numbering continues across rounds";
+            EXPECT_EQ(r.samples[i].innerLoops, r.innerLoops) << "later rounds reuse the first calibration";
+        }
+        EXPECT_TRUE(r.samples[0].warmup);
+        EXPECT_TRUE(r.samples[3].warmup);
+    }
+}
+
+TEST(RunScheduler, RandomOrderIsReproducibleWithTheSameSeed)
+{
+    auto orderWithSeed = [](std::uint64_t seed) {
+        Fixture f;
+        for (const char* id : {"a", "b", "c"})
+            f.registry.add(FakeRuntime::descriptor({}, id));
+        Workload w = testWorkload();
+        RunPlan plan{{{&w, "a", {}}, {&w, "b", {}}, {&w, "c", {}}}, options(0, 6)};
+        plan.order = RunOrder::Random;
+        plan.roundSamples = 1;
+        plan.seed = seed;
+        f.scheduler.runBlocking(plan);
+        return measuredSampleOrder(f.sink);
+    };
+    const auto first = orderWithSeed(7);
+    EXPECT_EQ(first, orderWithSeed(7));
+    EXPECT_EQ(first.size(), 18u);
+    const std::vector<std::string> roundRobin = {"a", "b", "c", "a", "b", "c", "a", "b", "c",
+                                                 "a", "b", "c", "a", "b", "c", "a", "b", "c"};
+    EXPECT_NE(first, roundRobin) << "six shuffled rounds of three all in plan order is a 1-in-46656 chance";
+}
+
+TEST(RunScheduler, AdaptiveSamplingStopsWhenTheConfidenceIntervalIsNarrowEnough)
+{
+    Fixture f;
+    f.registry.add(FakeRuntime::descriptor({}));  // a virtual clock: every sample identical, CI width zero
+    Workload w = testWorkload();
+    RunPlan plan{{{&w, "fake", {}}}, options(0, 10)};
+    plan.targetCiPercent = 1;
+    plan.roundSamples = 3;
+    f.scheduler.runBlocking(plan);
+    const Result r = f.scheduler.results().at(0);
+    EXPECT_EQ(r.stopReason, "ci-target");
+    EXPECT_EQ(r.summary.samples, 3);
+}
+
+TEST(RunScheduler, AdaptiveSamplingGivesUpAtTheSampleCap)
+{
+    Fixture f;
+    f.registry.add(FakeRuntime::descriptor({}));
+    Workload w = testWorkload();
+    RunPlan plan{{{&w, "fake", {}}}, options(0, 10)};
+    plan.targetCiPercent = 1;
+    plan.roundSamples = 1;  // one or two samples are never enough for an interval
+    plan.maxSamples = 2;
+    f.scheduler.runBlocking(plan);
+    const Result r = f.scheduler.results().at(0);
+    EXPECT_EQ(r.stopReason, "samples");
+    EXPECT_EQ(r.summary.samples, 2);
+}
+
+TEST(RunScheduler, RaceRunsRuntimesAtTheSameTimeAndLabelsTheResults)
+{
+    Fixture f;
+    FakeBehaviour hang;
+    hang.hang = true;  // both items spin until cancelled: only a concurrent run has both started
+    f.registry.add(FakeRuntime::descriptor(hang, "a"));
+    f.registry.add(FakeRuntime::descriptor(hang, "b"));
+    Workload w = testWorkload();
+    RunPlan plan{{{&w, "a", {}}, {&w, "b", {}}}, options(0, 1)};
+    plan.order = RunOrder::Race;
+    f.scheduler.start(plan);
+    std::this_thread::sleep_for(200ms);
+    int started = 0;
+    for (const auto& e : f.sink.events())
+        started += std::holds_alternative<StartedEvent>(e) ? 1 : 0;
+    EXPECT_EQ(started, 2);
+    f.scheduler.cancel();
+    f.scheduler.wait();
+    const auto results = f.scheduler.results();
+    ASSERT_EQ(results.size(), 2u);
+    for (const auto& r : results) {
+        EXPECT_EQ(r.order, "race");
+        EXPECT_EQ(r.status, ResultStatus::Cancelled);
+    }
+}
+
+TEST(RunScheduler, OrderNamesRoundTrip)
+{
+    for (auto order : {RunOrder::Sequential, RunOrder::Interleaved, RunOrder::Random, RunOrder::Race})
+        EXPECT_EQ(runOrderFromName(runOrderName(order)), order);
+    EXPECT_FALSE(runOrderFromName("alphabetical"));
+}

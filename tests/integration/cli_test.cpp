@@ -1,6 +1,8 @@
 // The versus binary as a user runs it: exit codes, the table, the headline and the JSON file.
 #include <array>
 #include <cstdio>
+#include <cstdlib>
+#include <iterator>
 #include <fstream>
 #include <sys/wait.h>
 
@@ -44,7 +46,7 @@ TEST(Cli, RunPrintsBothRuntimesWithMatchingAnswersAndAHeadline)
 
     std::ifstream in(json);
     const auto doc = nlohmann::json::parse(in);
-    EXPECT_EQ(doc["schema_version"], 1);
+    EXPECT_EQ(doc["schema_version"], 2);
     ASSERT_EQ(doc["results"].size(), 2u);
     for (const auto& result : doc["results"]) {
         EXPECT_EQ(result["status"], "ok");
@@ -106,4 +108,70 @@ TEST(Cli, WithoutADisplayTheDefaultJobPrintsTheTable)
     EXPECT_EQ(WEXITSTATUS(status), 0) << out;
     EXPECT_NE(out.find("fib (n="), std::string::npos) << out;
     EXPECT_NE(out.find("json_roundtrip (items="), std::string::npos) << out;
+}
+
+TEST(Cli, ChartsAreWrittenAsPngSvgAndPdfWithoutADisplay)
+{
+    const std::string dir = ::testing::TempDir();
+    const std::string command = std::string("env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM ") + VERSUS_BINARY
+        + " run -w fib --tiny" + kQuick + "--chart " + dir + "/c.png --chart " + dir + "/c.svg --chart " + dir
+        + "/c.pdf -q > /dev/null 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    auto read = [](const std::string& file) {
+        std::ifstream in(file, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    const std::string png = read(dir + "/c.png");
+    const std::string svg = read(dir + "/c.svg");
+    const std::string pdf = read(dir + "/c.pdf");
+    EXPECT_EQ(png.substr(0, 4), "\x89PNG");
+    EXPECT_GT(png.size(), 20'000u) << "a blank 1200x800 chart compresses to a few kB";
+    EXPECT_NE(svg.find("<svg"), std::string::npos);
+    EXPECT_NE(svg.find("Node.js (embedded)"), std::string::npos) << "the legend names the series";
+    EXPECT_EQ(pdf.substr(0, 4), "%PDF");
+    EXPECT_GT(pdf.size(), 5'000u);
+}
+
+TEST(Cli, AJournalCutBySigkillIsRecoveredWithItsSamples)
+{
+    const std::string dir = ::testing::TempDir();
+    const std::string journal = dir + "/killed.journal.jsonl";
+    const std::string recovered = dir + "/recovered.json";
+    std::remove(journal.c_str());
+    // A run that would take minutes, killed after a second and a half.
+    const std::string command = std::string("timeout -s KILL 1.5 ") + VERSUS_BINARY
+        + " run -w fib -r python -p n=12 --order sequential --warmup 0 --samples 100000 --min-sample-time 2"
+        + " --journal " + journal + " -q > /dev/null 2>&1";
+    const int status = std::system(command.c_str());
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 137) << "timeout reports a KILLed child as 137";
+    const ProcessRun recover = versus("recover " + journal + " -o " + recovered);
+    ASSERT_EQ(recover.status, 0);
+    std::ifstream in(recovered);
+    const auto doc = nlohmann::json::parse(in);
+    ASSERT_EQ(doc["results"].size(), 1u);
+    const auto& result = doc["results"][0];
+    EXPECT_EQ(result["status"], "cancelled") << "the item was still running when it was killed";
+    EXPECT_GT(result["samples"].size(), 20u) << "2 ms samples for over a second, at most the last second lost";
+    EXPECT_EQ(result["workload"], "fib");
+}
+
+TEST(Cli, ResultsFilesCanBeComparedAndExported)
+{
+    const std::string dir = ::testing::TempDir();
+    const std::string a = dir + "/a.json", b = dir + "/b.json";
+    ASSERT_EQ(versus("run -w fib --tiny" + kQuick + "--json " + a).status, 0);
+    ASSERT_EQ(versus("run -w fib --tiny" + kQuick + "--json " + b).status, 0);
+    const ProcessRun compare = versus("compare " + a + " " + b);
+    EXPECT_EQ(compare.status, 0);
+    EXPECT_NE(compare.out.find("fib"), std::string::npos) << compare.out;
+    EXPECT_NE(compare.out.find("CPython (embedded)"), std::string::npos) << compare.out;
+    EXPECT_EQ(versus("export " + a + " -o " + dir + "/a.md").status, 0);
+    EXPECT_EQ(versus("export " + a + " -o " + dir + "/a.hf.json --format hyperfine").status, 0);
+    std::ifstream hyperfine(dir + "/a.hf.json");
+    const auto hf = nlohmann::json::parse(hyperfine);
+    ASSERT_EQ(hf["results"].size(), 2u);
+    EXPECT_TRUE(hf["results"][0]["mean"].is_number());
+    EXPECT_TRUE(hf["results"][0]["times"].is_array());
+    const ProcessRun corrupt = versus("compare " + a + " /etc/hostname");
+    EXPECT_EQ(corrupt.status, 2) << "not JSON: a clear message, no crash";
 }

@@ -1,0 +1,179 @@
+// Results files from the command line: recover a journal, compare two runs, export to other formats.
+#include "results_commands.h"
+
+#include <cstdlib>
+#include <iostream>
+
+#include "catalog.h"
+#include "chart_render.h"
+#include "results/environment.h"
+#include "results/exporters.h"
+#include "results/journal.h"
+
+#ifndef VERSUS_VERSION
+#define VERSUS_VERSION "0.0.0"
+#endif
+
+namespace versus::cli {
+
+namespace {
+
+int fail(const std::string& message)
+{
+    std::cerr << "versus: " << message << "\n";
+    return 2;
+}
+
+std::string extensionFormat(const std::string& file)
+{
+    const std::string ext = std::filesystem::path(file).extension().string();
+    if (ext == ".json")
+        return "json";
+    if (ext == ".csv")
+        return "csv";
+    if (ext == ".md")
+        return "markdown";
+    if (ext == ".html" || ext == ".htm")
+        return "html";
+    return "";
+}
+
+} // namespace
+
+std::filesystem::path defaultJournalPath()
+{
+    const char* state = std::getenv("XDG_STATE_HOME");
+    const char* home = std::getenv("HOME");
+    std::filesystem::path base = state && *state ? std::filesystem::path(state)
+        : home && *home                          ? std::filesystem::path(home) / ".local" / "state"
+                                                 : std::filesystem::temp_directory_path();
+    return base / "versus" / "last-run.journal.jsonl";
+}
+
+ResultsDocument newRunDocument(RuntimeRegistry& registry, const std::vector<std::string>& runtimeIds,
+                               const HarnessOptions& options)
+{
+    ResultsDocument doc;
+    doc.versusVersion = VERSUS_VERSION;
+    doc.gitCommit = versusGitCommit();
+    doc.startedAtUtc = utcTimestamp();
+    doc.environment = readEnvironment();
+    doc.warnings = environmentWarnings(doc.environment);
+    doc.options = options;
+    for (const auto& id : runtimeIds)
+        if (const RuntimeDescriptor* d = registry.descriptor(id))
+            doc.runtimes.push_back(d->info);
+    // Every runtime this machine has, measured or not, so a results file says what else was there.
+    for (const auto& d : registry.descriptors())
+        doc.componentVersions[d.info.id] = d.available() ? d.info.displayVersion() : "unavailable: " + d.unavailableReason;
+    return doc;
+}
+
+bool exportDocument(const ResultsDocument& document, const std::string& file, const std::string& format,
+                    std::string* error)
+{
+    const std::string chosen = format.empty() ? extensionFormat(file) : format;
+    std::string bytes;
+    if (chosen == "json")
+        bytes = writeResultsDocument(document);
+    else if (chosen == "csv" || chosen == "summary-csv")
+        bytes = summariesCsv(document.results);
+    else if (chosen == "samples-csv")
+        bytes = samplesCsv(document.results);
+    else if (chosen == "markdown")
+        bytes = markdownTable(document.results);
+    else if (chosen == "hyperfine")
+        bytes = hyperfineJson(document.results);
+    else if (chosen == "html") {
+        // Charts rendered with QCustomPlot off-screen, embedded as SVG: the report stands alone.
+        std::string chartError;
+        const std::string svg = gui::renderChartSvg(document.results, 1200, 800, &chartError);
+        std::vector<ChartSvg> charts;
+        if (!svg.empty())
+            charts.push_back({"Speed ratios and throughput", svg});
+        else
+            std::cerr << "versus: warning: the report has no charts: " << chartError << "\n";
+        bytes = htmlReport(document, charts);
+    }
+    else {
+        *error = "cannot tell the format of '" + file
+            + "': use --format json, csv, samples-csv, markdown, hyperfine or html";
+        return false;
+    }
+    const WriteOutcome written = writeFileAtomically(file, bytes);
+    if (!written.ok)
+        *error = written.error;
+    return written.ok;
+}
+
+int recoverCommand(const std::vector<std::string>& args)
+{
+    std::string journal = defaultJournalPath().string();
+    std::string output;
+    for (size_t i = 0; i < args.size(); ++i) {
+        if ((args[i] == "-o" || args[i] == "--output") && i + 1 < args.size())
+            output = args[++i];
+        else if (!args[i].empty() && args[i][0] != '-')
+            journal = args[i];
+        else
+            return fail("usage: versus recover [JOURNAL] [-o RESULTS.json]");
+    }
+    auto recovered = recoverJournal(journal);
+    if (!recovered.ok())
+        return fail(recovered.error);
+    const RecoveredRun& run = *recovered.value;
+    if (output.empty())
+        output = std::filesystem::path(journal).replace_extension("").string() + ".recovered.json";
+    std::string error;
+    if (!exportDocument(run.document, output, "json", &error))
+        return fail(error);
+    std::size_t samples = 0;
+    for (const auto& r : run.document.results)
+        samples += r.samples.size();
+    std::cerr << "versus: recovered " << run.document.results.size() << " result(s) with " << samples
+              << " sample(s) from " << journal << (run.complete ? "" : " (the run did not finish)")
+              << (run.skippedLines ? ", " + std::to_string(run.skippedLines) + " unreadable line(s) skipped" : "")
+              << "\nversus: wrote " << output << "\n";
+    return 0;
+}
+
+int compareCommand(const std::vector<std::string>& args)
+{
+    if (args.size() != 2)
+        return fail("usage: versus compare OLD.json NEW.json");
+    auto before = readResultsFile(args[0]);
+    if (!before.ok())
+        return fail(before.error);
+    auto after = readResultsFile(args[1]);
+    if (!after.ok())
+        return fail(after.error);
+    std::cout << compareResults(*before.value, *after.value);
+    return 0;
+}
+
+int exportCommand(const std::vector<std::string>& args)
+{
+    std::string input, output, format;
+    for (size_t i = 0; i < args.size(); ++i) {
+        if ((args[i] == "-o" || args[i] == "--output") && i + 1 < args.size())
+            output = args[++i];
+        else if (args[i] == "--format" && i + 1 < args.size())
+            format = args[++i];
+        else if (input.empty() && !args[i].empty() && args[i][0] != '-')
+            input = args[i];
+        else
+            return fail("usage: versus export RESULTS.json -o FILE [--format json|csv|samples-csv|markdown|hyperfine|html]");
+    }
+    if (input.empty() || output.empty())
+        return fail("usage: versus export RESULTS.json -o FILE [--format json|csv|samples-csv|markdown|hyperfine|html]");
+    auto document = readResultsFile(input);
+    if (!document.ok())
+        return fail(document.error);
+    std::string error;
+    if (!exportDocument(*document.value, output, format, &error))
+        return fail(error);
+    std::cerr << "versus: wrote " << output << "\n";
+    return 0;
+}
+
+} // namespace versus::cli
