@@ -1,7 +1,8 @@
 'use strict';
 // Serialise a generated document with JSON.stringify and parse it back with JSON.parse.
 
-const { Rng, checksumAdd } = require('../_lib/versus_prng.js');
+const { Rng } = require('../_lib/versus_prng.js');
+const { jsonChecksum } = require('../_lib/versus_data.js');
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _-';
 
@@ -32,23 +33,6 @@ function makeValue(rng, depth) {
   }
 }
 
-// Same walk as checksum() in json_roundtrip.py: order, strings and numbers (in thousandths) all count.
-function checksum(value, h = 0) {
-  if (value === null) return checksumAdd(h, 1);
-  if (typeof value === 'boolean') return checksumAdd(h, 2 + (value ? 1 : 0));
-  if (typeof value === 'number') return checksumAdd(h, Math.floor(value * 1000 + 0.5));
-  if (typeof value === 'string') {
-    for (let i = 0; i < value.length; i++) h = checksumAdd(h, value.charCodeAt(i));
-    return checksumAdd(h, 4);
-  }
-  if (Array.isArray(value)) {
-    for (const item of value) h = checksum(item, h);
-    return checksumAdd(h, 5);
-  }
-  for (const [key, item] of Object.entries(value)) h = checksum(item, checksum(key, h));
-  return checksumAdd(h, 6);
-}
-
 exports.setup = (params) => {
   const rng = new Rng(params.seed);
   const document = [];
@@ -56,4 +40,4 @@ exports.setup = (params) => {
   return document;
 };
 
-exports.run = (document) => checksum(JSON.parse(JSON.stringify(document)));
+exports.run = (document) => jsonChecksum(JSON.parse(JSON.stringify(document)));
