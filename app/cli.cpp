@@ -17,6 +17,7 @@
 #include "harness_bench.h"
 #include "results/journal.h"
 #include "results_commands.h"
+#include "memory_sampler.h"
 #include "chart_render.h"
 #include "external/external_process_runtime.h"
 #include "startup_command.h"
@@ -113,7 +114,8 @@ int listCommand(const Catalog& catalog, RuntimeRegistry& registry, const std::fi
 }
 
 /// Drains the queue on this thread, printing progress, until the plan is done.
-void followProgress(EventQueue& queue, RunScheduler& scheduler, bool quiet, Journal* journal)
+void followProgress(EventQueue& queue, RunScheduler& scheduler, bool quiet, Journal* journal,
+                    ResultsDocument& document)
 {
     bool done = false;
     bool cancelSent = false;
@@ -126,6 +128,14 @@ void followProgress(EventQueue& queue, RunScheduler& scheduler, bool quiet, Jour
         for (auto& event : queue.take(256, std::chrono::milliseconds(100))) {
             if (journal)
                 journal->record(event);
+            if (auto* memory = std::get_if<MemoryEvent>(&event)) {
+                document.memory.push_back(*memory);
+                continue;
+            }
+            if (auto* gc = std::get_if<GcEvent>(&event)) {
+                document.gcEvents.push_back(*gc);
+                continue;
+            }
             if (std::holds_alternative<PlanDoneEvent>(event)) {
                 done = true;
             } else if (quiet) {
@@ -219,11 +229,25 @@ int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& o
 
     EventQueue queue;
     RunScheduler scheduler(registry, queue);
+    // Memory of the whole run at 10 Hz: Versus's RSS, children's RSS, the embedded CPython heap.
+    MemorySampler sampler(queue);
+    addBuiltinMemorySeries(sampler);
+    document.clockOriginNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                 std::chrono::steady_clock::now().time_since_epoch())
+                                 .count();
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
+    sampler.start();
     scheduler.start(plan);
-    followProgress(queue, scheduler, options.quiet, journal.ok() ? &journal : nullptr);
+    followProgress(queue, scheduler, options.quiet, journal.ok() ? &journal : nullptr, document);
     scheduler.wait();
+    sampler.stop();
+    for (auto& event : queue.drain()) {
+        if (auto* memory = std::get_if<MemoryEvent>(&event))
+            document.memory.push_back(*memory);
+        else if (auto* gc = std::get_if<GcEvent>(&event))
+            document.gcEvents.push_back(*gc);
+    }
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
 

@@ -1,6 +1,8 @@
 // Terminal tables. Widths are computed from the content, never fixed.
 #include "text_format.h"
 
+#include "statistics.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -95,11 +97,14 @@ std::optional<std::string> headline(const std::vector<Result>& sameWorkload)
     auto [fastest, slowest] = std::minmax_element(ok.begin(), ok.end(), [](const Result* a, const Result* b) {
         return a->summary.medianNs < b->summary.medianNs;
     });
-    const double ratio = (*slowest)->summary.medianNs / (*fastest)->summary.medianNs;
     const std::string params = formatParams((*fastest)->params);
-    return (*fastest)->seriesName() + " is " + formatRatio(ratio) + " faster than " + (*slowest)->seriesName()
-        + " on " + (*fastest)->workloadId + (params.empty() ? "" : " (" + params + ")")
-        + " (medians per call; see the spread before trusting small differences)";
+    const std::string where = " on " + (*fastest)->workloadId + (params.empty() ? "" : " (" + params + ")");
+    // With raw samples the sentence carries the 95% CI of the ratio and says when the difference is not real.
+    if (!stats::perCallNs((*fastest)->samples).empty() && !stats::perCallNs((*slowest)->samples).empty())
+        return stats::compare(**fastest, **slowest).sentence + where;
+    const double ratio = (*slowest)->summary.medianNs / (*fastest)->summary.medianNs;
+    return (*fastest)->seriesName() + " is " + formatRatio(ratio) + " faster than " + (*slowest)->seriesName() + where
+        + " (medians per call)";
 }
 
 std::string formatResultsTable(const std::vector<Result>& results)

@@ -500,6 +500,38 @@ ResultsDocument readDocument(const json& root)
     const json& results = requireArray(root, "results", "");
     for (std::size_t i = 0; i < results.size(); ++i)
         doc.results.push_back(readResult(results[i], element("results", i), doc.schemaVersion));
+    // Seconds since the start of the run in the file; steady-clock nanoseconds from origin 0 once read.
+    if (const json* memory = findMember(root, "memory")) {
+        if (!memory->is_array())
+            fail("memory", "expected an array, found " + describe(*memory));
+        for (std::size_t i = 0; i < memory->size(); ++i) {
+            const json& series = (*memory)[i];
+            const std::string at = element("memory", i);
+            expectObject(series, at);
+            const std::string name = optionalString(series, "series", at);
+            const json& points = requireArray(series, "points", at);
+            for (std::size_t k = 0; k < points.size(); ++k) {
+                const std::string pointAt = element(child(at, "points"), k);
+                const json& p = points[k];
+                if (!p.is_array() || p.size() != 2)
+                    fail(pointAt, "expected [t_s, bytes], found " + describe(p));
+                const double t = toNumber(p[0], element(pointAt, 0));
+                const double bytes = toNumber(p[1], element(pointAt, 1));
+                doc.memory.push_back({static_cast<std::int64_t>(t * 1e9), name, static_cast<std::int64_t>(bytes)});
+            }
+        }
+    }
+    if (const json* gc = findMember(root, "gc_events")) {
+        if (!gc->is_array())
+            fail("gc_events", "expected an array, found " + describe(*gc));
+        for (std::size_t i = 0; i < gc->size(); ++i) {
+            const std::string at = element("gc_events", i);
+            expectObject((*gc)[i], at);
+            doc.gcEvents.push_back({static_cast<std::int64_t>(optionalNumber((*gc)[i], "t_s", at, 0) * 1e9),
+                                    optionalString((*gc)[i], "runtime", at),
+                                    static_cast<std::int64_t>(optionalNumber((*gc)[i], "pause_ns", at, 0))});
+        }
+    }
     return doc;
 }
 
@@ -629,6 +661,29 @@ json resultsDocumentToJson(const ResultsDocument& d)
     for (const auto& r : d.results)
         results.push_back(resultToJson(r));
     doc["results"] = std::move(results);
+    if (!d.memory.empty()) {
+        std::map<std::string, json> bySeries;
+        std::vector<std::string> order;
+        for (const auto& m : d.memory) {
+            if (!bySeries.count(m.series)) {
+                order.push_back(m.series);
+                bySeries[m.series] = json::array();
+            }
+            bySeries[m.series].push_back({static_cast<double>(m.timestampNs - d.clockOriginNs) / 1e9, m.bytes});
+        }
+        json memory = json::array();
+        for (const auto& name : order)
+            memory.push_back({{"series", name}, {"unit", "bytes"}, {"points", std::move(bySeries[name])}});
+        doc["memory"] = std::move(memory);
+    }
+    if (!d.gcEvents.empty()) {
+        json gc = json::array();
+        for (const auto& g : d.gcEvents)
+            gc.push_back({{"runtime", g.runtime},
+                          {"t_s", static_cast<double>(g.timestampNs - d.clockOriginNs) / 1e9},
+                          {"pause_ns", g.pauseNs}});
+        doc["gc_events"] = std::move(gc);
+    }
     return doc;
 }
 

@@ -32,6 +32,12 @@ struct ResultsDocument {
     std::map<std::string, std::string> componentVersions;  ///< other parts the caller knows: {"Qt", "6.4.2"}
     HarnessOptions options;
     std::vector<Result> results;
+    /// Memory series of the whole run (process RSS, child RSS, runtime heaps), sampled at 10 Hz, and garbage
+    /// collections the runtimes reported. Timestamps are steady-clock nanoseconds; the file stores seconds since
+    /// `clockOriginNs` (the start of the run).
+    std::int64_t clockOriginNs = 0;
+    std::vector<MemoryEvent> memory;
+    std::vector<GcEvent> gcEvents;
 };
 
 /// A value read from outside, or the reason it could not be: for the person in front of the screen.

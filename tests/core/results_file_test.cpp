@@ -449,3 +449,34 @@ TEST(ResultsFile, GitCommitIsAHashOrUnknown)
     const std::string commit = versusGitCommit();
     EXPECT_TRUE(std::regex_match(commit, std::regex("[0-9a-f]{12}")) || commit == "unknown") << commit;
 }
+
+TEST(ResultsFile, MemorySeriesAndGcEventsRoundTripInSecondsSinceTheStart)
+{
+    ResultsDocument doc = exampleDocument();
+    doc.clockOriginNs = 5'000'000'000;
+    doc.memory = {{5'000'000'000, "Versus process RSS", 40'000'000},
+                  {5'100'000'000, "Versus process RSS", 41'000'000},
+                  {5'100'000'000, "CPython (embedded) heap", 2'000'000}};
+    doc.gcEvents = {{5'050'000'000, "Node.js (process)", 1'200'000}};
+    const std::string text = writeResultsDocument(doc);
+    const auto json = nlohmann::json::parse(text);
+    ASSERT_EQ(json["memory"].size(), 2u) << "one entry per series";
+    EXPECT_EQ(json["memory"][0]["series"], "Versus process RSS");
+    EXPECT_DOUBLE_EQ(json["memory"][0]["points"][1][0].get<double>(), 0.1);
+    EXPECT_DOUBLE_EQ(json["gc_events"][0]["t_s"].get<double>(), 0.05);
+    const auto read = readResultsDocument(text);
+    ASSERT_TRUE(read.ok()) << read.error;
+    ASSERT_EQ(read.value->memory.size(), 3u);
+    EXPECT_EQ(read.value->memory[1].timestampNs, 100'000'000);
+    EXPECT_EQ(read.value->memory[1].bytes, 41'000'000);
+    ASSERT_EQ(read.value->gcEvents.size(), 1u);
+    EXPECT_EQ(read.value->gcEvents[0].pauseNs, 1'200'000);
+}
+
+TEST(ResultsFile, AMemoryPointThatIsNotAPairIsRefusedWithItsPlace)
+{
+    const auto read = readResultsDocument(
+        R"({"schema_version": 2, "metadata": {}, "results": [], "memory": [{"series": "x", "points": [[0.1]]}]})");
+    ASSERT_FALSE(read.ok());
+    EXPECT_NE(read.error.find("memory[0].points[0]"), std::string::npos) << read.error;
+}
