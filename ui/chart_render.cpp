@@ -3,7 +3,6 @@
 #include "chart_render.h"
 
 #include <QApplication>
-#include <QBuffer>
 #include <QFileInfo>
 #include <QImage>
 #include <QPageSize>
@@ -15,6 +14,7 @@
 #include "catalog.h"
 #include "chart_export_dialog.h"
 #include "chart_set.h"
+#include "plot_widget.h"
 
 namespace versus::gui {
 
@@ -132,21 +132,14 @@ std::string renderChartSvg(const std::vector<Result>& results, int width, int he
     const ChartSet charts(results, workloadClaims(results));
     const QSize requested(std::max(width, 100), std::max(height, 100));
     const QSize page = charts.pageSize(requested);
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    QSvgGenerator generator;
-    generator.setOutputDevice(&buffer);
-    generator.setSize(page);
-    generator.setViewBox(QRect(QPoint(0, 0), page));
-    generator.setTitle(QStringLiteral("Versus charts"));
-    if (!paintInto(&generator, charts, requested, 1.0)) {
+    const QByteArray svg = paintSvgText(page, QStringLiteral("Versus charts"), QString(), [&](QPaintDevice* generator) {
+        return paintInto(generator, charts, requested, 1.0);
+    });
+    if (svg.isEmpty()) {
         if (error)
             *error = "could not draw the charts as SVG";
         return {};
     }
-    QByteArray svg = buffer.data();
-    if (svg.startsWith("<?xml"))
-        svg.remove(0, svg.indexOf('\n') + 1);
     return svg.toStdString();
 }
 

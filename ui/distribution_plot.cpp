@@ -38,37 +38,23 @@ double jitter(std::size_t i)
 } // namespace
 
 DistributionPlot::DistributionPlot(const SampleStore& store, QWidget* parent)
-    : PlotWidget(tr("Distribution of time per call"), parent), m_store(store)
+    : SamplePlot(tr("Distribution of time per call"), store, parent)
 {
     plot()->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
     plot()->xAxis->grid()->setVisible(false);
     plot()->legend->setVisible(false);  // the axis names the boxes
 }
 
-void DistributionPlot::clear()
+void DistributionPlot::clearSeries()
 {
     plot()->clearPlottables();
     m_series.clear();
-    m_workloadId.clear();
-    requestReplot();
 }
 
-void DistributionPlot::showWorkload(const QString& workloadId)
+void DistributionPlot::drawNewSamples()
 {
-    if (workloadId == m_workloadId && !m_series.empty())
-        return;
-    clear();
-    m_workloadId = workloadId;
-    resetZoom();
-    refresh();
-}
-
-void DistributionPlot::refresh()
-{
-    if (m_workloadId.isEmpty())
-        return;
     bool changed = false;
-    const auto series = m_store.seriesOf(m_workloadId);
+    const auto series = shownSeries();
     if (series.size() != m_series.size())
         changed = true;
     for (std::size_t i = 0; !changed && i < series.size(); ++i)
@@ -81,7 +67,7 @@ void DistributionPlot::rebuild()
 {
     plot()->clearPlottables();
     m_series.clear();
-    const auto series = m_store.seriesOf(m_workloadId);
+    const auto series = shownSeries();
     std::vector<std::vector<double>> perCall;
     double largestMedian = 0;
     for (const SampleSeries* s : series) {

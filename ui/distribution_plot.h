@@ -10,22 +10,18 @@ class QCPStatisticalBox;
 
 namespace versus::gui {
 
-class SampleStore;
-
-class DistributionPlot final : public PlotWidget {
+class DistributionPlot final : public SamplePlot {
     Q_OBJECT
 public:
     explicit DistributionPlot(const SampleStore& store, QWidget* parent = nullptr);
 
-    void showWorkload(const QString& workloadId);
-    QString workload() const { return m_workloadId; }
-    /// Recomputes the boxes of series that received samples since the last call.
-    void refresh();
-    void clear();
-
 protected:
     QString describePoint(QCPAbstractPlottable* plottable, int index) const override;
     void fitAxes() override;
+    bool hasSeries() const override { return !m_series.empty(); }
+    /// Recomputes the boxes of series that received samples since the last call.
+    void drawNewSamples() override;
+    void clearSeries() override;
 
 private:
     struct Series {
@@ -37,8 +33,6 @@ private:
     };
     void rebuild();
 
-    const SampleStore& m_store;
-    QString m_workloadId;
     std::vector<Series> m_series;
     double m_unitNs = 1;    // ns per displayed unit
     QString m_unitName;

@@ -18,36 +18,22 @@ constexpr double kMiB = 1024.0 * 1024.0;
 } // namespace
 
 MemoryPlot::MemoryPlot(const SampleStore& store, QWidget* parent)
-    : PlotWidget(tr("Heap over time"), parent), m_store(store)
+    : SamplePlot(tr("Heap over time"), store, parent)
 {
     plot()->xAxis->setLabel(tr("sampling time (s)"));
     plot()->yAxis->setLabel(tr("runtime heap (MiB)"));
 }
 
-void MemoryPlot::clear()
+void MemoryPlot::clearSeries()
 {
     for (auto& s : m_series)
         plot()->removeGraph(s.graph);
     m_series.clear();
-    m_workloadId.clear();
-    requestReplot();
 }
 
-void MemoryPlot::showWorkload(const QString& workloadId)
+void MemoryPlot::drawNewSamples()
 {
-    if (workloadId == m_workloadId && !m_series.empty())
-        return;
-    clear();
-    m_workloadId = workloadId;
-    resetZoom();
-    refresh();
-}
-
-void MemoryPlot::refresh()
-{
-    if (m_workloadId.isEmpty())
-        return;
-    for (const SampleSeries* s : m_store.seriesOf(m_workloadId)) {
+    for (const SampleSeries* s : shownSeries()) {
         auto it = std::find_if(m_series.begin(), m_series.end(), [&](const Series& m) { return m.key == s->key; });
         if (it == m_series.end()) {
             Series m;

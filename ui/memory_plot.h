@@ -9,22 +9,18 @@ class QCPGraph;
 
 namespace versus::gui {
 
-class SampleStore;
-
-class MemoryPlot final : public PlotWidget {
+class MemoryPlot final : public SamplePlot {
     Q_OBJECT
 public:
     explicit MemoryPlot(const SampleStore& store, QWidget* parent = nullptr);
 
-    void showWorkload(const QString& workloadId);
-    QString workload() const { return m_workloadId; }
-    /// Appends the samples that arrived since the last call, one batch per series.
-    void refresh();
-    void clear();
-
 protected:
     QString describePoint(QCPAbstractPlottable* plottable, int index) const override;
     void fitAxes() override;
+    bool hasSeries() const override { return !m_series.empty(); }
+    /// Appends the samples that arrived since the last call, one batch per series.
+    void drawNewSamples() override;
+    void clearSeries() override;
 
 private:
     struct Series {
@@ -34,8 +30,6 @@ private:
         std::size_t drawn = 0;
     };
 
-    const SampleStore& m_store;
-    QString m_workloadId;
     std::vector<Series> m_series;
 };
 

@@ -16,6 +16,7 @@
 #include <qcustomplot.h>
 
 #include "chart_export_dialog.h"
+#include "sample_store.h"
 
 namespace versus::gui {
 
@@ -24,6 +25,25 @@ namespace {
 const char* const kSeriesKey = "seriesKey";
 
 } // namespace
+
+QByteArray paintSvgText(QSize size, const QString& title, const QString& description,
+                        const std::function<bool(QPaintDevice*)>& paint)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(0, 0), size));
+    generator.setTitle(title);
+    generator.setDescription(description);
+    if (!paint(&generator))
+        return {};
+    QByteArray svg = buffer.data();
+    if (svg.startsWith("<?xml"))
+        svg.remove(0, svg.indexOf('\n') + 1);
+    return svg;
+}
 
 PlotWidget::PlotWidget(const QString& title, QWidget* parent) : QWidget(parent), m_title(title)
 {
@@ -302,24 +322,13 @@ QByteArray PlotWidget::toSvg(QSize size)
 {
     if (size.isEmpty())
         size = m_plot->size();
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    QSvgGenerator generator;
-    generator.setOutputDevice(&buffer);
-    generator.setSize(size);
-    generator.setViewBox(QRect(QPoint(0, 0), size));
-    generator.setTitle(m_title);
-    generator.setDescription(tr("Chart exported from Versus"));
-    QCPPainter painter;
-    if (!painter.begin(&generator))
-        return {};
-    paint(painter, size);
-    if (!painter.end())
-        return {};
-    QByteArray svg = buffer.data();
-    if (svg.startsWith("<?xml"))
-        svg.remove(0, svg.indexOf('\n') + 1);
-    return svg;
+    return paintSvgText(size, m_title, tr("Chart exported from Versus"), [&](QPaintDevice* generator) {
+        QCPPainter painter;
+        if (!painter.begin(generator))
+            return false;
+        paint(painter, size);
+        return painter.end();
+    });
 }
 
 void PlotWidget::paint(QCPPainter& painter, QSize size)
@@ -357,6 +366,40 @@ bool PlotWidget::exportTo(const QString& fileName, QString* error, QSize size, d
     if (!ok && error)
         *error = tr("Could not write the chart to '%1'. Check that the folder exists and is writable.").arg(fileName);
     return ok;
+}
+
+SamplePlot::SamplePlot(const QString& title, const SampleStore& store, QWidget* parent)
+    : PlotWidget(title, parent), m_store(store)
+{
+}
+
+void SamplePlot::showWorkload(const QString& workloadId)
+{
+    if (workloadId == m_workloadId && hasSeries())
+        return;
+    clear();
+    m_workloadId = workloadId;
+    resetZoom();
+    refresh();
+}
+
+void SamplePlot::refresh()
+{
+    if (m_workloadId.isEmpty())
+        return;
+    drawNewSamples();
+}
+
+void SamplePlot::clear()
+{
+    clearSeries();
+    m_workloadId.clear();
+    requestReplot();
+}
+
+std::vector<const SampleSeries*> SamplePlot::shownSeries() const
+{
+    return m_store.seriesOf(m_workloadId);
 }
 
 } // namespace versus::gui

@@ -1,5 +1,9 @@
-// Base of every chart: a QCustomPlot with zoom/pan, hover tooltips, legend click to hide, export, log toggle.
+// Base of every chart: a QCustomPlot with zoom/pan, hover tooltips, legend click to hide, export, log toggle; and
+// SamplePlot, the base of the charts of one workload's sample series.
 #pragma once
+
+#include <functional>
+#include <vector>
 
 #include <QWidget>
 
@@ -11,8 +15,17 @@ class QCPAbstractLegendItem;
 class QCPItemText;
 class QCPPainter;
 class QMouseEvent;
+class QPaintDevice;
 
 namespace versus::gui {
+
+class SampleStore;
+struct SampleSeries;
+
+/// SVG text of `size` titled `title`, drawn by `paint` on the generator it is given (false on failure), without
+/// the XML declaration so that it can be embedded in HTML; empty on failure.
+QByteArray paintSvgText(QSize size, const QString& title, const QString& description,
+                        const std::function<bool(QPaintDevice*)>& paint);
 
 class PlotWidget : public QWidget {
     Q_OBJECT
@@ -70,6 +83,36 @@ private:
     bool m_logScale = false;
     bool m_followData = true;  // axes re-fit on every refresh until the user zooms or pans
     QCPItemText* m_emptyText = nullptr;
+};
+
+/// A chart of the sample series of one workload in a SampleStore (throughput, heap, distribution), kept up to date
+/// as samples arrive.
+class SamplePlot : public PlotWidget {
+    Q_OBJECT
+public:
+    SamplePlot(const QString& title, const SampleStore& store, QWidget* parent = nullptr);
+
+    /// Shows one workload's series, drawn from scratch (nothing to do when it is already shown).
+    void showWorkload(const QString& workloadId);
+    QString workload() const { return m_workloadId; }
+    /// Draws the samples that arrived since the last call; nothing while no workload is shown.
+    void refresh();
+    /// Removes every series and forgets the workload.
+    void clear();
+
+protected:
+    /// The store's series of the shown workload.
+    std::vector<const SampleSeries*> shownSeries() const;
+    /// True when series of the shown workload are drawn.
+    virtual bool hasSeries() const = 0;
+    /// Draws the samples of the shown workload that arrived since the last call.
+    virtual void drawNewSamples() = 0;
+    /// Removes the plottables and items of every series.
+    virtual void clearSeries() = 0;
+
+private:
+    const SampleStore& m_store;
+    QString m_workloadId;
 };
 
 } // namespace versus::gui

@@ -20,7 +20,7 @@ constexpr int kManyPoints = 5000;
 } // namespace
 
 ThroughputPlot::ThroughputPlot(const SampleStore& store, QWidget* parent)
-    : PlotWidget(tr("Throughput over time"), parent), m_store(store)
+    : SamplePlot(tr("Throughput over time"), store, parent)
 {
     plot()->xAxis->setLabel(tr("sampling time (s)"));
     plot()->yAxis->setLabel(tr("calls per second"));
@@ -42,30 +42,18 @@ ThroughputPlot::ThroughputPlot(const SampleStore& store, QWidget* parent)
     clear();
 }
 
-void ThroughputPlot::clear()
+void ThroughputPlot::clearSeries()
 {
     for (auto& g : m_graphs) {
         plot()->removeGraph(g.warmup);
         plot()->removeGraph(g.measured);
     }
     m_graphs.clear();
-    m_workloadId.clear();
     for (QCPAbstractItem* item : m_steadyMarks)
         plot()->removeItem(item);
     m_steadyMarks.clear();
     m_warmupBand->setVisible(false);
     m_warmupLabel->setVisible(false);
-    requestReplot();
-}
-
-void ThroughputPlot::showWorkload(const QString& workloadId)
-{
-    if (workloadId == m_workloadId && !m_graphs.empty())
-        return;
-    clear();
-    m_workloadId = workloadId;
-    resetZoom();
-    refresh();
 }
 
 ThroughputPlot::Graphs& ThroughputPlot::graphsFor(const QString& key, const QString& name, const QColor& color)
@@ -92,12 +80,10 @@ ThroughputPlot::Graphs& ThroughputPlot::graphsFor(const QString& key, const QStr
     return m_graphs.back();
 }
 
-void ThroughputPlot::refresh()
+void ThroughputPlot::drawNewSamples()
 {
-    if (m_workloadId.isEmpty())
-        return;
     double warmupEnd = 0;
-    for (const SampleSeries* s : m_store.seriesOf(m_workloadId)) {
+    for (const SampleSeries* s : shownSeries()) {
         Graphs& g = graphsFor(s->key, s->name, s->color);
         QVector<double> wk, wv, mk, mv;
         for (std::size_t i = g.drawn; i < s->samples.size(); ++i) {
@@ -144,7 +130,7 @@ void ThroughputPlot::markSteadyStates(double warmupEnd)
         plot()->removeItem(item);
     m_steadyMarks.clear();
     int row = 0;
-    for (const SampleSeries* s : m_store.seriesOf(m_workloadId)) {
+    for (const SampleSeries* s : shownSeries()) {
         std::size_t at = 0;
         while (at < s->samples.size() && s->samples[at].index != s->steadyStateIndex)
             ++at;
@@ -202,7 +188,7 @@ void ThroughputPlot::fitAxes()
 
 QString ThroughputPlot::describePoint(QCPAbstractPlottable* plottable, int index) const
 {
-    for (const SampleSeries* s : m_store.seriesOf(m_workloadId)) {
+    for (const SampleSeries* s : shownSeries()) {
         for (const auto& g : m_graphs) {
             if (g.key != s->key || (plottable != g.warmup && plottable != g.measured))
                 continue;

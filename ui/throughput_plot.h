@@ -13,23 +13,18 @@ class QCPItemText;
 
 namespace versus::gui {
 
-class SampleStore;
-
-class ThroughputPlot final : public PlotWidget {
+class ThroughputPlot final : public SamplePlot {
     Q_OBJECT
 public:
     explicit ThroughputPlot(const SampleStore& store, QWidget* parent = nullptr);
 
-    /// Shows one workload's series, drawn from scratch.
-    void showWorkload(const QString& workloadId);
-    QString workload() const { return m_workloadId; }
-    /// Appends, in one batch per graph, the samples that arrived since the last call; then one queued replot.
-    void refresh();
-    void clear();
-
 protected:
     QString describePoint(QCPAbstractPlottable* plottable, int index) const override;
     void fitAxes() override;
+    bool hasSeries() const override { return !m_graphs.empty(); }
+    /// Appends, in one batch per graph, the samples that arrived since the last call; then one queued replot.
+    void drawNewSamples() override;
+    void clearSeries() override;
 
 private:
     struct Graphs {
@@ -48,8 +43,6 @@ private:
     /// when that is after the warm-up.
     void markSteadyStates(double warmupEnd);
 
-    const SampleStore& m_store;
-    QString m_workloadId;
     std::vector<Graphs> m_graphs;
     QCPItemRect* m_warmupBand = nullptr;
     QCPItemText* m_warmupLabel = nullptr;

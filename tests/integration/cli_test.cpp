@@ -38,7 +38,10 @@ const std::string kQuick = " --warmup 1 --samples 3 --min-sample-time 1 ";
 TEST(Cli, RunPrintsBothRuntimesWithMatchingAnswersAndAHeadline)
 {
     const std::string json = ::testing::TempDir() + "/fib.json";
-    const ProcessRun run = versus("run --workload fib --runtime python --runtime node --tiny" + kQuick + "--json " + json);
+    // Six measured samples each: with three, no Mann-Whitney p-value can fall below 0.05 and the headline rightly
+    // says there is no significant difference.
+    const ProcessRun run = versus("run --workload fib --runtime python --runtime node --tiny --order sequential"
+                                  " --warmup 1 --samples 6 --min-sample-time 1 --json " + json);
     EXPECT_EQ(run.status, 0) << run.out;
     EXPECT_NE(run.out.find("CPython (embedded)  3.11"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("Node.js (embedded)  18."), std::string::npos) << run.out;
@@ -51,12 +54,25 @@ TEST(Cli, RunPrintsBothRuntimesWithMatchingAnswersAndAHeadline)
     for (const auto& result : doc["results"]) {
         EXPECT_EQ(result["status"], "ok");
         EXPECT_EQ(result["answer"], 610);
-        ASSERT_EQ(result["samples"].size(), 4u) << "every sample, warm-up included";
+        ASSERT_EQ(result["samples"].size(), 7u) << "every sample, warm-up included";
         EXPECT_TRUE(result["samples"][0]["warmup"].get<bool>());
         for (const auto& sample : result["samples"])
             EXPECT_GT(sample["elapsed_ns"].get<std::int64_t>(), 0);
         EXPECT_GT(result["summary"]["median_ns_per_call"].get<double>(), 0);
     }
+    // The run's memory series: Versus's own RSS at least, sampled in time order.
+    ASSERT_TRUE(doc.contains("memory"));
+    bool sawRss = false;
+    for (const auto& series : doc["memory"]) {
+        double last = -1;
+        for (const auto& point : series["points"]) {
+            EXPECT_GE(point[0].get<double>(), last) << series["series"];
+            last = point[0].get<double>();
+            EXPECT_GT(point[1].get<double>(), 0);
+        }
+        sawRss = sawRss || (series["series"] == "Versus process RSS" && !series["points"].empty());
+    }
+    EXPECT_TRUE(sawRss);
 }
 
 TEST(Cli, AFailedResultMakesTheExitStatusNonZero)

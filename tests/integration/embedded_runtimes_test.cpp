@@ -51,12 +51,21 @@ TEST_P(EmbeddedRuntime, CalibrationReachesTheMinimumSampleTime)
 {
     HarnessOptions o = quickOptions();
     o.minSampleTimeMs = 20;
-    const Result r = runOne(mainCatalog(), "fib", GetParam(), {{"n", std::int64_t(5)}}, o);
+    const Workload* w = mainCatalog().find("fib");
+    EventQueue queue(1 << 16);
+    RunScheduler scheduler(registry(), queue);
+    scheduler.runBlocking({{{w, GetParam(), {{"n", std::int64_t(5)}}}}, o});
+    const Result r = scheduler.results().at(0);
     ASSERT_TRUE(r.ok()) << r.failure.message;
     EXPECT_GT(r.innerLoops, 1);
     EXPECT_EQ(r.innerLoops & (r.innerLoops - 1), 0) << "inner loops double: a power of two";
-    for (const auto& s : r.samples)
-        EXPECT_GE(s.elapsedNs, 15'000'000) << "a sample lasts about the minimum sample time";
+    std::int64_t calibrationNs = 0;
+    for (const auto& e : queue.drain())
+        if (auto* c = std::get_if<CalibratedEvent>(&e))
+            calibrationNs = c->lastElapsedNs;
+    // The last calibration pass lasted at least the minimum; later samples may be much faster once a JIT
+    // compiles the loop (V8 often makes fib(5) 10x faster after calibration), which is why warm-up exists.
+    EXPECT_GE(calibrationNs, 20'000'000);
 }
 
 struct HostileCase {

@@ -7,16 +7,19 @@
 
 #include <unistd.h>
 
+#include "run_helpers.h"
 #include "run_scheduler.h"
-#include "workload_runs.h"
 
 namespace versus::workload_tests {
+
+using namespace versus::testing;
+
 namespace {
 
 std::vector<std::string> workloadIds()
 {
     std::vector<std::string> ids;
-    for (const auto& w : catalog().workloads())
+    for (const auto& w : mainCatalog().workloads())
         ids.push_back(w.id);
     return ids;
 }
@@ -25,10 +28,10 @@ class EveryRuntime : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(EveryRuntime, TinyRunsSucceedAndAnswersAgree)
 {
-    const Workload* workload = catalog().find(GetParam());
+    const Workload* workload = mainCatalog().find(GetParam());
     ASSERT_NE(workload, nullptr);
     RunPlan plan;
-    plan.options = quickOptions();
+    plan.options = quickOptionsWithoutWarmup();
     std::set<std::string> languages;
     // The in-process runtimes; external interpreters have their own tests (tests/runtimes/external).
     for (const auto& descriptor : registry().descriptors())
@@ -79,7 +82,7 @@ TEST(MissingModule, FailsNamingTheModuleAndTheFix)
 
     DiscardEvents events;
     RunScheduler scheduler(registry(), events);
-    scheduler.runBlocking({{{&catalog.workloads().front(), "python", {}}}, quickOptions()});
+    scheduler.runBlocking({{{&catalog.workloads().front(), "python", {}}}, quickOptionsWithoutWarmup()});
     std::filesystem::remove_all(dir);
 
     const auto results = scheduler.results();

@@ -14,10 +14,13 @@
 #include <nlohmann/json.hpp>
 
 #include "event_queue.h"
+#include "run_helpers.h"
 #include "run_scheduler.h"
-#include "workload_runs.h"
 
 namespace versus::workload_tests {
+
+using namespace versus::testing;
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -36,7 +39,7 @@ struct Item {
 std::vector<Item> fileItems(const fs::path& root)
 {
     std::vector<Item> items;
-    for (const auto& w : catalog().workloads()) {
+    for (const auto& w : mainCatalog().workloads()) {
         if (w.category != "file")
             continue;
         const auto manifest = nlohmann::json::parse(std::ifstream(w.directory / "manifest.json"));
@@ -143,7 +146,7 @@ TEST_F(FileWorkloads, NormalRunsLeaveNothing)
     ASSERT_GE(items().size(), 5u);  // file_stream: python, node; file_random: python, mmap, node
     for (const auto& item : items()) {
         SCOPED_TRACE(item.name);
-        const Result r = runItem(item, item.workload().tinyParams, quickOptions());
+        const Result r = runItem(item, item.workload().tinyParams, quickOptionsWithoutWarmup());
         EXPECT_TRUE(r.ok()) << r.failure.message;
         expectNothingLeft();
     }
@@ -157,7 +160,7 @@ TEST_F(FileWorkloads, TooLittleDiskSpaceIsRefusedBeforeWritingAndLeavesNothing)
     for (const auto& item : items()) {
         SCOPED_TRACE(item.name);
         const std::string size = item.workload().id == "file_stream" ? "size_mb" : "file_mb";
-        const Result r = runItem(item, {{size, twiceTheFreeMb}}, quickOptions());
+        const Result r = runItem(item, {{size, twiceTheFreeMb}}, quickOptionsWithoutWarmup());
         ASSERT_FALSE(r.ok());
         EXPECT_EQ(r.failure.kind, FailureKind::ScriptError);
         EXPECT_NE(r.failure.message.find("MB are free"), std::string::npos) << r.failure.message;

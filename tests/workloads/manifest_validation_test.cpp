@@ -8,9 +8,12 @@
 #include <unistd.h>
 
 #include "native_workloads.h"
-#include "workload_runs.h"
+#include "run_helpers.h"
 
 namespace versus::workload_tests {
+
+using namespace versus::testing;
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -112,10 +115,10 @@ const std::set<std::string> kClaims = {"cpu-bound", "numpy", "json", "file-strea
 
 TEST(ShippedCatalog, LoadsWithoutErrorsAndEveryWorkloadIsDescribed)
 {
-    for (const auto& error : catalog().errors())
+    for (const auto& error : mainCatalog().errors())
         ADD_FAILURE() << error.toString();
-    ASSERT_FALSE(catalog().workloads().empty());
-    for (const auto& w : catalog().workloads()) {
+    ASSERT_FALSE(mainCatalog().workloads().empty());
+    for (const auto& w : mainCatalog().workloads()) {
         SCOPED_TRACE(w.id);
         EXPECT_FALSE(w.description.empty());
         EXPECT_TRUE(kClaims.count(w.claim)) << "unknown claim '" << w.claim << "'";
@@ -127,7 +130,7 @@ TEST(ShippedCatalog, LoadsWithoutErrorsAndEveryWorkloadIsDescribed)
 
 TEST(ShippedCatalog, OutOfLimitParametersAreRefusedNamingTheParameterAndItsLimits)
 {
-    for (const auto& w : catalog().workloads())
+    for (const auto& w : mainCatalog().workloads())
         for (const auto& spec : w.parameters) {
             if (spec.type != ParamType::Int || !spec.max)
                 continue;
@@ -143,7 +146,7 @@ TEST(ShippedCatalog, OutOfLimitParametersAreRefusedNamingTheParameterAndItsLimit
 TEST(ShippedCatalog, NativeImplementationsMatchTheManifests)
 {
     std::set<std::string> declared;
-    for (const auto& w : catalog().workloads())
+    for (const auto& w : mainCatalog().workloads())
         if (!w.implementationsFor("native").empty())
             declared.insert(w.id);
     std::set<std::string> built;

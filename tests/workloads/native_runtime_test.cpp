@@ -8,15 +8,18 @@
 #include <unistd.h>
 
 #include "event_queue.h"
+#include "run_helpers.h"
 #include "run_scheduler.h"
-#include "workload_runs.h"
 
 namespace versus::workload_tests {
+
+using namespace versus::testing;
+
 namespace {
 
 TEST(NativeRuntime, CancelStopsTheRunWithinItsNextCall)
 {
-    const Workload* fib = catalog().find("fib");
+    const Workload* fib = mainCatalog().find("fib");
     ASSERT_NE(fib, nullptr);
     EventQueue queue(1 << 16);
     RunScheduler scheduler(registry(), queue);
@@ -52,7 +55,7 @@ TEST(NativeRuntime, WorkloadWithoutNativeImplementationFailsWithAClearMessage)
 
     DiscardEvents events;
     RunScheduler scheduler(registry(), events);
-    scheduler.runBlocking({{{&catalog.workloads().front(), "native", {}}}, quickOptions()});
+    scheduler.runBlocking({{{&catalog.workloads().front(), "native", {}}}, quickOptionsWithoutWarmup()});
     const auto results = scheduler.results();
     ASSERT_EQ(results.size(), 1u);
     EXPECT_EQ(results.front().failure.kind, FailureKind::RuntimeUnavailable);

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "../../integration/run_helpers.h"
+#include "run_helpers.h"
 #include "external/external_process_runtime.h"
 
 namespace versus {

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "../../integration/run_helpers.h"
+#include "run_helpers.h"
 #include "external/child_process.h"
 #include "external/startup_benchmark.h"
 #include "memory_sampler.h"

@@ -1,18 +1,21 @@
-// Runs single items through the real scheduler and runtimes, for the integration tests.
+// What the tests that run real workloads share: one runtime registry per process, the catalogs, quick sampling.
 #pragma once
 
 #include <chrono>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 
 #include "builtin_runtimes.h"
 #include "catalog.h"
 #include "event_queue.h"
+#include "events.h"
 #include "run_scheduler.h"
+#include "runtime.h"
 
 namespace versus::testing {
 
-/// One registry per test process: the embedded interpreter may only be created once.
+/// One registry per test process: an embedded interpreter can be created only once.
 inline RuntimeRegistry& registry()
 {
     static RuntimeRegistry* r = [] {
@@ -23,12 +26,14 @@ inline RuntimeRegistry& registry()
     return *r;
 }
 
+/// The shipped catalog (workloads/ of the source tree).
 inline const Catalog& mainCatalog()
 {
     static const Catalog catalog = Catalog::load(std::filesystem::path(VERSUS_SOURCE_DIR) / "workloads");
     return catalog;
 }
 
+/// The test-only workloads (hostile, syntax_error, wrong_answer, ...).
 inline const Catalog& fixtureCatalog()
 {
     static const Catalog catalog = Catalog::load(std::filesystem::path(VERSUS_TEST_FIXTURES) / "workloads");
@@ -45,6 +50,19 @@ inline HarnessOptions quickOptions()
     o.timeoutS = 60;
     return o;
 }
+
+/// No warm-up, two measured samples of at least 1 ms: enough to run every code path, quickly.
+inline HarnessOptions quickOptionsWithoutWarmup()
+{
+    HarnessOptions o = quickOptions();
+    o.warmupSamples = 0;
+    return o;
+}
+
+/// Ignores events; for tests that only look at the results.
+struct DiscardEvents final : EventSink {
+    void post(Event) override {}
+};
 
 /// Runs `workload` on `runtime` and returns its one result (the plain flavour).
 inline Result runOne(const Catalog& catalog, const std::string& workload, const std::string& runtime,
