@@ -107,6 +107,11 @@ void HarnessJobContext::output(const std::string& stream, const std::string& tex
     m_sink.post(OutputEvent{m_job.key, stream, text});
 }
 
+void HarnessJobContext::gc(const std::string& runtime, std::int64_t startNs, std::int64_t pauseNs)
+{
+    m_sink.post(GcEvent{startNs, runtime, pauseNs});
+}
+
 Result HarnessJobContext::fail(FailureKind kind, std::string message, std::string file, int line)
 {
     m_result.status = kind == FailureKind::Cancelled ? ResultStatus::Cancelled : ResultStatus::Failed;

@@ -32,6 +32,8 @@ public:
     void calibrated(std::int64_t innerLoops, std::int64_t elapsedNs);
     void sample(int index, bool warmup, std::int64_t innerLoops, std::int64_t elapsedNs, std::int64_t heapBytes);
     void output(const std::string& stream, const std::string& text);
+    /// A garbage collection of `runtime` that started at `startNs` (steady clock) and paused for `pauseNs`.
+    void gc(const std::string& runtime, std::int64_t startNs, std::int64_t pauseNs);
 
     /// Parses the harness result {ok, answer, report | kind, message, file, line, output_dropped_bytes}.
     Result finish(const std::string& resultJson);

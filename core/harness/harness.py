@@ -161,9 +161,64 @@ def _failure(error, script):
     return {"ok": False, "kind": "script-error", "message": message, "file": file, "line": line}
 
 
+class _GcBuffer:
+    """Collections seen by gc.callbacks during a job, handed to host.gc(t_ns, pause_ns) after each sample: never
+    from inside the timed loop. Installed once per interpreter (embedded runs); run_job points it at its host."""
+
+    LIMIT = 1000
+
+    def __init__(self):
+        self.host = None
+        self.pending = []
+        self.started = None
+
+    def callback(self, phase, info):
+        if self.host is None:
+            return
+        if phase == "start":
+            self.started = time.monotonic_ns()
+        elif self.started is not None and len(self.pending) < self.LIMIT:
+            self.pending.append((self.started, time.monotonic_ns() - self.started))
+            self.started = None
+
+    def flush(self):
+        pending, self.pending = self.pending, []
+        for t_ns, pause_ns in pending:
+            self.host.gc(t_ns, pause_ns)
+
+
+_GC = _GcBuffer()
+
+
+def watch_gc_embedded():
+    """Called once by the embedded runtime after start-up: collections of every job reach its host."""
+    import gc
+    gc.callbacks.append(_GC.callback)
+
+
+class _GcReportingHost:
+    """The embedded host with the collections of the job flushed after every sample."""
+
+    def __init__(self, host):
+        self._host = host
+
+    def calibrated(self, loops, elapsed_ns):
+        self._host.calibrated(loops, elapsed_ns)
+
+    def sample(self, index, warmup, loops, elapsed_ns):
+        self._host.sample(index, warmup, loops, elapsed_ns)
+        _GC.flush()
+
+    def output(self, stream, text):
+        self._host.output(stream, text)
+
+
 def run_job(job_json, host):
     """Runs one job described by JSON: {script, function, workload_id, params, options}. Returns result JSON."""
     job = json.loads(job_json)
+    if hasattr(host, "gc"):  # the embedded host reports collections
+        _GC.host, _GC.pending = host, []
+        host = _GcReportingHost(host)
     options = job["options"]
     script = job["script"]
     budget = [int(options.get("output_limit_bytes", 65536)), 0]
@@ -203,6 +258,9 @@ def run_job(job_json, host):
                     result = _failure(error, script)
         sys.stdout, sys.stderr = saved
     result["output_dropped_bytes"] = budget[1]
+    if _GC.host is not None:
+        _GC.flush()
+        _GC.host = None
     return json.dumps(result)
 
 

@@ -183,3 +183,25 @@ TEST(EmbeddedRuntimes, TheyAgreeOnEveryAnswerWithoutAManifestValue)
     EXPECT_TRUE(results[1].ok()) << results[1].failure.message;
     EXPECT_EQ(results[0].answer, results[1].answer);
 }
+
+TEST_P(EmbeddedRuntime, GarbageCollectionsAreReportedBetweenSamples)
+{
+    HarnessOptions o = quickOptions();
+    o.minSampleTimeMs = 50;  // a few hundred milliseconds of JSON work: young-generation collections in both runtimes
+    const Workload* w = mainCatalog().find("json_roundtrip");
+    EventQueue queue(1 << 16);
+    RunScheduler scheduler(registry(), queue);
+    scheduler.runBlocking({{{w, GetParam(), {}}}, o});
+    ASSERT_TRUE(scheduler.results().at(0).ok()) << scheduler.results().at(0).failure.message;
+    int collections = 0;
+    std::int64_t lastStart = 0;
+    for (const auto& e : queue.drain())
+        if (auto* gc = std::get_if<GcEvent>(&e)) {
+            ++collections;
+            EXPECT_EQ(gc->runtime, GetParam() == "python" ? "CPython (embedded)" : "Node.js (embedded)");
+            EXPECT_GE(gc->pauseNs, 0);
+            EXPECT_GE(gc->timestampNs, lastStart) << "collections arrive in time order";
+            lastStart = gc->timestampNs;
+        }
+    EXPECT_GT(collections, 0);
+}

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 #include <node.h>
 #include <node_version.h>
@@ -91,7 +92,37 @@ struct NodeJob {
     int stopLine = 0;
     std::optional<int> exitCode;
     bool outOfMemory = false;
+    /// Collections since the last sample (start, pause), from V8's GC callbacks; reported after each sample so
+    /// that nothing is posted from inside the timed loop.
+    std::int64_t gcStartNs = 0;
+    std::vector<std::pair<std::int64_t, std::int64_t>> gcPending;
+
+    void flushGc()
+    {
+        for (const auto& [start, pause] : gcPending)
+            context->gc("Node.js (embedded)", start, pause);
+        gcPending.clear();
+    }
 };
+
+std::int64_t steadyNowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+void gcPrologue(v8::Isolate*, v8::GCType, v8::GCCallbackFlags, void* data)
+{
+    static_cast<NodeJob*>(data)->gcStartNs = steadyNowNs();
+}
+
+void gcEpilogue(v8::Isolate*, v8::GCType, v8::GCCallbackFlags, void* data)
+{
+    auto* job = static_cast<NodeJob*>(data);
+    if (job->gcStartNs && job->gcPending.size() < 1000)
+        job->gcPending.emplace_back(job->gcStartNs, steadyNowNs() - job->gcStartNs);
+    job->gcStartNs = 0;
+}
 
 NodeJob* jobOf(const v8::FunctionCallbackInfo<v8::Value>& info)
 {
@@ -126,6 +157,7 @@ void hostSample(const v8::FunctionCallbackInfo<v8::Value>& info)
     NodeJob* job = jobOf(info);
     job->context->sample(static_cast<int>(integerArg(info, 0)), info[1]->BooleanValue(info.GetIsolate()),
                          integerArg(info, 2), integerArg(info, 3), heapBytes(info.GetIsolate()));
+    job->flushGc();
 }
 
 void hostOutput(const v8::FunctionCallbackInfo<v8::Value>& info)
@@ -274,6 +306,8 @@ Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink
         v8::Local<v8::Context> jsContext = setup->context();
         v8::Context::Scope contextScope(jsContext);
         nodeJob.isolate->AddNearHeapLimitCallback(nearHeapLimit, &nodeJob);
+        nodeJob.isolate->AddGCPrologueCallback(gcPrologue, &nodeJob);
+        nodeJob.isolate->AddGCEpilogueCallback(gcEpilogue, &nodeJob);
         // process.exit reaches here only if workload code got past the harness's own guard (process.reallyExit
         // of a saved reference): stop this environment, never the host.
         node::SetProcessExitHandler(env, [&nodeJob](node::Environment* e, int code) {
@@ -304,6 +338,9 @@ Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink
             node::SpinEventLoop(env);
         node::Stop(env);
         nodeJob.isolate->RemoveNearHeapLimitCallback(nearHeapLimit, 0);
+        nodeJob.isolate->RemoveGCPrologueCallback(gcPrologue, &nodeJob);
+        nodeJob.isolate->RemoveGCEpilogueCallback(gcEpilogue, &nodeJob);
+        nodeJob.flushGc();
     }
     {
         std::lock_guard lock(envMutex);

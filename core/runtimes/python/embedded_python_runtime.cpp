@@ -189,6 +189,7 @@ private:
             sys.attr("dont_write_bytecode") = true;
             py::module_ harness = py::module_::import("harness");
             harness.attr("protect_process")();
+            harness.attr("watch_gc_embedded")();
             m_cancelledType = harness.attr("VersusCancelled").ptr();
             Py_INCREF(m_cancelledType);
             m_harness = harness.release().ptr();
@@ -256,6 +257,12 @@ PYBIND11_EMBEDDED_MODULE(_versus_host, m)
     m.def("output", [](const std::string& stream, const std::string& text) {
         if (g_job)
             g_job->output(stream, text);
+    });
+    m.def("gc", [](std::int64_t startNs, std::int64_t pauseNs) {
+        if (!g_job)
+            return;
+        py::gil_scoped_release release;
+        g_job->gc("CPython (embedded)", startNs, pauseNs);
     });
 }
 
