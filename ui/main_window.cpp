@@ -39,6 +39,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <chrono>
 
 #include "chart_export_dialog.h"
 #include "chart_render.h"
@@ -47,7 +48,9 @@
 #include "distribution_plot.h"
 #include "environment.h"
 #include "exporters.h"
+#include "builtin_runtimes.h"
 #include "journal.h"
+#include "memory_sampler.h"
 #include "memory_plot.h"
 #include "parameter_editor.h"
 #include "results_export.h"
@@ -72,6 +75,12 @@ constexpr int kDrainIntervalMs = 30;        // at most ~33 plot updates a second
 constexpr std::size_t kMaxEventsPerTick = 50000;  // bounds one tick; the rest waits for the next one
 
 const QSize kReportChartSize(900, 420);
+
+std::int64_t steadyNowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
 
 QString qs(const std::string& s)
 {
@@ -148,6 +157,7 @@ MainWindow::~MainWindow()
 {
     // Release a producer blocked on a full queue before the scheduler's destructor cancels and joins it.
     m_queue.close();
+    m_sampler.reset();  // its posts are dropped once the queue is closed
     m_scheduler.cancel();
     m_scheduler.wait();
 }
@@ -289,6 +299,49 @@ QWidget* MainWindow::buildControlPanel()
     m_minSampleTime->setValue(HarnessOptions{}.minSampleTimeMs);
     m_minSampleTime->setToolTip(tr("Calibration repeats the call until one sample lasts at least this long"));
     form->addRow(tr("Min sample time"), m_minSampleTime);
+    m_order = new QComboBox(runBox);
+    m_order->setObjectName(QStringLiteral("runOrder"));
+    const struct {
+        RunOrder order;
+        QString label;
+        QString tip;
+    } orders[] = {
+        {RunOrder::Interleaved, tr("Interleaved"),
+         tr("Rounds A B A B ...: slow drift of the machine (heat, other load) spreads over all items")},
+        {RunOrder::Sequential, tr("Sequential"), tr("Each item's samples all at once, one item after another")},
+        {RunOrder::Random, tr("Random"), tr("Rounds in a new random order each time (seeded, reproducible)")},
+        {RunOrder::Race, tr("Race"),
+         tr("runs runtimes at the same time, for demonstrations; results are labelled race")},
+    };
+    for (const auto& o : orders) {
+        m_order->addItem(o.label, QString::fromLatin1(runOrderName(o.order)));
+        m_order->setItemData(m_order->count() - 1, o.tip, Qt::ToolTipRole);
+    }
+    m_order->setCurrentIndex(0);
+    auto updateOrderTip = [this] { m_order->setToolTip(m_order->currentData(Qt::ToolTipRole).toString()); };
+    connect(m_order, &QComboBox::currentIndexChanged, this, updateOrderTip);
+    updateOrderTip();
+    form->addRow(tr("Order"), m_order);
+    m_targetCi = new QDoubleSpinBox(runBox);
+    m_targetCi->setObjectName(QStringLiteral("targetCi"));
+    m_targetCi->setRange(0, 50);
+    m_targetCi->setDecimals(1);
+    m_targetCi->setSingleStep(0.5);
+    m_targetCi->setSuffix(tr(" %"));
+    m_targetCi->setSpecialValueText(tr("off"));
+    m_targetCi->setValue(0);
+    m_targetCi->setToolTip(tr("keep sampling until the 95% CI of the median is within this share of it, or the "
+                              "time budget runs out"));
+    form->addRow(tr("Target CI"), m_targetCi);
+    m_timeBudget = new QDoubleSpinBox(runBox);
+    m_timeBudget->setObjectName(QStringLiteral("timeBudget"));
+    m_timeBudget->setRange(0, 24 * 3600);
+    m_timeBudget->setDecimals(0);
+    m_timeBudget->setSuffix(tr(" s"));
+    m_timeBudget->setSpecialValueText(tr("none"));
+    m_timeBudget->setValue(HarnessOptions{}.timeBudgetS);
+    m_timeBudget->setToolTip(tr("Stop measured sampling of an item once this much time went by (0 = no budget)"));
+    form->addRow(tr("Time budget"), m_timeBudget);
 
     auto* buttons = new QHBoxLayout;
     m_runButton = new QPushButton(tr("Run"), runBox);
@@ -514,6 +567,15 @@ void MainWindow::setSampling(int warmupSamples, int samples, double minSampleTim
     m_minSampleTime->setValue(minSampleTimeMs);
 }
 
+void MainWindow::setRunPlanOptions(RunOrder order, double targetCiPercent, double timeBudgetS)
+{
+    const int index = m_order->findData(QString::fromLatin1(runOrderName(order)));
+    if (index >= 0)
+        m_order->setCurrentIndex(index);
+    m_targetCi->setValue(targetCiPercent);
+    m_timeBudget->setValue(timeBudgetS);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Running
 
@@ -594,6 +656,9 @@ bool MainWindow::startPlan(const std::vector<PlanEntry>& entries)
     plan.options.warmupSamples = m_warmup->value();
     plan.options.samples = m_samples->value();
     plan.options.minSampleTimeMs = m_minSampleTime->value();
+    plan.options.timeBudgetS = m_timeBudget->value();
+    plan.order = runOrderFromName(m_order->currentData().toString().toStdString()).value_or(RunOrder::Interleaved);
+    plan.targetCiPercent = m_targetCi->value();
     m_itemsExpected = 0;
     for (const PlanEntry& e : entries) {
         plan.items.push_back({e.workload, e.runtimeId, e.overrides});
@@ -618,11 +683,22 @@ bool MainWindow::startPlan(const std::vector<PlanEntry>& entries)
     m_running = true;
     m_runClock.start();
     m_custom->setRunning(true);
-    appendLog(tr("=== Run started: %1 item(s), %2 warm-up + %3 measured samples, min sample time %4 ms")
+    appendLog(tr("=== Run started: %1 item(s), %2 warm-up + %3 measured samples, min sample time %4 ms, %5 order%6")
                   .arg(m_itemsExpected)
                   .arg(plan.options.warmupSamples)
                   .arg(plan.options.samples)
-                  .arg(plan.options.minSampleTimeMs));
+                  .arg(plan.options.minSampleTimeMs)
+                  .arg(QString::fromLatin1(runOrderName(plan.order)))
+                  .arg((plan.targetCiPercent > 0 ? tr(", target CI %1% of the median").arg(plan.targetCiPercent)
+                                                 : QString())
+                       + (plan.options.timeBudgetS > 0 ? tr(", time budget %1 s").arg(plan.options.timeBudgetS)
+                                                       : QString())));
+    // Memory is sampled from now until the plan is done, on the same clock as the plot's time axis.
+    m_runStartNs = steadyNowNs();
+    m_memory->startRun(m_runStartNs);
+    m_sampler = std::make_unique<MemorySampler>(m_queue);
+    addBuiltinMemorySeries(*m_sampler);
+    m_sampler->start();
     m_scheduler.start(std::move(plan));
     m_drainTimer->start();
     updateRunControls();
@@ -651,7 +727,23 @@ void MainWindow::drainEvents()
     m_throughput->refresh();
     m_memory->refresh();
     m_distribution->refresh();
+    m_memory->requestReplot();  // sampler series and GC markers are run-wide: drawn whatever workload is shown
     updateProgress();
+}
+
+void MainWindow::stopMemorySampler()
+{
+    if (!m_sampler)
+        return;
+    m_sampler->stop();  // the scheduler is done: only the sampler posts, so the queue has room and this returns
+    m_sampler.reset();
+    for (const Event& event : m_queue.drain()) {
+        if (const auto* e = std::get_if<MemoryEvent>(&event))
+            m_memory->addMemoryPoint(e->series, e->timestampNs, e->bytes);
+        else if (const auto* e = std::get_if<GcEvent>(&event))
+            m_memory->addGcEvent(e->runtime, e->timestampNs, e->pauseNs);
+    }
+    m_memory->requestReplot();
 }
 
 QString MainWindow::seriesNameFor(const ItemKey& key, const std::string& runtimeName) const
@@ -668,8 +760,14 @@ QString MainWindow::seriesNameFor(const ItemKey& key, const std::string& runtime
 void MainWindow::handle(const Event& event)
 {
     if (const auto* e = std::get_if<SampleEvent>(&event)) {
-        m_store->add(qs(e->key.workloadId), qs(e->key.runtimeId), qs(e->key.flavour), e->sample);
+        // Samples carry no wall-clock time: they are placed when drained (at most one drain tick late).
+        m_store->add(qs(e->key.workloadId), qs(e->key.runtimeId), qs(e->key.flavour), e->sample,
+                     double(steadyNowNs() - m_runStartNs) / 1e9);
         ++m_samplesThisItem;
+    } else if (const auto* e = std::get_if<MemoryEvent>(&event)) {
+        m_memory->addMemoryPoint(e->series, e->timestampNs, e->bytes);
+    } else if (const auto* e = std::get_if<GcEvent>(&event)) {
+        m_memory->addGcEvent(e->runtime, e->timestampNs, e->pauseNs);
     } else if (const auto* e = std::get_if<StartedEvent>(&event)) {
         const QString workloadId = qs(e->key.workloadId);
         const Workload* w = m_catalog.find(e->key.workloadId);
@@ -700,10 +798,10 @@ void MainWindow::handle(const Event& event)
         m_results->addResult(r);
         m_store->setFinished(r);
         ++m_itemsDone;
-        appendLog(tr("  done: median %1 per call (MAD %2), %3 samples, answer %4")
+        appendLog(tr("  done: median %1 per call (MAD %2), %3 samples, answer %4 (%5 order, stopped by %6)")
                       .arg(qs(formatDuration(r.summary.medianNs)), qs(formatDuration(r.summary.madNs)))
                       .arg(r.summary.samples)
-                      .arg(qs(r.answer)));
+                      .arg(qs(r.answer), qs(r.order), qs(r.stopReason)));
         m_summary->setResults(m_results->results());
         if (r.workloadId == "custom")
             m_custom->showResult(r);
@@ -724,8 +822,9 @@ void MainWindow::handle(const Event& event)
             m_custom->showResult(r);
     } else if (const auto* e = std::get_if<PlanDoneEvent>(&event)) {
         m_running = false;
-        m_drainTimer->stop();
         m_scheduler.wait();
+        stopMemorySampler();
+        m_drainTimer->stop();
         for (const auto& skipped : m_scheduler.skipped())
             appendLog(tr("Skipped: %1").arg(qs(skipped.reason)));
         m_document->finishedAtUtc = utcNow();
@@ -765,6 +864,9 @@ void MainWindow::updateRunControls()
     m_warmup->setEnabled(!m_running);
     m_samples->setEnabled(!m_running);
     m_minSampleTime->setEnabled(!m_running);
+    m_order->setEnabled(!m_running);
+    m_targetCi->setEnabled(!m_running);
+    m_timeBudget->setEnabled(!m_running);
     if (!m_running && m_message->isVisible() && m_parameterErrors.empty()
         && m_message->text().startsWith(tr("Not started")))
         m_message->setVisible(false);  // the field that refused the run was fixed
@@ -1022,6 +1124,7 @@ void MainWindow::showDocument(const ResultsDocument& document)
     m_store->clear();
     m_throughput->clear();
     m_memory->clear();
+    m_memory->startRun(0);  // a results file holds no sampler series
     m_distribution->clear();
     m_shownWorkload->clear();
     for (const Result& r : document.results) {
@@ -1139,6 +1242,11 @@ void MainWindow::restoreSettings()
     m_warmup->setValue(settings.value(QStringLiteral("run/warmupSamples"), m_warmup->value()).toInt());
     m_samples->setValue(settings.value(QStringLiteral("run/samples"), m_samples->value()).toInt());
     m_minSampleTime->setValue(settings.value(QStringLiteral("run/minSampleTimeMs"), m_minSampleTime->value()).toDouble());
+    const int order = m_order->findData(settings.value(QStringLiteral("run/order")).toString());
+    if (order >= 0)
+        m_order->setCurrentIndex(order);
+    m_targetCi->setValue(settings.value(QStringLiteral("run/targetCiPercent"), m_targetCi->value()).toDouble());
+    m_timeBudget->setValue(settings.value(QStringLiteral("run/timeBudgetS"), m_timeBudget->value()).toDouble());
     m_logScaleAction->setChecked(settings.value(QStringLiteral("view/logScale"), false).toBool());
     const QString current = settings.value(QStringLiteral("run/currentWorkload")).toString();
     if (!current.isEmpty())
@@ -1157,6 +1265,9 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("run/warmupSamples"), m_warmup->value());
     settings.setValue(QStringLiteral("run/samples"), m_samples->value());
     settings.setValue(QStringLiteral("run/minSampleTimeMs"), m_minSampleTime->value());
+    settings.setValue(QStringLiteral("run/order"), m_order->currentData().toString());
+    settings.setValue(QStringLiteral("run/targetCiPercent"), m_targetCi->value());
+    settings.setValue(QStringLiteral("run/timeBudgetS"), m_timeBudget->value());
     settings.setValue(QStringLiteral("view/logScale"), m_logScaleAction->isChecked());
     if (const Workload* w = m_parameters->workload())
         settings.setValue(QStringLiteral("run/currentWorkload"), qs(w->id));

@@ -31,6 +31,7 @@ class QTimer;
 class QTreeView;
 
 namespace versus {
+class MemorySampler;
 struct ChartSvg;
 struct ResultsDocument;
 }
@@ -67,6 +68,8 @@ public:
     /// Every workload's parameters set to the manifest's "tiny" values.
     void useTinyParameters();
     void setSampling(int warmupSamples, int samples, double minSampleTimeMs);
+    /// The plan controls: order of the items, target CI in percent of the median (0 = off), time budget (0 = none).
+    void setRunPlanOptions(RunOrder order, double targetCiPercent, double timeBudgetS);
     /// Starts the checked workloads on the checked runtimes. False, with the reason in runMessage(), when refused.
     bool startRun();
     /// Races the "Your own code" snippets on the checked Python and JavaScript runtimes.
@@ -133,6 +136,8 @@ private:
     void updateRunControls();
     void updateProgress();
     void appendLog(const QString& text);
+    /// Stops the memory sampler and draws what it posted up to then.
+    void stopMemorySampler();
     void refuse(const QString& reason);
     void exportResultsWithDialog();
     void exportChartWithDialog(PlotWidget* plot);
@@ -156,6 +161,8 @@ private:
     // Destroyed in reverse: the scheduler (which posts into the queue) goes before the queue.
     EventQueue m_queue;
     RunScheduler m_scheduler;
+    std::unique_ptr<MemorySampler> m_sampler;  // while a plan runs; stopped before the drain loop stops
+    std::int64_t m_runStartNs = 0;              // steady clock at the start of the run: the memory chart's zero
     std::unique_ptr<SampleStore> m_store;
     QTimer* m_drainTimer = nullptr;
 
@@ -184,6 +191,9 @@ private:
     QSpinBox* m_warmup = nullptr;
     QSpinBox* m_samples = nullptr;
     QDoubleSpinBox* m_minSampleTime = nullptr;
+    QComboBox* m_order = nullptr;
+    QDoubleSpinBox* m_targetCi = nullptr;
+    QDoubleSpinBox* m_timeBudget = nullptr;
     QPushButton* m_runButton = nullptr;
     QPushButton* m_stopButton = nullptr;
     QProgressBar* m_progress = nullptr;

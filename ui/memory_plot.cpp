@@ -1,12 +1,16 @@
-// Heap over time. Samples without a heap figure (heapBytes < 0) are left out, not drawn as zero.
+// Memory over time. Samples without a heap figure (heapBytes < 0) are left out, not drawn as zero. Every series is
+// placed on the run's clock: a sample at SampleSeries::arrivalSeconds (when the GUI drained it), a MemoryEvent or a
+// GcEvent at its steady-clock timestamp minus the run's start.
 #include "memory_plot.h"
 
+#include <QPainterPath>
 #include <QVector>
 
 #include <algorithm>
 
 #include <qcustomplot.h>
 
+#include "runtime_palette.h"
 #include "sample_store.h"
 
 namespace versus::gui {
@@ -14,14 +18,109 @@ namespace versus::gui {
 namespace {
 
 constexpr double kMiB = 1024.0 * 1024.0;
+const QString kProcessRss = QStringLiteral("Versus process RSS");
+
+/// The colour of a sampler series or a GC runtime by the runtime name it starts with; neutral for the process.
+QColor colorForName(const QString& name)
+{
+    if (name == kProcessRss || name.startsWith(QLatin1String("Versus")))
+        return RuntimePalette::neutral();
+    if (name.startsWith(QLatin1String("CPython")) || name.startsWith(QLatin1String("Python")))
+        return RuntimePalette::color(QStringLiteral("python"));
+    if (name.startsWith(QLatin1String("Node")))
+        return RuntimePalette::color(QStringLiteral("node"));
+    return RuntimePalette::color(name);
+}
 
 } // namespace
 
 MemoryPlot::MemoryPlot(const SampleStore& store, QWidget* parent)
-    : SamplePlot(tr("Heap over time"), store, parent)
+    : SamplePlot(tr("Memory over time"), store, parent)
 {
-    plot()->xAxis->setLabel(tr("sampling time (s)"));
-    plot()->yAxis->setLabel(tr("runtime heap (MiB)"));
+    plot()->xAxis->setLabel(tr("time since the run started (s)"));
+    plot()->yAxis->setLabel(tr("MiB (heap solid, RSS dashed)"));
+    plot()->legend->setWrap(3);  // heap, RSS and GC entries have long names
+    plot()->yAxis2->setRange(0, 1);  // GC markers sit at a fixed height, whatever the value axis shows
+}
+
+double MemoryPlot::secondsOf(std::int64_t timestampNs) const
+{
+    return double(timestampNs - m_runStartNs) / 1e9;
+}
+
+void MemoryPlot::startRun(std::int64_t runStartNs)
+{
+    m_runStartNs = runStartNs;
+    for (auto& s : m_sampled)
+        plot()->removeGraph(s.graph);
+    for (auto& s : m_gc)
+        plot()->removeGraph(s.graph);
+    m_sampled.clear();
+    m_gc.clear();
+    requestReplot();
+}
+
+void MemoryPlot::addMemoryPoint(const std::string& seriesName, std::int64_t timestampNs, std::int64_t bytes)
+{
+    if (bytes < 0)
+        return;
+    const QString name = QString::fromStdString(seriesName);
+    auto it = std::find_if(m_sampled.begin(), m_sampled.end(), [&](const RunSeries& s) { return s.name == name; });
+    if (it == m_sampled.end()) {
+        RunSeries s;
+        s.name = name;
+        s.graph = plot()->addGraph();
+        s.graph->setName(name);
+        const bool rss = name.contains(QLatin1String("RSS"));
+        QPen pen(colorForName(name), rss ? 1.5 : 1.2, rss ? Qt::DashLine : Qt::DotLine);
+        s.graph->setPen(pen);
+        tagSeries(s.graph, QStringLiteral("sampled/") + name);
+        m_sampled.push_back(s);
+        it = std::prev(m_sampled.end());
+    }
+    it->graph->addData(secondsOf(timestampNs), double(bytes) / kMiB);  // the window replots once per drain tick
+}
+
+void MemoryPlot::addGcEvent(const std::string& runtime, std::int64_t timestampNs, std::int64_t pauseNs)
+{
+    const QString name = tr("GC: %1").arg(QString::fromStdString(runtime));
+    auto it = std::find_if(m_gc.begin(), m_gc.end(), [&](const RunSeries& s) { return s.name == name; });
+    if (it == m_gc.end()) {
+        RunSeries s;
+        s.name = name;
+        s.graph = plot()->addGraph(plot()->xAxis, plot()->yAxis2);
+        s.graph->setName(name);
+        s.graph->setLineStyle(QCPGraph::lsNone);
+        const QColor color = colorForName(QString::fromStdString(runtime));
+        QPainterPath tick;  // a short vertical stroke; ssCustom scales the path by size / 6
+        tick.moveTo(0, -3);
+        tick.lineTo(0, 3);
+        QCPScatterStyle style(tick, QPen(color, 1.5), Qt::NoBrush, 14);
+        s.graph->setScatterStyle(style);
+        s.graph->setPen(QPen(color, 1.5));
+        tagSeries(s.graph, QStringLiteral("gc/") + name);
+        m_gc.push_back(s);
+        it = std::prev(m_gc.end());
+    }
+    const double seconds = secondsOf(timestampNs);
+    it->graph->addData(seconds, 0.04);  // near the time axis, on the hidden 0..1 axis
+    it->pausesNs.emplace_back(seconds, pauseNs);
+}
+
+int MemoryPlot::sampledPointCount(const QString& series) const
+{
+    for (const auto& s : m_sampled)
+        if (s.name == series)
+            return s.graph->dataCount();
+    return 0;
+}
+
+int MemoryPlot::gcMarkerCount() const
+{
+    int n = 0;
+    for (const auto& s : m_gc)
+        n += s.graph->dataCount();
+    return n;
 }
 
 void MemoryPlot::clearSeries()
@@ -51,7 +150,7 @@ void MemoryPlot::drawNewSamples()
         for (std::size_t i = it->drawn; i < s->samples.size(); ++i) {
             if (s->samples[i].heapBytes < 0)
                 continue;
-            keys.push_back(s->endSeconds[i]);
+            keys.push_back(i < s->arrivalSeconds.size() ? s->arrivalSeconds[i] : s->endSeconds[i]);
             values.push_back(double(s->samples[i].heapBytes) / kMiB);
         }
         it->drawn = s->samples.size();
@@ -64,6 +163,7 @@ void MemoryPlot::drawNewSamples()
 void MemoryPlot::fitAxes()
 {
     plot()->rescaleAxes(true);
+    plot()->yAxis2->setRange(0, 1);
     const QCPRange x = plot()->xAxis->range();
     plot()->xAxis->setRange(0, std::max(x.upper * 1.03, 1e-3));
     const QCPRange y = plot()->yAxis->range();
@@ -79,7 +179,28 @@ QString MemoryPlot::describePoint(QCPAbstractPlottable* plottable, int index) co
         if (m.graph != plottable || index >= m.graph->dataCount())
             continue;
         auto point = m.graph->data()->at(index);
-        return tr("%1\nheap %2 MiB\nat %3 s of sampling").arg(m.name).arg(point->value, 0, 'f', 2).arg(point->key, 0, 'f', 3);
+        return tr("%1 heap\n%2 MiB\nat %3 s").arg(m.name).arg(point->value, 0, 'f', 2).arg(point->key, 0, 'f', 3);
+    }
+    for (const auto& s : m_sampled) {
+        if (s.graph != plottable || index >= s.graph->dataCount())
+            continue;
+        auto point = s.graph->data()->at(index);
+        return tr("%1\n%2 MiB\nat %3 s").arg(s.name).arg(point->value, 0, 'f', 1).arg(point->key, 0, 'f', 2);
+    }
+    for (const auto& s : m_gc) {
+        if (s.graph != plottable || index >= s.graph->dataCount())
+            continue;
+        const double key = s.graph->data()->at(index)->key;
+        std::int64_t pause = -1;
+        for (const auto& [seconds, ns] : s.pausesNs)
+            if (seconds == key) {
+                pause = ns;
+                break;
+            }
+        const QString pauseText = pause < 0 ? tr("unknown")
+            : pause >= 1000000 ? tr("%1 ms").arg(double(pause) / 1e6, 0, 'f', 2)
+                               : tr("%1 µs").arg(double(pause) / 1e3, 0, 'f', 0);
+        return tr("%1\npause %2\nat %3 s").arg(s.name, pauseText).arg(key, 0, 'f', 3);
     }
     return {};
 }

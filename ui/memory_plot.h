@@ -1,6 +1,11 @@
-// The runtime's own heap at the end of every sample (Sample::heapBytes), per runtime series, over sampling time.
+// Memory over the run: the runtime's own heap at the end of every sample (Sample::heapBytes) per runtime series,
+// the MemorySampler's series (process RSS, children's RSS, cheap heap counters) as dashed lines, and garbage
+// collections as tick markers, all on one time axis: seconds since the run started (steady clock).
 #pragma once
 
+#include <cstdint>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "plot_widget.h"
@@ -13,6 +18,18 @@ class MemoryPlot final : public SamplePlot {
     Q_OBJECT
 public:
     explicit MemoryPlot(const SampleStore& store, QWidget* parent = nullptr);
+
+    /// Forgets the sampler series and GC markers of the last run; times of the next ones are relative to
+    /// `runStartNs` (steady clock, nanoseconds).
+    void startRun(std::int64_t runStartNs);
+    /// One point of a MemoryEvent (steady-clock timestamp); shown whatever workload is shown, as it is run-wide.
+    void addMemoryPoint(const std::string& series, std::int64_t timestampNs, std::int64_t bytes);
+    /// A GcEvent: a tick marker at the bottom of the chart, the pause in its tooltip.
+    void addGcEvent(const std::string& runtime, std::int64_t timestampNs, std::int64_t pauseNs);
+    /// Points held by the sampler series called `series` ("Versus process RSS"); 0 when there is none.
+    int sampledPointCount(const QString& series) const;
+    /// GC markers drawn so far.
+    int gcMarkerCount() const;
 
 protected:
     QString describePoint(QCPAbstractPlottable* plottable, int index) const override;
@@ -29,8 +46,17 @@ private:
         QCPGraph* graph = nullptr;
         std::size_t drawn = 0;
     };
+    struct RunSeries {
+        QString name;
+        QCPGraph* graph = nullptr;
+        std::vector<std::pair<double, std::int64_t>> pausesNs;  ///< GC markers: time (s) and pause, in arrival order
+    };
+    double secondsOf(std::int64_t timestampNs) const;
 
-    std::vector<Series> m_series;
+    std::vector<Series> m_series;    // per sample heap of the shown workload
+    std::vector<RunSeries> m_sampled;  // MemorySampler series of the run
+    std::vector<RunSeries> m_gc;       // GC markers per runtime, on the hidden second value axis
+    std::int64_t m_runStartNs = 0;
 };
 
 } // namespace versus::gui

@@ -15,6 +15,18 @@ namespace versus::gui {
 
 namespace {
 
+/// What ended the sampling of a result, in words.
+QString stopReasonText(const std::string& reason)
+{
+    if (reason == "samples")
+        return QObject::tr("the sample budget");
+    if (reason == "ci-target")
+        return QObject::tr("the target CI (reached)");
+    if (reason == "time-budget")
+        return QObject::tr("the time budget");
+    return QString::fromStdString(reason.empty() ? std::string("-") : reason);
+}
+
 QString statusText(const Result& r)
 {
     switch (r.status) {
@@ -128,10 +140,10 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
                 where = tr("\nat line %1 of %2").arg(r.failure.line).arg(QString::fromStdString(r.failure.file));
             return statusText(r) + where;
         }
-        return tr("%1 measured samples of %2 call(s) each; answer %3")
+        return tr("%1 measured samples of %2 call(s) each; answer %3\n%4 order; sampling ended by %5")
             .arg(r.summary.samples)
             .arg(r.innerLoops)
-            .arg(QString::fromStdString(r.answer));
+            .arg(QString::fromStdString(r.answer), QString::fromStdString(r.order), stopReasonText(r.stopReason));
     case Qt::DecorationRole:
         if (column == RuntimeColumn)
             return RuntimePalette::color(QString::fromStdString(r.runtimeId), QString::fromStdString(r.flavour));

@@ -31,6 +31,11 @@ QColor RuntimePalette::color(const QString& runtimeId, const QString& flavour)
     return others[qHash(runtimeId + flavour, 7) % 4];
 }
 
+QColor RuntimePalette::neutral()
+{
+    return QColor(0x88, 0x88, 0x88);
+}
+
 QString RuntimePalette::seriesKey(const QString& runtimeId, const QString& flavour)
 {
     return runtimeId + QLatin1Char('/') + (flavour.isEmpty() ? QStringLiteral("plain") : flavour);

@@ -10,6 +10,9 @@ class RuntimePalette {
 public:
     /// Stable colour for a runtime id and implementation flavour; no state, so every widget agrees.
     static QColor color(const QString& runtimeId, const QString& flavour = QStringLiteral("plain"));
+    /// The colour of what belongs to no runtime (the Versus process's own RSS): a mid grey, legible on light and
+    /// dark backgrounds.
+    static QColor neutral();
     /// "python/plain": how a series is keyed everywhere in the UI.
     static QString seriesKey(const QString& runtimeId, const QString& flavour);
 };

@@ -25,13 +25,14 @@ SampleSeries& SampleStore::series(const QString& workloadId, const QString& runt
 }
 
 void SampleStore::add(const QString& workloadId, const QString& runtimeId, const QString& flavour,
-                      const Sample& sample)
+                      const Sample& sample, double arrivalSeconds)
 {
     SampleSeries& s = series(workloadId, runtimeId, flavour);
     const double seconds = static_cast<double>(sample.elapsedNs) / 1e9;
     const double end = (s.endSeconds.empty() ? 0.0 : s.endSeconds.back()) + seconds;
     s.samples.push_back(sample);
     s.endSeconds.push_back(end);
+    s.arrivalSeconds.push_back(arrivalSeconds >= 0 ? arrivalSeconds : end);
     s.callsPerSecond.push_back(seconds > 0 ? static_cast<double>(sample.innerLoops) / seconds : 0.0);
     if (sample.warmup)
         s.warmupEndSeconds = end;

@@ -21,6 +21,9 @@ struct SampleSeries {
     std::vector<Sample> samples;
     std::vector<double> endSeconds;  ///< per sample: sampling time of this series so far, in seconds
     std::vector<double> callsPerSecond;
+    /// per sample: seconds since the run started when the GUI drained it (the memory chart's time axis); for
+    /// results read from a file, where no clock is known, the sampling time (endSeconds)
+    std::vector<double> arrivalSeconds;
     double warmupEndSeconds = 0;     ///< end of the last warm-up sample; 0 when there is none
     /// Summary::steadyStateIndex once the result is in (a Sample::index); -1 while the series is being measured.
     int steadyStateIndex = -1;
@@ -32,7 +35,9 @@ public:
     /// Declares a series (idempotent); samples for an undeclared series declare it with the runtime id as name.
     SampleSeries& series(const QString& workloadId, const QString& runtimeId, const QString& flavour,
                          const QString& name = {});
-    void add(const QString& workloadId, const QString& runtimeId, const QString& flavour, const Sample& sample);
+    /// `arrivalSeconds` < 0: unknown, the sample's sampling time stands in for it.
+    void add(const QString& workloadId, const QString& runtimeId, const QString& flavour, const Sample& sample,
+             double arrivalSeconds = -1);
     /// A finished result: its steady-state index goes to its series.
     void setFinished(const Result& result);
     /// A result read from a file or a journal: its series with every sample, as if just measured.

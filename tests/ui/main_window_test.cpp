@@ -2,6 +2,8 @@
 // compare and recover results files, screenshot.
 // One process for all: embedded CPython is initialised once per process, so the registry outlives every window.
 #include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -62,6 +64,8 @@ private slots:
     void exportAfterARunRecordsTheEnvironment();
     void journalOfACrashedRunIsRecovered();
     void screenshotAfterTinyRun();
+    void sequentialWithTargetCiLabelsTheResults();
+    void memoryPlotShowsProcessRssAfterATinyRun();
 
 private:
     /// Waits for the plan to finish; false on timeout.
@@ -442,6 +446,54 @@ void MainWindowTest::screenshotAfterTinyRun()
     const QString file = dir + QStringLiteral("/main_window.png");
     QVERIFY(shot.save(file));
     QVERIFY(QFileInfo(file).size() > 10000);
+}
+
+void MainWindowTest::sequentialWithTargetCiLabelsTheResults()
+{
+    auto* order = m_window->findChild<QComboBox*>(QStringLiteral("runOrder"));
+    auto* targetCi = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("targetCi"));
+    auto* budget = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("timeBudget"));
+    QVERIFY(order && targetCi && budget);
+    QCOMPARE(order->currentData().toString(), QStringLiteral("interleaved"));  // the default
+    const int race = order->findData(QStringLiteral("race"));
+    QVERIFY(race >= 0);
+    QVERIFY(order->itemData(race, Qt::ToolTipRole).toString().contains(QStringLiteral("labelled race")));
+    QVERIFY(targetCi->toolTip().contains(QStringLiteral("95% CI")));
+
+    // The widgets, as a user would set them.
+    tinyFib({QStringLiteral("python"), QStringLiteral("node")});
+    order->setCurrentIndex(order->findData(QStringLiteral("sequential")));
+    targetCi->setValue(50.0);  // generous: a few samples reach it
+    budget->setValue(20);
+    QVERIFY(m_window->startRun());
+    QVERIFY(waitForPlan());
+    const auto results = m_window->resultsModel()->results();
+    QCOMPARE(results.size(), std::size_t(2));
+    for (const Result& r : results) {
+        QVERIFY2(r.ok(), r.failure.message.c_str());
+        QCOMPARE(QString::fromStdString(r.order), QStringLiteral("sequential"));
+        QVERIFY2(r.stopReason == "ci-target" || r.stopReason == "time-budget", r.stopReason.c_str());
+    }
+    // The order and the stop reason are shown: in the table's tooltip and in the log.
+    const QString tip = m_window->resultsModel()->data(m_window->resultsModel()->index(0, 0), Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("sequential order")), qPrintable(tip));
+    QVERIFY(m_window->logView()->toPlainText().contains(QStringLiteral("(sequential order, stopped by ")));
+}
+
+void MainWindowTest::memoryPlotShowsProcessRssAfterATinyRun()
+{
+    tinyFib({QStringLiteral("python")});
+    QVERIFY(m_window->startRun());
+    QVERIFY(waitForPlan());
+    QTest::qWait(50);
+    MemoryPlot* memory = m_window->memoryPlot();
+    QVERIFY(memory->sampledPointCount(QStringLiteral("Versus process RSS")) > 0);
+    // The per-sample heap series is still there, on the same (run) time axis.
+    QVERIFY(memory->dataPointCount() > memory->sampledPointCount(QStringLiteral("Versus process RSS")));
+    // A new run starts the sampler series afresh.
+    QVERIFY(m_window->startRun());
+    QVERIFY(waitForPlan());
+    QVERIFY(memory->sampledPointCount(QStringLiteral("Versus process RSS")) > 0);
 }
 
 QTEST_MAIN(MainWindowTest)
