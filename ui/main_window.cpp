@@ -7,6 +7,8 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
@@ -25,6 +27,8 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QRegularExpressionValidator>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -48,6 +52,7 @@
 #include "distribution_plot.h"
 #include "environment.h"
 #include "exporters.h"
+#include "external/external_process_runtime.h"
 #include "builtin_runtimes.h"
 #include "journal.h"
 #include "memory_sampler.h"
@@ -137,6 +142,8 @@ MainWindow::MainWindow(RuntimeRegistry& registry, Catalog catalog, Options optio
         if (w.defaultJob)
             defaults << qs(w.id);
     m_workloads->setCheckedWorkloadIds(defaults);
+    if (m_options.persistSettings)
+        restoreUserInterpreters();
     QStringList runtimes;
     for (const auto& d : m_registry.descriptors())
         runtimes << qs(d.info.id);
@@ -265,15 +272,20 @@ QWidget* MainWindow::buildControlPanel()
     auto* runtimeBox = new QGroupBox(tr("Runtimes"), panel);
     auto* rl = new QVBoxLayout(runtimeBox);
     auto* runtimeList = new QListView(runtimeBox);
+    m_runtimeList = runtimeList;
     runtimeList->setObjectName(QStringLiteral("runtimeList"));
     runtimeList->setModel(m_runtimes);
     runtimeList->setIconSize(QSize(12, 12));
     runtimeList->setTextElideMode(Qt::ElideRight);
     runtimeList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     runtimeList->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    const int rowHeight = std::max(runtimeList->sizeHintForRow(0), fontMetrics().height() + 4);
-    runtimeList->setFixedHeight(std::max(2, m_runtimes->rowCount()) * rowHeight + 2 * runtimeList->frameWidth() + 4);
+    updateRuntimeListHeight();
     rl->addWidget(runtimeList);
+    auto* addInterpreterButton = new QPushButton(tr("Add interpreter..."), runtimeBox);
+    addInterpreterButton->setObjectName(QStringLiteral("addInterpreterButton"));
+    addInterpreterButton->setToolTip(tr("Add a Python or Node.js interpreter of your own as a runtime"));
+    connect(addInterpreterButton, &QPushButton::clicked, this, &MainWindow::addInterpreterWithDialog);
+    rl->addWidget(addInterpreterButton, 0, Qt::AlignLeft);
     layout->addWidget(runtimeBox);
     connect(m_runtimes, &RuntimeListModel::checkedChanged, this, &MainWindow::updateRunControls);
 
@@ -473,6 +485,7 @@ void MainWindow::buildActions()
     m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
     run->addSeparator();
     run->addAction(tr("Use &tiny parameters"), this, &MainWindow::useTinyParameters);
+    run->addAction(tr("&Add interpreter..."), this, &MainWindow::addInterpreterWithDialog);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     m_logScaleAction = view->addAction(tr("&Logarithmic scale"));
@@ -1271,6 +1284,117 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("view/logScale"), m_logScaleAction->isChecked());
     if (const Workload* w = m_parameters->workload())
         settings.setValue(QStringLiteral("run/currentWorkload"), qs(w->id));
+}
+
+void MainWindow::updateRuntimeListHeight()
+{
+    if (!m_runtimeList)
+        return;
+    const int rowHeight = std::max(m_runtimeList->sizeHintForRow(0), fontMetrics().height() + 4);
+    m_runtimeList->setFixedHeight(std::max(2, m_runtimes->rowCount()) * rowHeight + 2 * m_runtimeList->frameWidth()
+                                  + 4);
+}
+
+namespace {
+const QString kUserInterpretersKey = QStringLiteral("runtimes/userInterpreters");
+}
+
+bool MainWindow::addInterpreter(const QString& name, const QString& path, QString* error)
+{
+    const auto fail = [error](const QString& message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    static const QRegularExpression validName(QStringLiteral("^[A-Za-z0-9_-]+$"));
+    if (!validName.match(name).hasMatch())
+        return fail(tr("The name may hold only letters, digits, '-' and '_'."));
+    if (path.trimmed().isEmpty())
+        return fail(tr("Choose the interpreter's path."));
+    if (m_registry.descriptor(name.toStdString()))
+        return fail(tr("A runtime named '%1' exists already: choose another name.").arg(name));
+    // The registry keeps an interpreter that does not work (as unavailable): try it on a scratch registry first, so
+    // a failure adds nothing. The version answer is cached, so registering for real does not start it again.
+    {
+        RuntimeRegistry trial;
+        const std::string problem = registerExternalInterpreter(trial, name.toStdString(), path.toStdString());
+        if (!problem.empty())
+            return fail(qs(problem));
+    }
+    const std::string problem = registerExternalInterpreter(m_registry, name.toStdString(), path.toStdString());
+    if (!problem.empty())
+        return fail(qs(problem));
+    m_runtimes->reload(name);
+    updateRuntimeListHeight();
+    if (const RuntimeDescriptor* d = m_registry.descriptor(name.toStdString()))
+        appendLog(tr("Added interpreter %1: %2").arg(name, qs(d->info.displayVersion())));
+    if (m_options.persistSettings) {
+        QSettings settings;
+        QStringList saved = settings.value(kUserInterpretersKey).toStringList();
+        saved << name + QLatin1Char('=') + path;
+        settings.setValue(kUserInterpretersKey, saved);
+    }
+    if (error)
+        error->clear();
+    return true;
+}
+
+void MainWindow::addInterpreterWithDialog()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Add interpreter"));
+    auto* form = new QFormLayout(&dialog);
+    auto* name = new QLineEdit(&dialog);
+    name->setObjectName(QStringLiteral("interpreterName"));
+    name->setPlaceholderText(tr("e.g. python312"));
+    name->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[A-Za-z0-9_-]*")), name));
+    auto* path = new QLineEdit(&dialog);
+    path->setObjectName(QStringLiteral("interpreterPath"));
+    path->setPlaceholderText(tr("/usr/bin/python3.12"));
+    auto* browse = new QPushButton(tr("Browse..."), &dialog);
+    auto* pathRow = new QHBoxLayout;
+    pathRow->addWidget(path, 1);
+    pathRow->addWidget(browse);
+    form->addRow(tr("&Name:"), name);
+    form->addRow(tr("&Path:"), pathRow);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(browse, &QPushButton::clicked, &dialog, [&dialog, path] {
+        const QString start = path->text().isEmpty() ? QStringLiteral("/usr/bin") : QFileInfo(path->text()).path();
+        const QString file = QFileDialog::getOpenFileName(&dialog, tr("Choose an interpreter"), start);
+        if (!file.isEmpty())
+            path->setText(file);
+    });
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [this, &dialog, name, path] {
+        QString error;
+        if (addInterpreter(name->text().trimmed(), path->text().trimmed(), &error))
+            dialog.accept();
+        else
+            QMessageBox::warning(&dialog, tr("Add interpreter"), error);  // the dialog stays open with its values
+    });
+    dialog.resize(std::max(dialog.sizeHint().width(), 460), dialog.sizeHint().height());
+    dialog.exec();
+}
+
+void MainWindow::restoreUserInterpreters()
+{
+    QSettings settings;
+    for (const QString& entry : settings.value(kUserInterpretersKey).toStringList()) {
+        const qsizetype eq = entry.indexOf(QLatin1Char('='));
+        const QString name = entry.left(eq);
+        const QString path = eq < 0 ? QString() : entry.mid(eq + 1);
+        if (m_registry.descriptor(name.toStdString()))
+            continue;  // registered already (a second window of the process)
+        RuntimeRegistry trial;
+        std::string problem = registerExternalInterpreter(trial, name.toStdString(), path.toStdString());
+        if (problem.empty())
+            problem = registerExternalInterpreter(m_registry, name.toStdString(), path.toStdString());
+        if (!problem.empty())
+            appendLog(tr("Saved interpreter %1 skipped: %2").arg(entry, qs(problem)));
+    }
+    m_runtimes->reload();
+    updateRuntimeListHeight();
 }
 
 } // namespace versus::gui

@@ -19,6 +19,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QListView;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -95,6 +96,13 @@ public:
     bool recoverJournal(const QString& journalFile, QString* error);
     /// When `journalFile` exists, asks whether to recover it, discard it or decide later.
     void offerJournalRecovery(const QString& journalFile);
+    /// Registers the interpreter at `path` as runtime `name` (letters, digits, '-' and '_'), shows it checked in the
+    /// runtime list and remembers it in QSettings ("runtimes/userInterpreters") when settings persist. False with
+    /// `error` set, and nothing added, when the name is invalid or taken or the interpreter does not work.
+    bool addInterpreter(const QString& name, const QString& path, QString* error);
+    /// Run > Add interpreter...: asks for a name and a path until one is added or the dialog is cancelled.
+    void addInterpreterWithDialog();
+
     /// The environment warnings shown above the plots; empty when the banner is hidden.
     QString environmentBannerText() const;
 
@@ -149,6 +157,9 @@ private:
     void showHeadlines(const std::vector<Result>& results, const QString& fallback);
     void showAbout();
     void restoreSettings();
+    /// Registers the interpreters saved by addInterpreter(); one that fails is skipped with a line in the log.
+    void restoreUserInterpreters();
+    void updateRuntimeListHeight();
     void saveSettings() const;
     /// Starts a fresh document header for a run: environment read now, runtime versions, `options`.
     void startDocument(const HarnessOptions& options);
@@ -186,6 +197,7 @@ private:
 
     QLineEdit* m_search = nullptr;
     QTreeView* m_tree = nullptr;
+    QListView* m_runtimeList = nullptr;
     QLabel* m_description = nullptr;
     ParameterEditor* m_parameters = nullptr;
     QSpinBox* m_warmup = nullptr;

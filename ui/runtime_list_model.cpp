@@ -1,4 +1,4 @@
-// List model over RuntimeRegistry descriptors. The registry's list is fixed after start-up, so rows never move.
+// List model over RuntimeRegistry descriptors. Rows only grow (user interpreters are appended); reload() resets.
 #include "runtime_list_model.h"
 
 #include "runtime_palette.h"
@@ -83,6 +83,18 @@ void RuntimeListModel::setCheckedRuntimeIds(const QStringList& ids)
             m_checked.insert(d.info.id);
     if (rowCount() > 0)
         emit dataChanged(index(0), index(rowCount() - 1), {Qt::CheckStateRole});
+    emit checkedChanged();
+}
+
+void RuntimeListModel::reload(const QString& checkId)
+{
+    beginResetModel();
+    if (!checkId.isEmpty()) {
+        const RuntimeDescriptor* d = m_registry.descriptor(checkId.toStdString());
+        if (d && d->available())
+            m_checked.insert(d->info.id);
+    }
+    endResetModel();
     emit checkedChanged();
 }
 

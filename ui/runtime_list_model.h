@@ -27,6 +27,8 @@ public:
     /// Checked and available runtimes, in registry order.
     QStringList checkedRuntimeIds() const;
     void setCheckedRuntimeIds(const QStringList& ids);
+    /// Re-reads the registry after runtimes were added to it (user interpreters); `checkId` is checked when given.
+    void reload(const QString& checkId = {});
 
 signals:
     void checkedChanged();

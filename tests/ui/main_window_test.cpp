@@ -66,6 +66,7 @@ private slots:
     void screenshotAfterTinyRun();
     void sequentialWithTargetCiLabelsTheResults();
     void memoryPlotShowsProcessRssAfterATinyRun();
+    void addedInterpreterAppearsInTheRuntimeList();
 
 private:
     /// Waits for the plan to finish; false on timeout.
@@ -494,6 +495,44 @@ void MainWindowTest::memoryPlotShowsProcessRssAfterATinyRun()
     QVERIFY(m_window->startRun());
     QVERIFY(waitForPlan());
     QVERIFY(memory->sampledPointCount(QStringLiteral("Versus process RSS")) > 0);
+}
+
+void MainWindowTest::addedInterpreterAppearsInTheRuntimeList()
+{
+    if (!QFileInfo(QStringLiteral("/usr/bin/python3.11")).isExecutable())
+        QSKIP("needs /usr/bin/python3.11");
+    RuntimeListModel* model = m_window->runtimeModel();
+    const auto rowOf = [model](const QString& id) {
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->index(row).data(RuntimeListModel::RuntimeIdRole).toString() == id)
+                return row;
+        return -1;
+    };
+    const int rowsBefore = model->rowCount();
+
+    QString error;
+    QVERIFY(!m_window->addInterpreter(QStringLiteral("broken"), QStringLiteral("/nonexistent/python9"), &error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(model->rowCount(), rowsBefore);
+    QCOMPARE(rowOf(QStringLiteral("broken")), -1);
+    error.clear();
+    QVERIFY(!m_window->addInterpreter(QStringLiteral("bad name"), QStringLiteral("/usr/bin/python3.11"), &error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(model->rowCount(), rowsBefore);
+
+    QVERIFY2(m_window->addInterpreter(QStringLiteral("mypy"), QStringLiteral("/usr/bin/python3.11"), &error),
+             qPrintable(error));
+    QCOMPARE(model->rowCount(), rowsBefore + 1);
+    const int row = rowOf(QStringLiteral("mypy"));
+    QVERIFY(row >= 0);
+    QVERIFY(model->index(row).data(Qt::DisplayRole).toString().contains(QStringLiteral("3.11")));
+    QCOMPARE(model->index(row).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
+    QVERIFY(model->checkedRuntimeIds().contains(QStringLiteral("mypy")));
+
+    // The same name again is refused.
+    QVERIFY(!m_window->addInterpreter(QStringLiteral("mypy"), QStringLiteral("/usr/bin/python3.11"), &error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(model->rowCount(), rowsBefore + 1);
 }
 
 QTEST_MAIN(MainWindowTest)
