@@ -360,6 +360,8 @@ int runCommand(const std::vector<std::string>& args, const Catalog& catalog, Run
             if (int e = numberOption(n, "seed of the random order"))
                 return e;
             options.seed = static_cast<std::uint64_t>(n);
+        } else if (a == "--memory-pass") {
+            options.harness.memoryPass = true;
         } else if (a == "--tiny") {
             options.tiny = true;
         } else if (a == "--quiet" || a == "-q") {
@@ -407,6 +409,8 @@ Options of run:
       --time-budget S        stop sampling a result after S seconds (default: none)
       --timeout S            stop and fail a result that runs longer (default 300)
       --tiny                 use each workload's tiny parameters (smoke runs)
+      --memory-pass          after the timed samples, one extra call measured for memory (tracemalloc peak;
+                             V8 heap growth between full collections), reported as memory_pass_* values
       --order ORDER          sequential, interleaved (default: rounds A B A B, so drift spreads evenly),
                              random (seeded rounds) or race (runtimes at once, for demos; labelled so)
       --round-samples N      measured samples per round of interleaved/random orders (default 5)

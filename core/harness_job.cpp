@@ -71,6 +71,7 @@ std::string HarnessJobContext::jobJson() const
         {"time_budget_s", job.options.timeBudgetS},
         {"max_inner_loops", job.options.maxInnerLoops},
         {"fixed_inner_loops", job.options.fixedInnerLoops},
+        {"memory_pass", job.options.memoryPass},
         {"output_limit_bytes", job.options.outputLimitBytes},
     };
     return j.dump();

@@ -52,6 +52,23 @@ async function measure(call, options, host, firstIsAsync) {
   return answer;
 }
 
+// One extra call after the timed samples, between two full collections: how much the V8 heap grew during the call
+// (allocation not yet collected, a lower bound of its peak) and what the call's result still holds afterwards.
+async function memoryPass(call) {
+  const v8 = require('v8');
+  v8.setFlagsFromString('--expose-gc');
+  const gc = require('vm').runInNewContext('gc');
+  const used = () => v8.getHeapStatistics().used_heap_size;
+  gc();
+  const before = used();
+  let kept = await call();
+  const grown = used() - before;
+  gc();
+  const retained = used() - before;
+  kept = null;
+  return { memory_pass_peak_bytes: Math.max(0, grown), memory_pass_retained_bytes: Math.max(0, retained) };
+}
+
 function errorLocation(error, script) {
   const stack = error && typeof error.stack === 'string' ? error.stack : '';
   // A compile error's stack starts with "file:line" followed by the offending source line.
@@ -141,6 +158,7 @@ async function runJob(job, host, budget) {
     const answer = await measure(() => run(state), job.options, host, firstIsAsync);
     result = { ok: true, answer: JSON.stringify(answer) };
     if (typeof mod.report === 'function') result.report = await mod.report(state);
+    if (job.options.memory_pass) result.report = { ...(result.report || {}), ...(await memoryPass(() => run(state))) };
   } catch (error) {
     result = failure(error, script);
   } finally {

@@ -205,3 +205,17 @@ TEST_P(EmbeddedRuntime, GarbageCollectionsAreReportedBetweenSamples)
         }
     EXPECT_GT(collections, 0);
 }
+
+TEST_P(EmbeddedRuntime, TheMemoryPassReportsWhatOneCallAllocatesApartFromTheTimedSamples)
+{
+    HarnessOptions o = quickOptions();
+    o.memoryPass = true;
+    const Result r = runOne(mainCatalog(), "json_roundtrip", GetParam(), {{"items", std::int64_t(2000)}}, o);
+    ASSERT_TRUE(r.ok()) << r.failure.message;
+    ASSERT_TRUE(r.reported.count("memory_pass_peak_bytes"));
+    ASSERT_TRUE(r.reported.count("memory_pass_retained_bytes"));
+    // Serialising and parsing 2000 nested values builds hundreds of kB of strings and objects in either runtime.
+    EXPECT_GT(r.reported.at("memory_pass_peak_bytes"), 100'000);
+    const Result timedOnly = runOne(mainCatalog(), "json_roundtrip", GetParam(), {{"items", std::int64_t(20)}});
+    EXPECT_FALSE(timedOnly.reported.count("memory_pass_peak_bytes")) << "only when asked for";
+}
