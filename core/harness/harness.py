@@ -178,7 +178,7 @@ def _failure(error, script):
 
 class _GcBuffer:
     """Collections seen by gc.callbacks during a job, handed to host.gc(t_ns, pause_ns) after each sample: never
-    from inside the timed loop. Installed once per interpreter (embedded runs); run_job points it at its host."""
+    from inside the timed loop. Installed once per interpreter; run_job points it at its host."""
 
     LIMIT = 1000
 
@@ -205,14 +205,16 @@ class _GcBuffer:
 _GC = _GcBuffer()
 
 
-def watch_gc_embedded():
-    """Called once by the embedded runtime after start-up: collections of every job reach its host."""
+def watch_gc():
+    """Called once per interpreter (by the embedded runtime, or main()): collections of every job reach its host.
+    PyPy has no gc.callbacks: no GC events from it."""
     import gc
-    gc.callbacks.append(_GC.callback)
+    if hasattr(gc, "callbacks"):
+        gc.callbacks.append(_GC.callback)
 
 
 class _GcReportingHost:
-    """The embedded host with the collections of the job flushed after every sample."""
+    """A host with the collections of the job flushed after every sample."""
 
     def __init__(self, host):
         self._host = host
@@ -231,7 +233,7 @@ class _GcReportingHost:
 def run_job(job_json, host):
     """Runs one job described by JSON: {script, function, workload_id, params, options}. Returns result JSON."""
     job = json.loads(job_json)
-    if hasattr(host, "gc"):  # the embedded host reports collections
+    if hasattr(host, "gc"):  # hosts that report collections: the embedded module and PipeHost
         _GC.host, _GC.pending = host, []
         host = _GcReportingHost(host)
     options = job["options"]
@@ -284,27 +286,14 @@ def run_job(job_json, host):
 class PipeHost:
     """Host for external-process runs: one JSON object per line on a private file descriptor."""
 
-    GC_BUFFER = 1000  # collections kept between two samples; the rest are counted in `gc_dropped`
-
     def __init__(self, fd):
         self._out = os.fdopen(fd, "w", buffering=1)
-        self._gc = []
-        self.gc_dropped = 0
 
     def _send(self, message):
         self._out.write(json.dumps(message) + "\n")
 
-    def _flush_gc(self):
-        # Collections are buffered and sent between samples, never from inside the timed loop.
-        pending, self._gc = self._gc, []
-        for t_ns, pause_ns, generation in pending:
-            self._send({"event": "gc", "t_ns": t_ns, "pause_ns": pause_ns, "generation": generation})
-
-    def gc_observed(self, t_ns, pause_ns, generation):
-        if len(self._gc) < self.GC_BUFFER:
-            self._gc.append((t_ns, pause_ns, generation))
-        else:
-            self.gc_dropped += 1
+    def gc(self, t_ns, pause_ns):
+        self._send({"event": "gc", "t_ns": t_ns, "pause_ns": pause_ns})
 
     def calibrated(self, loops, elapsed_ns):
         self._send({"event": "calibrated", "inner_loops": loops, "elapsed_ns": elapsed_ns})
@@ -312,31 +301,13 @@ class PipeHost:
     def sample(self, index, warmup, loops, elapsed_ns):
         self._send({"event": "sample", "index": index, "warmup": warmup, "inner_loops": loops,
                     "elapsed_ns": elapsed_ns, "heap_bytes": -1})
-        self._flush_gc()
 
     def output(self, stream, text):
         self._send({"event": "output", "stream": stream, "text": text})
 
     def done(self, result_json):
-        self._flush_gc()
         self._send({"event": "done", "result": json.loads(result_json)})
         self._out.flush()
-
-
-def _watch_gc(host):
-    """Reports each collection's pause (gc.callbacks) with its CLOCK_MONOTONIC start, as the Versus clock."""
-    import gc
-    if not hasattr(gc, "callbacks"):  # PyPy has no gc.callbacks: no GC events from it
-        return
-    started = {}
-
-    def callback(phase, info):
-        if phase == "start":
-            started["t"] = time.monotonic_ns()
-        elif "t" in started:
-            t = started.pop("t")
-            host.gc_observed(t, time.monotonic_ns() - t, info.get("generation", -1))
-    gc.callbacks.append(callback)
 
 
 def main():
@@ -344,7 +315,7 @@ def main():
     host = PipeHost(int(sys.argv[1]))
     real_exit = os._exit
     protect_process()
-    _watch_gc(host)
+    watch_gc()
     host.done(run_job(sys.stdin.read(), host))
     # Threads or handles a workload left behind must not keep the process (and the job) alive.
     sys.stdout.flush()

@@ -189,7 +189,7 @@ private:
             sys.attr("dont_write_bytecode") = true;
             py::module_ harness = py::module_::import("harness");
             harness.attr("protect_process")();
-            harness.attr("watch_gc_embedded")();
+            harness.attr("watch_gc")();
             m_cancelledType = harness.attr("VersusCancelled").ptr();
             Py_INCREF(m_cancelledType);
             m_harness = harness.release().ptr();
