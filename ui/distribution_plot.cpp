@@ -1,6 +1,7 @@
 // Box plots with Tukey whiskers (quartiles from BoxStatistics) and the raw samples jittered beside each box.
 #include "distribution_plot.h"
 
+#include <QTimer>
 #include <QVector>
 
 #include <algorithm>
@@ -16,6 +17,26 @@
 namespace versus::gui {
 
 namespace {
+
+/// Dots drawn per series, and outlier markers per box: beyond these, evenly spaced quantiles stand for them, so a
+/// replot costs the same with 20,000 samples as with 1,500.
+constexpr std::size_t kMaxDots = 1500;
+constexpr std::size_t kMaxOutliers = 200;
+/// Above this many samples on the chart, the boxes are recomputed at most every kMinRebuildIntervalMs.
+constexpr std::size_t kThrottleAboveSamples = 4000;
+constexpr int kMinRebuildIntervalMs = 250;
+
+/// `count` values of sorted `values` at evenly spaced ranks, first and last included; all of them when fewer.
+std::vector<double> evenlySpaced(const std::vector<double>& sorted, std::size_t count)
+{
+    if (sorted.size() <= count)
+        return sorted;
+    std::vector<double> out;
+    out.reserve(count);
+    for (std::size_t j = 0; j < count; ++j)
+        out.push_back(sorted[std::size_t(std::llround(double(j) * double(sorted.size() - 1) / double(count - 1)))]);
+    return out;
+}
 
 /// A display unit for per-call times around `ns`: the same unit on the whole axis keeps boxes comparable.
 std::pair<double, QString> unitFor(double ns)
@@ -43,12 +64,19 @@ DistributionPlot::DistributionPlot(const SampleStore& store, QWidget* parent)
     plot()->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
     plot()->xAxis->grid()->setVisible(false);
     plot()->legend->setVisible(false);  // the axis names the boxes
+    m_deferred = new QTimer(this);
+    m_deferred->setSingleShot(true);
+    connect(m_deferred, &QTimer::timeout, this, [this] { rebuild(); });
+    connect(plot(), &QCustomPlot::beforeReplot, this, &DistributionPlot::labelSamplesOutsideRange);
 }
 
 void DistributionPlot::clearSeries()
 {
+    for (const Series& m : m_series)
+        plot()->removeItem(m.beyond);
     plot()->clearPlottables();
     m_series.clear();
+    m_deferred->stop();
 }
 
 void DistributionPlot::drawNewSamples()
@@ -57,14 +85,28 @@ void DistributionPlot::drawNewSamples()
     const auto series = shownSeries();
     if (series.size() != m_series.size())
         changed = true;
-    for (std::size_t i = 0; !changed && i < series.size(); ++i)
-        changed = series[i]->samples.size() != m_series[i].seen;
-    if (changed)
-        rebuild();
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < series.size(); ++i) {
+        changed = changed || series[i]->samples.size() != m_series[i].seen;
+        total += series[i]->samples.size();
+    }
+    if (!changed)
+        return;
+    const qint64 since = m_sinceRebuild.isValid() ? m_sinceRebuild.elapsed() : kMinRebuildIntervalMs;
+    if (total > kThrottleAboveSamples && since < kMinRebuildIntervalMs && series.size() == m_series.size()) {
+        if (!m_deferred->isActive())
+            m_deferred->start(int(kMinRebuildIntervalMs - since));
+        return;
+    }
+    rebuild();
 }
 
 void DistributionPlot::rebuild()
 {
+    m_deferred->stop();
+    m_sinceRebuild.start();
+    for (const Series& m : m_series)
+        plot()->removeItem(m.beyond);
     plot()->clearPlottables();
     m_series.clear();
     const auto series = shownSeries();
@@ -100,24 +142,49 @@ void DistributionPlot::rebuild()
         m.box->setWidth(0.35);
         m.box->setOutlierStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, s->color, 6));
         std::vector<double> scaled;
+        scaled.reserve(perCall[i].size());
         for (double ns : perCall[i])
-            scaled.push_back(ns / m_unitNs);
+            if (std::isfinite(ns))
+                scaled.push_back(ns / m_unitNs);
+        std::sort(scaled.begin(), scaled.end());
         const BoxStatistics b = BoxStatistics::compute(scaled);
-        if (b.count > 0)
+        m.outlierCount = int(b.outliers.size());
+        m.lowerWhisker = b.lowerWhisker;
+        m.upperWhisker = b.upperWhisker;
+        m.beyond = new QCPItemText(plot());
+        m.beyond->setClipToAxisRect(false);
+        m.beyond->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        m.beyond->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        m.beyond->position->setCoords(key + 0.15, 0);
+        m.beyond->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
+        m.beyond->setColor(s->color.darker(130));
+        QColor backdrop = palette().color(QPalette::Base);  // readable over the dots that reach the top
+        backdrop.setAlpha(220);
+        m.beyond->setBrush(backdrop);
+        m.beyond->setPadding(QMargins(3, 1, 3, 1));
+        m.beyond->setVisible(false);
+        if (b.count > 0) {
+            std::vector<double> outliers = b.outliers;
+            std::sort(outliers.begin(), outliers.end());
+            outliers = evenlySpaced(outliers, kMaxOutliers);
             m.box->addData(key, b.lowerWhisker, b.q1, b.median, b.q3, b.upperWhisker,
-                           QVector<double>(b.outliers.begin(), b.outliers.end()));
+                           QVector<double>(outliers.begin(), outliers.end()));
+        }
         m.dots = new QCPGraph(plot()->xAxis, plot()->yAxis);
         m.dots->setName(s->name);
         m.dots->setLineStyle(QCPGraph::lsNone);
         QColor dot = s->color;
         dot.setAlpha(170);
         m.dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, dot, dot, 4));
+        const std::vector<double> shown = evenlySpaced(scaled, kMaxDots);
+        m.thinned = shown.size() < scaled.size();
         QVector<double> keys, values;
-        for (std::size_t k = 0; k < scaled.size(); ++k) {
+        for (std::size_t k = 0; k < shown.size(); ++k) {
             keys.push_back(key + 0.3 + 0.08 * jitter(k));
-            values.push_back(scaled[k]);
+            values.push_back(shown[k]);
         }
         m.dots->setData(keys, values);
+        m.sorted = std::move(scaled);
         tagSeries(m.box, s->key);
         tagSeries(m.dots, s->key);
         m_series.push_back(m);
@@ -129,24 +196,51 @@ void DistributionPlot::fitAxes()
 {
     plot()->xAxis->setRange(0.4, double(std::max<std::size_t>(m_series.size(), 1)) + 0.7);
     bool found = false;
-    QCPRange values;
+    double low = 0, high = 0, whiskerLow = 0, whiskerHigh = 0;
     for (const auto& m : m_series) {
-        bool ok = false;
-        const QCPRange dots = m.dots->getValueRange(ok);
-        if (!ok)
+        if (m.sorted.empty())
             continue;
-        values = found ? QCPRange(std::min(values.lower, dots.lower), std::max(values.upper, dots.upper)) : dots;
+        low = found ? std::min(low, m.sorted.front()) : m.sorted.front();
+        high = found ? std::max(high, m.sorted.back()) : m.sorted.back();
+        whiskerLow = found ? std::min(whiskerLow, m.lowerWhisker) : m.lowerWhisker;
+        whiskerHigh = found ? std::max(whiskerHigh, m.upperWhisker) : m.upperWhisker;
         found = true;
     }
     if (!found) {
         plot()->yAxis->setRange(logScale() ? 0.1 : 0, 1);
         return;
     }
-    const double span = std::max(values.upper - values.lower, values.upper * 0.05);
-    if (logScale())
-        plot()->yAxis->setRange(values.lower / 1.3, values.upper * 1.3);
-    else
-        plot()->yAxis->setRange(std::max(0.0, values.lower - span * 0.15), values.upper + span * 0.15);
+    if (logScale()) {  // a log axis has room for every sample
+        plot()->yAxis->setRange(low / 1.3, high * 1.3);
+        return;
+    }
+    // A few slow samples (a GC pause, a preemption) would squash the boxes into a line at the bottom: when the
+    // samples reach far beyond the whiskers, the range follows the whiskers and a label counts what it leaves out.
+    const double whiskerSpan = std::max(whiskerHigh - whiskerLow, whiskerHigh * 0.05);
+    if (high - low > 4 * whiskerSpan) {
+        low = std::max(low, whiskerLow - whiskerSpan * 0.5);
+        high = std::min(high, whiskerHigh + whiskerSpan * 1.5);
+    }
+    const double span = std::max(high - low, high * 0.05);
+    plot()->yAxis->setRange(std::max(0.0, low - span * 0.15), high + span * 0.25);
+}
+
+void DistributionPlot::labelSamplesOutsideRange()
+{
+    const QCPRange range = plot()->yAxis->range();
+    for (const Series& m : m_series) {
+        const auto below = std::lower_bound(m.sorted.begin(), m.sorted.end(), range.lower) - m.sorted.begin();
+        const auto above = m.sorted.end() - std::upper_bound(m.sorted.begin(), m.sorted.end(), range.upper);
+        m.beyond->setVisible(above > 0 || below > 0);
+        if (!m.beyond->visible())
+            continue;
+        QStringList parts;
+        if (above > 0)
+            parts << tr("%1 above, up to %2").arg(above).arg(QString::fromStdString(formatDuration(m.sorted.back() * m_unitNs)));
+        if (below > 0)
+            parts << tr("%1 below").arg(below);
+        m.beyond->setText(QStringLiteral("▲ ") + parts.join(QStringLiteral(", ")));
+    }
 }
 
 QString DistributionPlot::describePoint(QCPAbstractPlottable* plottable, int index) const
@@ -154,14 +248,20 @@ QString DistributionPlot::describePoint(QCPAbstractPlottable* plottable, int ind
     for (const auto& m : m_series) {
         if (plottable == m.dots && index < m.dots->dataCount()) {
             const double v = m.dots->data()->at(index)->value;
-            return tr("%1\nsample: %2 per call").arg(m.name, QString::fromStdString(formatDuration(v * m_unitNs)));
+            const QString value = QString::fromStdString(formatDuration(v * m_unitNs));
+            if (m.thinned)
+                return tr("%1\n%2 per call\n(one of %3 evenly spaced quantiles standing for %4 samples)")
+                    .arg(m.name, value)
+                    .arg(m.dots->dataCount())
+                    .arg(m.seen);
+            return tr("%1\nsample: %2 per call").arg(m.name, value);
         }
         if (plottable == m.box && index < m.box->dataCount()) {
             auto d = m.box->data()->at(index);
             auto f = [this](double v) { return QString::fromStdString(formatDuration(v * m_unitNs)); };
             return tr("%1\nmedian %2\nquartiles %3 to %4\nwhiskers %5 to %6\n%7 outlier(s)")
                 .arg(m.name, f(d->median), f(d->lowerQuartile), f(d->upperQuartile), f(d->minimum), f(d->maximum))
-                .arg(d->outliers.size());
+                .arg(m.outlierCount);
         }
     }
     return {};

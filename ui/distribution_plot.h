@@ -1,12 +1,17 @@
-// Distribution of per-call times of the measured samples: one box plot per runtime series, every sample as a dot.
+// Distribution of per-call times of the measured samples: one box plot per runtime series and the samples as dots
+// (up to kMaxDots per series; beyond that, evenly spaced quantiles of them, which keep the shape at a bounded cost).
 #pragma once
+
+#include <QElapsedTimer>
 
 #include <vector>
 
 #include "plot_widget.h"
 
 class QCPGraph;
+class QCPItemText;
 class QCPStatisticalBox;
+class QTimer;
 
 namespace versus::gui {
 
@@ -19,7 +24,8 @@ protected:
     QString describePoint(QCPAbstractPlottable* plottable, int index) const override;
     void fitAxes() override;
     bool hasSeries() const override { return !m_series.empty(); }
-    /// Recomputes the boxes of series that received samples since the last call.
+    /// Recomputes the boxes when a series received samples since the last call; with many samples on the chart, at
+    /// most every kMinRebuildIntervalMs (a deferred rebuild catches the last ones).
     void drawNewSamples() override;
     void clearSeries() override;
 
@@ -30,10 +36,20 @@ private:
         QCPStatisticalBox* box = nullptr;
         QCPGraph* dots = nullptr;
         std::size_t seen = 0;
+        bool thinned = false;     // the dots are evenly spaced quantiles, not every sample
+        int outlierCount = 0;     // all of them, also when fewer are drawn
+        std::vector<double> sorted;  // every per-call time, in display units, ascending
+        double lowerWhisker = 0;
+        double upperWhisker = 0;
+        QCPItemText* beyond = nullptr;  // "12 above, up to 14 ms" when samples lie outside the value range
     };
     void rebuild();
+    /// Before each replot: per box, how many samples the value range leaves out, above or below.
+    void labelSamplesOutsideRange();
 
     std::vector<Series> m_series;
+    QTimer* m_deferred = nullptr;
+    QElapsedTimer m_sinceRebuild;
     double m_unitNs = 1;    // ns per displayed unit
     QString m_unitName;
 };

@@ -60,6 +60,7 @@
 #include "parameter_editor.h"
 #include "results_export.h"
 #include "results_file.h"
+#include "result_analysis.h"
 #include "results_model.h"
 #include "runtime_list_model.h"
 #include "sample_store.h"
@@ -125,6 +126,8 @@ MainWindow::MainWindow(RuntimeRegistry& registry, Catalog catalog, Options optio
     m_drainTimer = new QTimer(this);
     m_drainTimer->setInterval(kDrainIntervalMs);
     connect(m_drainTimer, &QTimer::timeout, this, &MainWindow::drainEvents);
+    m_analyzer = new ResultAnalyzer(this);
+    connect(m_analyzer, &ResultAnalyzer::ready, this, &MainWindow::showAnalysis);
 
     buildLayout();
     buildActions();
@@ -345,6 +348,14 @@ QWidget* MainWindow::buildControlPanel()
     m_targetCi->setToolTip(tr("keep sampling until the 95% CI of the median is within this share of it, or the "
                               "time budget runs out"));
     form->addRow(tr("Target CI"), m_targetCi);
+    m_maxSamples = new QSpinBox(runBox);
+    m_maxSamples->setObjectName(QStringLiteral("maxSamples"));
+    m_maxSamples->setRange(3, 100000);
+    m_maxSamples->setValue(RunPlan{}.maxSamples);
+    m_maxSamples->setToolTip(tr("With a target CI: the most measured samples an item may take before it stops "
+                                "anyway"));
+    form->addRow(tr("At most"), m_maxSamples);
+    connect(m_targetCi, &QDoubleSpinBox::valueChanged, this, [this] { updateRunControls(); });
     m_timeBudget = new QDoubleSpinBox(runBox);
     m_timeBudget->setObjectName(QStringLiteral("timeBudget"));
     m_timeBudget->setRange(0, 24 * 3600);
@@ -580,13 +591,15 @@ void MainWindow::setSampling(int warmupSamples, int samples, double minSampleTim
     m_minSampleTime->setValue(minSampleTimeMs);
 }
 
-void MainWindow::setRunPlanOptions(RunOrder order, double targetCiPercent, double timeBudgetS)
+void MainWindow::setRunPlanOptions(RunOrder order, double targetCiPercent, double timeBudgetS, int maxSamples)
 {
     const int index = m_order->findData(QString::fromLatin1(runOrderName(order)));
     if (index >= 0)
         m_order->setCurrentIndex(index);
     m_targetCi->setValue(targetCiPercent);
     m_timeBudget->setValue(timeBudgetS);
+    if (maxSamples > 0)
+        m_maxSamples->setValue(maxSamples);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -672,6 +685,7 @@ bool MainWindow::startPlan(const std::vector<PlanEntry>& entries)
     plan.options.timeBudgetS = m_timeBudget->value();
     plan.order = runOrderFromName(m_order->currentData().toString().toStdString()).value_or(RunOrder::Interleaved);
     plan.targetCiPercent = m_targetCi->value();
+    plan.maxSamples = m_maxSamples->value();
     m_itemsExpected = 0;
     for (const PlanEntry& e : entries) {
         plan.items.push_back({e.workload, e.runtimeId, e.overrides});
@@ -687,11 +701,22 @@ bool MainWindow::startPlan(const std::vector<PlanEntry>& entries)
     m_memory->clear();
     m_distribution->clear();
     m_summary->setResults({});
+    m_firstCurrentTicket = analyseResults({}, tr("Running..."));  // what an earlier run still computes is dropped
+    m_finalTicket = 0;
     m_shownWorkload->clear();
     m_followRunningWorkload = true;
     m_headline->setText(tr("Running..."));
     m_itemsDone = 0;
-    m_samplesThisItem = 0;
+    // Samples each result takes: warm-up repeats in every round (one round per item in sequential and race order
+    // without a target CI, roundSamples per round otherwise); a target CI stops anywhere up to maxSamples.
+    m_adaptive = plan.targetCiPercent > 0;
+    const int measured = m_adaptive ? plan.maxSamples : plan.options.samples;
+    const bool oneRound = !m_adaptive && (plan.order == RunOrder::Sequential || plan.order == RunOrder::Race);
+    const int rounds = oneRound ? 1 : (measured + std::max(1, plan.roundSamples) - 1) / std::max(1, plan.roundSamples);
+    m_plannedPerResult = measured + (long long)rounds * plan.options.warmupSamples;
+    m_samplesPlanned = m_plannedPerResult * m_itemsExpected;
+    m_samplesDone = 0;
+    m_samplesPerResult.clear();
     m_currentItemText = tr("Starting");
     m_running = true;
     m_runClock.start();
@@ -776,7 +801,8 @@ void MainWindow::handle(const Event& event)
         // Samples carry no wall-clock time: they are placed when drained (at most one drain tick late).
         m_store->add(qs(e->key.workloadId), qs(e->key.runtimeId), qs(e->key.flavour), e->sample,
                      double(steadyNowNs() - m_runStartNs) / 1e9);
-        ++m_samplesThisItem;
+        ++m_samplesDone;
+        ++m_samplesPerResult[std::to_string(e->key.itemIndex) + "|" + e->key.flavour];
     } else if (const auto* e = std::get_if<MemoryEvent>(&event)) {
         m_memory->addMemoryPoint(e->series, e->timestampNs, e->bytes);
     } else if (const auto* e = std::get_if<GcEvent>(&event)) {
@@ -788,7 +814,6 @@ void MainWindow::handle(const Event& event)
         const QString series = seriesNameFor(e->key, e->runtimeName);
         m_store->series(workloadId, qs(e->key.runtimeId), qs(e->key.flavour), series);
         m_results->addRunning(e->key.itemIndex, title, series, qs(e->key.runtimeId), qs(e->key.flavour));
-        m_samplesThisItem = 0;
         m_currentItemText = tr("%1 on %2").arg(title, series);
         appendLog(tr("%1 on %2 %3: started").arg(title, series, qs(e->runtimeVersion)));
         if (m_shownWorkload->findData(workloadId) < 0)
@@ -811,17 +836,19 @@ void MainWindow::handle(const Event& event)
         m_results->addResult(r);
         m_store->setFinished(r);
         ++m_itemsDone;
+        settlePlannedSamples(r);
         appendLog(tr("  done: median %1 per call (MAD %2), %3 samples, answer %4 (%5 order, stopped by %6)")
                       .arg(qs(formatDuration(r.summary.medianNs)), qs(formatDuration(r.summary.madNs)))
                       .arg(r.summary.samples)
                       .arg(qs(r.answer), qs(r.order), qs(r.stopReason)));
-        m_summary->setResults(m_results->results());
+        analyseResults(m_results->results(), tr("Running..."));
         if (r.workloadId == "custom")
             m_custom->showResult(r);
     } else if (const auto* e = std::get_if<FailedEvent>(&event)) {
         const Result& r = e->result;
         m_results->addResult(r);
         ++m_itemsDone;
+        settlePlannedSamples(r);
         QString where;
         if (r.failure.line > 0)
             where = tr(" (line %1 of %2)").arg(r.failure.line).arg(qs(r.failure.file));
@@ -846,17 +873,18 @@ void MainWindow::handle(const Event& event)
             ? tr("Stopped: %1 finished, %2 failed or stopped").arg(e->okCount).arg(e->failedCount)
             : tr("Finished: %1 ok, %2 failed in %3 s").arg(e->okCount).arg(e->failedCount)
                   .arg(double(m_runClock.elapsed()) / 1000.0, 0, 'f', 1);
-        showHeadlines(results, summary);
         m_currentItemText = summary;
         appendLog(QStringLiteral("=== ") + summary);
         statusBar()->showMessage(summary);
         m_custom->setRunning(false);
-        m_summary->setResults(results);
         m_throughput->refresh();
+        m_distribution->refresh();
         updateRunControls();
         updateProgress();
-        // Let the queued replots of this tick happen before anyone (the screenshot) looks at the window.
-        QTimer::singleShot(0, this, [this, cancelled = e->cancelled] { emit planFinished(cancelled); });
+        // planFinished waits for the summary and the headlines: the bootstrap of large results takes a while.
+        m_headline->setText(summary + tr(" (computing confidence intervals...)"));
+        m_finalCancelled = e->cancelled;
+        m_finalTicket = analyseResults(results, summary);
     }
 }
 
@@ -879,35 +907,53 @@ void MainWindow::updateRunControls()
     m_minSampleTime->setEnabled(!m_running);
     m_order->setEnabled(!m_running);
     m_targetCi->setEnabled(!m_running);
+    m_maxSamples->setEnabled(!m_running && m_targetCi->value() > 0);
     m_timeBudget->setEnabled(!m_running);
     if (!m_running && m_message->isVisible() && m_parameterErrors.empty()
         && m_message->text().startsWith(tr("Not started")))
         m_message->setVisible(false);  // the field that refused the run was fixed
 }
 
+void MainWindow::settlePlannedSamples(const Result& r)
+{
+    // A result that ended takes what it took: an adaptive stop, a budget, a failure or Stop end it early.
+    const auto it = m_samplesPerResult.find(std::to_string(r.itemIndex) + "|" + r.flavour);
+    const long long taken = it == m_samplesPerResult.end() ? 0 : it->second;
+    m_samplesPlanned -= std::max(0LL, m_plannedPerResult - taken);
+    m_samplesPlanned = std::max(m_samplesPlanned, m_samplesDone);
+}
+
 void MainWindow::updateProgress()
 {
-    const int perItem = std::max(1, m_warmup->value() + m_samples->value());
-    const int total = std::max(1, m_itemsExpected * perItem);
-    int done = m_itemsDone * perItem + (m_running ? std::min(m_samplesThisItem, perItem) : 0);
-    if (!m_running)
-        done = total;
-    m_progress->setRange(0, total);
-    m_progress->setValue(std::min(done, total));
+    const long long total = std::max(1LL, m_samplesPlanned);
+    const long long done = m_running ? std::min(m_samplesDone, total) : total;
+    // QProgressBar counts in int: per mille is fine enough for a bar.
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(int(1000 * done / total));
     QString text = m_currentItemText;
     if (m_running) {
-        text += tr("\nsample %1 of %2, item %3 of %4")
-                    .arg(std::min(m_samplesThisItem, perItem))
-                    .arg(perItem)
-                    .arg(std::min(m_itemsDone + 1, std::max(1, m_itemsExpected)))
+        text += tr("\n%1 of %2%3 samples, %4 of %5 results")
+                    .arg(done)
+                    .arg(m_adaptive ? tr("at most ") : QString())
+                    .arg(total)
+                    .arg(m_itemsDone)
                     .arg(m_itemsExpected);
         const double elapsed = double(m_runClock.elapsed()) / 1000.0;
         if (done > 0 && elapsed > 1.0) {
-            const double left = elapsed * double(total - done) / double(done);
-            text += tr(", about %1 s left").arg(left, 0, 'f', 0);
+            double left = elapsed * double(total - done) / double(done);
+            if (m_timeBudget->value() > 0)  // each unfinished result stops sampling at the budget
+                left = std::min(left, m_timeBudget->value() * std::max(0, m_itemsExpected - m_itemsDone));
+            text += m_adaptive ? tr(", at most about %1 left (a target CI often stops sooner)")
+                                     .arg(qs(formatDuration(left * 1e9)))
+                               : tr(", about %1 left").arg(qs(formatDuration(left * 1e9)));
         }
     }
     m_progressText->setText(text);
+}
+
+QString MainWindow::progressText() const
+{
+    return m_progressText->text();
 }
 
 void MainWindow::appendLog(const QString& text)
@@ -918,21 +964,32 @@ void MainWindow::appendLog(const QString& text)
 // ---------------------------------------------------------------------------------------------------------------
 // Export, About, settings
 
-void MainWindow::showHeadlines(const std::vector<Result>& results, const QString& fallback)
+quint64 MainWindow::analyseResults(const std::vector<Result>& results, const QString& fallbackHeadline)
 {
-    std::map<std::string, std::vector<Result>> byWorkload;
-    std::vector<std::string> order;
-    for (const Result& r : results) {
-        if (!byWorkload.count(r.workloadId))
-            order.push_back(r.workloadId);
-        byWorkload[r.workloadId].push_back(r);
-    }
+    m_fallbackHeadline = fallbackHeadline;
+    return m_analyzer->request(results);
+}
+
+void MainWindow::showAnalysis(quint64 ticket, const std::shared_ptr<const ResultAnalysis>& analysis)
+{
+    if (ticket < m_firstCurrentTicket)
+        return;
+    m_summary->setAnalysis(*analysis);
     QStringList headlines;
-    for (const auto& id : order)
-        if (auto line = headline(byWorkload[id]))
-            headlines << qs(*line);
-    m_headline->setText(headlines.isEmpty() ? fallback : headlines.join(QLatin1Char('\n')));
+    for (const std::string& line : analysis->headlines)
+        headlines << qs(line);
+    m_headline->setText(headlines.isEmpty() ? m_fallbackHeadline : headlines.join(QLatin1Char('\n')));
     m_headline->setToolTip(headlines.join(QLatin1Char('\n')));
+    if (ticket >= m_finalTicket && m_finalTicket > 0) {
+        m_finalTicket = 0;
+        // Let the queued replots happen before anyone (the screenshot) looks at the window.
+        QTimer::singleShot(0, this, [this, cancelled = m_finalCancelled] { emit planFinished(cancelled); });
+    }
+}
+
+bool MainWindow::analysisPending() const
+{
+    return !m_analyzer->idle();
 }
 
 void MainWindow::showEnvironmentWarnings(const std::vector<std::string>& warnings, const QString& when)
@@ -1147,12 +1204,12 @@ void MainWindow::showDocument(const ResultsDocument& document)
         if (m_shownWorkload->findData(workloadId) < 0)
             m_shownWorkload->addItem(qs(r.workloadTitle.empty() ? r.workloadId : r.workloadTitle), workloadId);
     }
-    m_summary->setResults(document.results);
+    m_firstCurrentTicket = analyseResults(document.results,
+                                          tr("%1 result(s), none comparable").arg(document.results.size()));
     if (m_shownWorkload->count() > 0) {
         m_shownWorkload->setCurrentIndex(0);
         showWorkloadInPlots(m_shownWorkload->itemData(0).toString());
     }
-    showHeadlines(document.results, tr("%1 result(s), none comparable").arg(document.results.size()));
     m_itemsExpected = 0;
     m_currentItemText = tr("Showing results measured %1").arg(qs(document.startedAtUtc));
     updateProgress();
@@ -1259,6 +1316,7 @@ void MainWindow::restoreSettings()
     if (order >= 0)
         m_order->setCurrentIndex(order);
     m_targetCi->setValue(settings.value(QStringLiteral("run/targetCiPercent"), m_targetCi->value()).toDouble());
+    m_maxSamples->setValue(settings.value(QStringLiteral("run/maxSamples"), m_maxSamples->value()).toInt());
     m_timeBudget->setValue(settings.value(QStringLiteral("run/timeBudgetS"), m_timeBudget->value()).toDouble());
     m_logScaleAction->setChecked(settings.value(QStringLiteral("view/logScale"), false).toBool());
     const QString current = settings.value(QStringLiteral("run/currentWorkload")).toString();
@@ -1280,6 +1338,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("run/minSampleTimeMs"), m_minSampleTime->value());
     settings.setValue(QStringLiteral("run/order"), m_order->currentData().toString());
     settings.setValue(QStringLiteral("run/targetCiPercent"), m_targetCi->value());
+    settings.setValue(QStringLiteral("run/maxSamples"), m_maxSamples->value());
     settings.setValue(QStringLiteral("run/timeBudgetS"), m_timeBudget->value());
     settings.setValue(QStringLiteral("view/logScale"), m_logScaleAction->isChecked());
     if (const Workload* w = m_parameters->workload())

@@ -44,6 +44,8 @@ class DistributionPlot;
 class MemoryPlot;
 class ParameterEditor;
 class PlotWidget;
+class ResultAnalyzer;
+struct ResultAnalysis;
 class ResultsModel;
 class RuntimeListModel;
 class SampleStore;
@@ -69,14 +71,19 @@ public:
     /// Every workload's parameters set to the manifest's "tiny" values.
     void useTinyParameters();
     void setSampling(int warmupSamples, int samples, double minSampleTimeMs);
-    /// The plan controls: order of the items, target CI in percent of the median (0 = off), time budget (0 = none).
-    void setRunPlanOptions(RunOrder order, double targetCiPercent, double timeBudgetS);
+    /// The plan controls: order of the items, target CI in percent of the median (0 = off), time budget (0 = none),
+    /// and the most measured samples adaptive sampling may take (0 = leave as it is).
+    void setRunPlanOptions(RunOrder order, double targetCiPercent, double timeBudgetS, int maxSamples = 0);
+    /// What the progress bar says under it (tests read it).
+    QString progressText() const;
     /// Starts the checked workloads on the checked runtimes. False, with the reason in runMessage(), when refused.
     bool startRun();
     /// Races the "Your own code" snippets on the checked Python and JavaScript runtimes.
     bool startCustomRace();
     void stopRun();
     bool isRunning() const { return m_running; }
+    /// True while the summary and headlines of the latest results are still being computed (off the GUI thread).
+    bool analysisPending() const;
     QString runMessage() const;
     /// Writes the shown results in the format of the file name (or of `selectedFilter`, see ResultsExport).
     bool exportResults(const QString& fileName, QString* error = nullptr, const QString& selectedFilter = {});
@@ -154,7 +161,10 @@ private:
     /// Every chart of every workload in the run, for the HTML report.
     std::vector<ChartSvg> chartsAsSvg();
     void showEnvironmentWarnings(const std::vector<std::string>& warnings, const QString& when);
-    void showHeadlines(const std::vector<Result>& results, const QString& fallback);
+    /// Summary plot and headlines from a results set: bootstrapped on the analyzer's thread, shown when ready.
+    void settlePlannedSamples(const Result& r);
+    quint64 analyseResults(const std::vector<Result>& results, const QString& fallbackHeadline);
+    void showAnalysis(quint64 ticket, const std::shared_ptr<const ResultAnalysis>& analysis);
     void showAbout();
     void restoreSettings();
     /// Registers the interpreters saved by addInterpreter(); one that fails is skipped with a line in the log.
@@ -176,6 +186,11 @@ private:
     std::int64_t m_runStartNs = 0;              // steady clock at the start of the run: the memory chart's zero
     std::unique_ptr<SampleStore> m_store;
     QTimer* m_drainTimer = nullptr;
+    ResultAnalyzer* m_analyzer = nullptr;
+    quint64 m_firstCurrentTicket = 0;  // analyses requested before this belong to a cleared run: dropped
+    quint64 m_finalTicket = 0;         // the analysis after the plan ended: planFinished waits for it
+    bool m_finalCancelled = false;
+    QString m_fallbackHeadline;
 
     std::map<std::string, ParamValues> m_overrides;     // per workload id: the user's valid values
     std::map<std::string, QString> m_parameterErrors;   // per workload id: why a field is refused
@@ -184,7 +199,13 @@ private:
     bool m_followRunningWorkload = true;
     int m_itemsExpected = 0;
     int m_itemsDone = 0;
-    int m_samplesThisItem = 0;
+    // Progress in samples, warm-up included: planned from the plan (an upper bound under a target CI), corrected
+    // to what each result really took when it ends.
+    long long m_samplesPlanned = 0;
+    long long m_samplesDone = 0;
+    long long m_plannedPerResult = 0;
+    bool m_adaptive = false;
+    std::map<std::string, long long> m_samplesPerResult;  // "itemIndex|flavour" -> samples drained
     QString m_currentItemText;
     QElapsedTimer m_runClock;
     std::vector<QString> m_workloadTitles;
@@ -205,6 +226,7 @@ private:
     QDoubleSpinBox* m_minSampleTime = nullptr;
     QComboBox* m_order = nullptr;
     QDoubleSpinBox* m_targetCi = nullptr;
+    QSpinBox* m_maxSamples = nullptr;
     QDoubleSpinBox* m_timeBudget = nullptr;
     QPushButton* m_runButton = nullptr;
     QPushButton* m_stopButton = nullptr;

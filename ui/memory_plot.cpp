@@ -156,6 +156,7 @@ void MemoryPlot::drawNewSamples()
         it->drawn = s->samples.size();
         if (!keys.isEmpty())
             it->graph->addData(keys, values, true);
+        dropMarkersWhenLong(it->graph, s->color);
     }
     requestReplot();
 }

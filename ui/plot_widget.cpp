@@ -102,6 +102,15 @@ void PlotWidget::tagSeries(QCPAbstractPlottable* plottable, const QString& serie
     plottable->setProperty(kSeriesKey, seriesKey);
 }
 
+void PlotWidget::dropMarkersWhenLong(QCPGraph* graph, const QColor& color)
+{
+    constexpr int kManyPoints = 5000;
+    if (graph->dataCount() > kManyPoints && graph->scatterStyle().shape() != QCPScatterStyle::ssNone) {
+        graph->setScatterStyle(QCPScatterStyle());
+        graph->setPen(QPen(color, 0));
+    }
+}
+
 int PlotWidget::dataPointCount() const
 {
     int n = 0;

@@ -10,6 +10,7 @@
 class QCustomPlot;
 class QCPAbstractPlottable;
 class QCPAxis;
+class QCPGraph;
 class QCPLegend;
 class QCPAbstractLegendItem;
 class QCPItemText;
@@ -71,6 +72,10 @@ protected:
     /// Legend entries and visibility of plottables are grouped by the "seriesKey" property: hiding a series hides
     /// its warm-up points, whiskers and error bars too.
     static void tagSeries(QCPAbstractPlottable* plottable, const QString& seriesKey);
+    /// A per-sample series longer than a few thousand points loses its markers and gets a thin cosmetic pen:
+    /// markers of long series are what a replot would spend its time on (QCustomPlot's adaptive sampling thins
+    /// lines far better than scatters).
+    static void dropMarkersWhenLong(QCPGraph* graph, const QColor& color);
 
 private:
     void onMouseMove(QMouseEvent* event);

@@ -11,6 +11,7 @@
 #include <qcustomplot.h>
 
 #include "article_claims.h"
+#include "result_analysis.h"
 #include "runtime_palette.h"
 #include "statistics.h"
 #include "text_format.h"
@@ -19,28 +20,9 @@ namespace versus::gui {
 
 namespace {
 
-std::string groupOf(const Result& r)
-{
-    return r.workloadId + "|" + formatParams(r.params);
-}
-
 std::string seriesOf(const Result& r)
 {
     return r.runtimeId + "/" + r.flavour;
-}
-
-bool measured(const Result& r)
-{
-    return r.ok() && r.summary.samples > 0 && r.summary.medianNs > 0;
-}
-
-/// 95% CI of median(r) / median(fastest): bootstrapped from the samples, or the median's own CI when there are none.
-stats::Interval ratioInterval(const Result& r, const Result& fastest)
-{
-    const stats::Comparison c = stats::compareSamples(stats::perCallNs(r.samples), stats::perCallNs(fastest.samples));
-    if (std::isfinite(c.ratioCi.low) && std::isfinite(c.ratioCi.high))
-        return c.ratioCi;
-    return {r.summary.ciLowNs / fastest.summary.medianNs, r.summary.ciHighNs / fastest.summary.medianNs};
 }
 
 } // namespace
@@ -76,6 +58,12 @@ QCPItemText* SummaryPlot::addLabel(double x, double y, const QString& text, cons
 
 void SummaryPlot::setResults(const std::vector<Result>& results)
 {
+    setAnalysis(ResultAnalysis::compute(results));
+}
+
+void SummaryPlot::setAnalysis(const ResultAnalysis& analysis)
+{
+    const std::vector<Result>& results = analysis.results;
     plot()->clearPlottables();
     for (QCPAbstractItem* item : m_items)
         plot()->removeItem(item);  // only our own: the base class keeps its empty-chart message
@@ -90,9 +78,9 @@ void SummaryPlot::setResults(const std::vector<Result>& results)
     std::map<std::string, std::vector<Result>> members;
     std::map<std::string, QString> groupLabel;
     for (const Result& r : results) {
-        if (!measured(r))
+        if (!isMeasured(r))
             continue;
-        const std::string g = groupOf(r);
+        const std::string g = comparisonGroup(r);
         if (!fastest.count(g)) {
             groups.push_back(g);
             fastest[g] = &r;
@@ -108,7 +96,7 @@ void SummaryPlot::setResults(const std::vector<Result>& results)
     // Series: runtime + flavour, in order of appearance; each is one graph plus its error bars.
     std::vector<std::string> seriesOrder;
     for (const Result& r : results)
-        if (measured(r) && std::find(seriesOrder.begin(), seriesOrder.end(), seriesOf(r)) == seriesOrder.end())
+        if (isMeasured(r) && std::find(seriesOrder.begin(), seriesOrder.end(), seriesOf(r)) == seriesOrder.end())
             seriesOrder.push_back(seriesOf(r));
     const double n = double(seriesOrder.size());
     const double spacing = n > 1 ? std::min(0.5 / n, 0.18) : 0;
@@ -119,10 +107,11 @@ void SummaryPlot::setResults(const std::vector<Result>& results)
         QCPErrorBars* bars = nullptr;
         std::vector<Point> points;
         QVector<double> keys, values, minus, plus;
-        for (const Result& r : results) {
-            if (!measured(r) || seriesOf(r) != seriesOrder[s])
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            const Result& r = results[i];
+            if (!isMeasured(r) || seriesOf(r) != seriesOrder[s])
                 continue;
-            const std::string g = groupOf(r);
+            const std::string g = comparisonGroup(r);
             const auto it = std::find(groups.begin(), groups.end(), g);
             if (!graph) {
                 const QColor color = RuntimePalette::color(QString::fromStdString(r.runtimeId),
@@ -142,7 +131,7 @@ void SummaryPlot::setResults(const std::vector<Result>& results)
             const double x = double(it - groups.begin()) + offset;
             const double fastestNs = fastest[g]->summary.medianNs;
             const double ratio = r.summary.medianNs / fastestNs;
-            const stats::Interval ci = ratioInterval(r, *fastest[g]);
+            const stats::Interval ci = analysis.ratioCi[i];
             keys.push_back(x);
             values.push_back(ratio);
             minus.push_back(std::clamp(ratio - ci.low, 0.0, ratio * 0.9));  // a log axis cannot show values <= 0
@@ -221,7 +210,11 @@ void SummaryPlot::drawClaimBands(const std::vector<Result>& group, const QString
         const QString range = claim->minSlowdown > 0
             ? tr("article %1-%2x").arg(claim->minSlowdown).arg(claim->maxSlowdown)
             : tr("article: CPython faster");
-        addLabel(x, high, range, color.darker(130), Qt::AlignHCenter | Qt::AlignBottom, font().pointSizeF() * 0.85);
+        // Left of the band, at its middle on the log axis: the measured dot sits on the band's centre line, above,
+        // inside or below it, and never there.
+        QCPItemText* label = addLabel(x - halfWidth, std::sqrt(low * high), range, color.darker(130),
+                                      Qt::AlignRight | Qt::AlignVCenter, font().pointSizeF() * 0.85);
+        label->setPadding(QMargins(0, 0, 4, 0));
         m_maxRatio = std::max(m_maxRatio, high);
         ++m_claimBands;
 

@@ -14,6 +14,8 @@ class QCPItemText;
 
 namespace versus::gui {
 
+struct ResultAnalysis;
+
 class SummaryPlot final : public PlotWidget {
     Q_OBJECT
 public:
@@ -21,8 +23,10 @@ public:
 
     /// Workload id -> the manifest's claim id, for the claimed-range bands; applies from the next setResults().
     void setWorkloadClaims(std::map<std::string, std::string> workloadClaims);
-    /// Redraws from the successful results; failed ones are left out (the table shows them).
+    /// Redraws from the successful results; failed ones are left out (the table shows them). Bootstraps the ratio
+    /// CIs on the calling thread: for live runs, compute a ResultAnalysis elsewhere and call setAnalysis().
     void setResults(const std::vector<Result>& results);
+    void setAnalysis(const ResultAnalysis& analysis);
     /// The summary's value axis is always logarithmic: ratios are compared multiplicatively.
     void setLogScale(bool) override {}
     /// Claim bands drawn by the last setResults() (tests check they appear).

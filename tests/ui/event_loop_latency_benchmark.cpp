@@ -1,18 +1,25 @@
 // Benchmark for the README, not a test: how late the GUI event loop runs a 1 ms timer while two embedded runtimes
 // race, streaming samples as fast as they can (fib n=5, one call per sample, no minimum sample time).
+// Then how long Stop takes: from stopRun() (what Esc does) until the window is ready for the next run, while fib
+// n=30 runs inside each embedded interpreter.
+// Usage: versus_ui_latency_benchmark [SCREENSHOT.png]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <vector>
 
 #include <QApplication>
+#include <QEventLoop>
+#include <QLineEdit>
 #include <QElapsedTimer>
+#include <QPixmap>
 #include <QStandardPaths>
 #include <QTimer>
 
 #include "builtin_runtimes.h"
 #include "catalog.h"
 #include "main_window.h"
+#include "parameter_editor.h"
 
 using namespace versus;
 using namespace versus::gui;
@@ -53,10 +60,40 @@ int main(int argc, char** argv)
     clock.start();
     probe.start();
     app.exec();
+    if (argc > 1)  // a screenshot of the window after the run, to look at the thinned distribution and the summary
+        window.grab().save(QString::fromLocal8Bit(argv[1]));
     std::sort(latenciesMs.begin(), latenciesMs.end());
     auto at = [&](double q) { return latenciesMs.empty() ? 0.0 : latenciesMs[static_cast<size_t>(q * (latenciesMs.size() - 1))]; };
     std::printf("event-loop latency while two runtimes stream samples (%zu probes over %.1f s): "
                 "p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
                 latenciesMs.size(), clock.nsecsElapsed() / 1e9, at(0.5), at(0.99), at(1.0));
+
+    // Stop latency: each runtime alone, a call that lasts about a second in CPython, stopped mid-call.
+    window.selectWorkload(QStringLiteral("fib"));
+    auto* n = window.parameterEditor()->findChild<QLineEdit*>(QStringLiteral("param_n"));
+    if (!n)
+        return 2;
+    window.setSampling(1, 1000, 50);
+    window.setRunPlanOptions(RunOrder::Sequential, 0, 0);
+    for (const char* runtime : {"python", "node"}) {
+        window.setCheckedRuntimes({QString::fromLatin1(runtime)});
+        n->setText(QStringLiteral("30"));
+        std::vector<double> stopMs;
+        for (int trial = 0; trial < 10; ++trial) {
+            QEventLoop loop;
+            QObject::connect(&window, &MainWindow::planFinished, &loop, &QEventLoop::quit);
+            if (!window.startRun())
+                return 2;
+            QTimer::singleShot(400 + 37 * trial, &loop, [&] {  // at different points of the call
+                clock.restart();
+                window.stopRun();
+            });
+            loop.exec();
+            stopMs.push_back(clock.nsecsElapsed() / 1e6);
+        }
+        std::sort(stopMs.begin(), stopMs.end());
+        std::printf("Stop on %s (embedded), fib n=30, 10 trials: median %.1f ms, max %.1f ms\n", runtime,
+                    stopMs[stopMs.size() / 2], stopMs.back());
+    }
     return 0;
 }

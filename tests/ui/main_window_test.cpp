@@ -33,10 +33,12 @@
 #include "main_window.h"
 #include "memory_plot.h"
 #include "parameter_editor.h"
+#include "result_analysis.h"
 #include "results_file.h"
 #include "results_model.h"
 #include "runtime_list_model.h"
 #include "runtime_registry.h"
+#include "statistics.h"
 #include "summary_plot.h"
 #include "synthetic_results.h"
 #include "throughput_plot.h"
@@ -67,6 +69,8 @@ private slots:
     void sequentialWithTargetCiLabelsTheResults();
     void memoryPlotShowsProcessRssAfterATinyRun();
     void addedInterpreterAppearsInTheRuntimeList();
+    void analysisOfLargeResultsLeavesTheEventLoopFree();
+    void progressCountsTheWarmUpOfEveryRound();
 
 private:
     /// Waits for the plan to finish; false on timeout.
@@ -305,6 +309,7 @@ void MainWindowTest::openedResultsFileFillsTableAndPlots()
                                             {"The CPU frequency governor is 'powersave': set it to 'performance'."});
     QVERIFY(!file.isEmpty());
     QVERIFY(m_window->openResultsFiles({file}));
+    QTRY_VERIFY(!m_window->analysisPending());  // the summary's CIs are bootstrapped off the GUI thread
     QCOMPARE(m_window->resultsModel()->rowCount(), 2);
     QCOMPARE(m_window->resultsModel()->resultAt(0).summary.samples, 20);
     QCOMPARE(m_window->throughputPlot()->dataPointCount(), 2 * 23);  // every sample, warm-up included
@@ -537,3 +542,73 @@ void MainWindowTest::addedInterpreterAppearsInTheRuntimeList()
 
 QTEST_MAIN(MainWindowTest)
 #include "main_window_test.moc"
+
+void MainWindowTest::analysisOfLargeResultsLeavesTheEventLoopFree()
+{
+    // Two 20,000-sample results: bootstrapping their ratio takes seconds, which the GUI thread must not wait for.
+    std::vector<Result> results{testing::syntheticResult(0, "fib", "python", 3000, "plain", 0, 20000),
+                                testing::syntheticResult(1, "fib", "node", 1000, "plain", 0, 20000)};
+    ResultAnalyzer analyzer;
+    std::vector<quint64> delivered;
+    std::shared_ptr<const ResultAnalysis> last;
+    connect(&analyzer, &ResultAnalyzer::ready, this, [&](quint64 ticket, std::shared_ptr<const ResultAnalysis> a) {
+        delivered.push_back(ticket);
+        last = std::move(a);
+    });
+    int ticks = 0;
+    QTimer tick;
+    connect(&tick, &QTimer::timeout, this, [&] { ++ticks; });
+    tick.start(5);
+    const quint64 first = analyzer.request(results);
+    const quint64 second = analyzer.request({results[0]});  // supersedes the first if it has not started
+    const quint64 third = analyzer.request(results);
+    QVERIFY(first < second && second < third);
+    QVERIFY(!analyzer.idle());
+    QTRY_VERIFY_WITH_TIMEOUT(analyzer.idle(), 60000);
+    QVERIFY2(ticks >= 3, "the event loop ran while the analyses were computed");
+    QVERIFY(!delivered.empty() && delivered.size() <= 2);  // coalesced: at most the one computing and the newest
+    QCOMPARE(delivered.back(), third);
+    QVERIFY(std::is_sorted(delivered.begin(), delivered.end()));
+
+    // Node.js is the fastest: its CI holds 1; CPython's is the bootstrap of the two per-call sample sets.
+    QCOMPARE(last->ratioCi.size(), std::size_t(2));
+    QVERIFY(last->ratioCi[1].low <= 1.0 && last->ratioCi[1].high >= 1.0);
+    const stats::Comparison c = stats::compareSamples(stats::perCallNs(results[0].samples),
+                                                      stats::perCallNs(results[1].samples));
+    QCOMPARE(last->ratioCi[0].low, c.ratioCi.low);
+    QCOMPARE(last->ratioCi[0].high, c.ratioCi.high);
+    QVERIFY(last->ratioCi[0].low > 2.5 && last->ratioCi[0].high < 3.5);
+    QCOMPARE(last->headlines.size(), std::size_t(1));
+}
+
+void MainWindowTest::progressCountsTheWarmUpOfEveryRound()
+{
+    // Interleaved rounds of 5 measured samples repeat the warm-up: 12 samples are 3 rounds, so each result takes
+    // 12 + 3 x 2 = 18 samples and two results 36.
+    tinyFib({QStringLiteral("python"), QStringLiteral("node")});
+    m_window->setSampling(2, 12, 1);
+    m_window->setRunPlanOptions(RunOrder::Interleaved, 0, 0);
+    QStringList seen;
+    QTimer watch;
+    connect(&watch, &QTimer::timeout, this, [&] { seen << m_window->progressText(); });
+    watch.start(1);
+    QVERIFY(m_window->startRun());
+    seen << m_window->progressText();
+    QVERIFY(waitForPlan());
+    watch.stop();
+    QVERIFY2(seen.first().contains(QStringLiteral("0 of 36 samples")), qPrintable(seen.first()));
+    const bool midway = std::any_of(seen.begin(), seen.end(), [](const QString& t) {
+        return t.contains(QStringLiteral(" of 36 samples")) && !t.contains(QStringLiteral("\n0 of"));
+    });
+    QVERIFY2(midway, qPrintable(seen.join(QStringLiteral(" | "))));
+    int samples = 0;
+    for (int row = 0; row < m_window->resultsModel()->rowCount(); ++row)
+        samples += int(m_window->resultsModel()->resultAt(row).samples.size());
+    QCOMPARE(samples, 36);  // a result keeps the warm-up samples of every round: what the progress counted
+
+    // A target CI plans an upper bound and says so.
+    m_window->setRunPlanOptions(RunOrder::Sequential, 50, 0, 10);
+    QVERIFY(m_window->startRun());
+    QVERIFY2(m_window->progressText().contains(QStringLiteral("at most")), qPrintable(m_window->progressText()));
+    QVERIFY(waitForPlan());
+}
