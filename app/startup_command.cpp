@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <mutex>
@@ -13,8 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog.h"
-#include "external/external_process_runtime.h"
-#include "external/startup_benchmark.h"
+#include "external/startup_study.h"
 #include "node/embedded_node_runtime.h"
 #include "python/embedded_python_runtime.h"
 #include "runtime_registry.h"
@@ -201,124 +201,75 @@ int startupCommand(const std::vector<std::string>& args, RuntimeRegistry& regist
         }
     }
     if (runtimes.empty())
-        runtimes = {"python3", "node", "pypy3"};
+        runtimes = defaultStartupRuntimeIds();
 
-    std::vector<StartupCommand> commands{{"baseline", "/bin/true (spawn cost)", {"/bin/true"}}};
-    for (std::string id : runtimes) {
-        // Start-up is a property of a process: the embedded ids stand for their process counterparts here.
-        if (id == "node")
-            id = "node-process";
-        if (id == "python")
-            id = "python3";
-        const RuntimeDescriptor* d = registry.descriptor(id);
-        if (!d || d->info.embedded)
-            return usageError("'" + id + "' is not an external runtime: use python3, node, pypy3 or an --interpreter");
-        if (!d->available()) {
-            std::cerr << "versus: skipped " << id << ": " << d->unavailableReason << "\n";
-            continue;
-        }
-        std::string program = id == "python3" ? "/usr/bin/python3.11" : resolveProgram(id == "node-process" ? "node" : id);
-        // User interpreters: the program is inside the runtime; ask it.
-        if (auto runtime = d->create(); auto* external = dynamic_cast<ExternalProcessRuntime*>(runtime.get()))
-            program = external->harnessCommand().front();
-        const std::string label = id == "node-process" ? "node" : id;
-        for (auto c : startupCommandsFor(id, d->info.language, program)) {
-            if (c.label.rfind(id, 0) == 0)
-                c.label = label + c.label.substr(id.size());
-            commands.push_back(c);
-        }
+    const StartupPlan plan = planStartup(registry, runtimes);
+    for (const StartupSkip& skip : plan.skipped) {
+        if (skip.notExternal)
+            return usageError(skip.reason);
+        std::cerr << "versus: skipped " << skip.runtimeId << ": " << skip.reason << "\n";
     }
 
-    std::cerr << "versus: " << commands.size() << " commands x (" << warmup << " warm-up + " << runs
+    std::cerr << "versus: " << plan.commands.size() << " commands x (" << warmup << " warm-up + " << runs
               << " runs), no shell, each through versus-spawn\n";
-    json all = json::array();
     std::cout << pad("command", 26, false) << pad("median ms", 11) << pad("MAD", 7) << pad("min", 8) << pad("max", 8)
               << pad("user ms", 9) << pad("sys ms", 8) << pad("peak RSS", 12) << "\n";
-    int failures = 0;
-    for (const auto& c : commands) {
-        const StartupMeasurement m = measureStartup(c, warmup, runs);
+    StartupStudyCallbacks callbacks;
+    callbacks.onProgress = [&](const StartupProgress& progress) {
+        if (progress.probe && progress.index == 1)
+            std::cerr << "versus: embedded start-up: " << probeRuns << " fresh 'versus startup-probe' processes\n";
+    };
+    // Each row as soon as its command is measured, as before the study moved to core.
+    callbacks.onCommand = [&](const StartupMeasurement& m) {
+        const StartupCommand& c = m.command;
         const StartupSummary& s = m.summary;
         if (!m.error.empty()) {
-            ++failures;
             std::cout << pad(c.label, 26, false) << "  failed: " << m.error << "\n";
         } else {
             std::cout << pad(c.label, 26, false) << pad(formatMs(s.medianMs), 11) << pad(formatMs(s.madMs), 7)
                       << pad(formatMs(s.minMs), 8) << pad(formatMs(s.maxMs), 8) << pad(formatMs(s.medianUserMs), 9)
                       << pad(formatMs(s.medianSysMs), 8) << pad(formatMiB(double(s.medianMaxRssBytes)), 12) << "\n";
         }
-        json runsJson = json::array();
-        for (const auto& r : m.runs)
-            runsJson.push_back({{"wall_ms", r.wallMs}, {"user_ms", r.userMs}, {"sys_ms", r.sysMs},
-                                {"max_rss_bytes", r.maxRssBytes}});
-        all.push_back({{"runtime", c.runtimeId}, {"command", c.label}, {"argv", c.argv}, {"error", m.error},
-                       {"median_ms", s.medianMs}, {"mad_ms", s.madMs}, {"min_ms", s.minMs}, {"max_ms", s.maxMs},
-                       {"median_max_rss_bytes", s.medianMaxRssBytes}, {"runs", runsJson}});
-    }
+    };
+    StartupStudyOptions options;
+    options.runs = runs;
+    options.warmup = warmup;
+    options.probeRuns = probeRuns;
+    options.versusExecutable = std::filesystem::read_symlink("/proc/self/exe").string();
+    const StartupStudy study = runStartupStudy(plan, options, callbacks);
 
-    json probes = json::array();
     if (probeRuns > 0) {
-        std::cerr << "versus: embedded start-up: " << probeRuns << " fresh 'versus startup-probe' processes\n";
-        std::vector<std::string> exe{std::filesystem::read_symlink("/proc/self/exe").string(), "startup-probe"};
-        std::map<std::string, std::vector<double>> parts;
-        std::vector<double> rss;
-        std::string probeError;
-        for (int i = 0; i < probeRuns; ++i) {
-            ChildSpec spec;
-            spec.argv = exe;
-            spec.timeoutS = 120;
-            std::string text;
-            ChildCallbacks callbacks;
-            callbacks.onOutput = [&](const char* stream, std::string_view chunk) {
-                if (std::string_view(stream) == "stdout")
-                    text.append(chunk);
-            };
-            const ChildOutcome outcome = runChild(spec, callbacks);
-            json probe = json::parse(text, nullptr, false);
-            if (!outcome.exited || outcome.exitCode != 0 || !probe.is_object()) {
-                probeError = "versus startup-probe " + outcome.describeEnd() + ": " + outcome.lastLines(3);
-                break;
-            }
-            probe["process_wall_ms"] = outcome.wallNs / 1e6;
-            probe["process_max_rss_bytes"] = outcome.maxRssBytes;
-            rss.push_back(double(outcome.maxRssBytes));
-            for (const auto& [key, value] : probe.items())
-                if (value.is_number())
-                    parts[key].push_back(value.get<double>());
-            probes.push_back(probe);
-        }
-        std::cout << "\nEmbedded start-up (median of " << probes.size() << " fresh versus processes):\n";
-        const std::pair<const char*, const char*> rows[] = {
-            {"python_interpreter_init_ms", "CPython interpreter initialisation"},
-            {"python_first_sample_ms", "CPython: first job, to its first sample (fib tiny)"},
-            {"python_second_first_sample_ms", "CPython: second job, to its first sample"},
-            {"node_process_init_ms", "Node.js per-process initialisation"},
-            {"node_first_env_create_ms", "Node.js first environment creation"},
-            {"node_second_env_create_ms", "Node.js second environment creation"},
-            {"node_first_sample_ms", "Node.js: first job, to its first sample (fib tiny)"},
-            {"node_second_first_sample_ms", "Node.js: second job, to its first sample"},
-            {"process_wall_ms", "whole probe process (both runtimes, 4 jobs)"},
-        };
-        for (const auto& [key, label] : rows)
-            if (parts.count(key))
-                std::cout << "  " << pad(label, 52, false) << pad(formatMs(stats::median(parts[key])), 9) << " ms\n";
-        if (!rss.empty())
-            std::cout << "  " << pad("peak RSS of the probe process", 52, false) << pad(formatMiB(stats::median(rss)), 12)
-                      << "\n";
-        if (!probeError.empty()) {
-            ++failures;
-            std::cout << "  failed: " << probeError << "\n";
-        }
+        std::cout << "\nEmbedded start-up (median of " << study.probes.size() << " fresh versus processes):\n";
+        for (const StartupProbePart& part : study.parts)
+            std::cout << "  " << pad(part.label, 52, false) << pad(formatMs(stats::median(part.values)), 9) << " ms\n";
+        if (!study.probeMaxRssBytes.empty())
+            std::cout << "  " << pad("peak RSS of the probe process", 52, false)
+                      << pad(formatMiB(stats::median(study.probeMaxRssBytes)), 12) << "\n";
+        if (!study.probeError.empty())
+            std::cout << "  failed: " << study.probeError << "\n";
     }
     if (!jsonFile.empty()) {
+        json all = json::array();
+        for (const StartupMeasurement& m : study.commands) {
+            const StartupCommand& c = m.command;
+            const StartupSummary& s = m.summary;
+            json runsJson = json::array();
+            for (const auto& r : m.runs)
+                runsJson.push_back({{"wall_ms", r.wallMs}, {"user_ms", r.userMs}, {"sys_ms", r.sysMs},
+                                    {"max_rss_bytes", r.maxRssBytes}});
+            all.push_back({{"runtime", c.runtimeId}, {"command", c.label}, {"argv", c.argv}, {"error", m.error},
+                           {"median_ms", s.medianMs}, {"mad_ms", s.madMs}, {"min_ms", s.minMs}, {"max_ms", s.maxMs},
+                           {"median_max_rss_bytes", s.medianMaxRssBytes}, {"runs", runsJson}});
+        }
         std::ofstream file(jsonFile, std::ios::trunc);
         file << json{{"schema_version", 1}, {"kind", "startup"}, {"runs", runs}, {"warmup", warmup},
-                     {"commands", all}, {"embedded_probes", probes}}
+                     {"commands", all}, {"embedded_probes", study.probes}}
                     .dump(2)
              << "\n";
         if (!file)
             return usageError("could not write " + jsonFile);
     }
-    return failures ? 1 : 0;
+    return study.failures() ? 1 : 0;
 }
 
 } // namespace versus::cli

@@ -69,6 +69,7 @@ struct GcEvent {
     std::int64_t timestampNs = 0;  ///< steady clock of the Versus process when the event arrived, nanoseconds
     std::string runtime;           ///< runtime name, "Node.js (process)"
     std::int64_t pauseNs = 0;      ///< duration of the collection as the runtime measured it
+    std::string runtimeId;         ///< "node-process": what colours the marker; empty in files written before it
 };
 
 using Event = std::variant<StartedEvent, CalibratedEvent, SampleEvent, OutputEvent, FinishedEvent, FailedEvent,

@@ -110,7 +110,7 @@ void HarnessJobContext::output(const std::string& stream, const std::string& tex
 
 void HarnessJobContext::gc(const std::string& runtime, std::int64_t startNs, std::int64_t pauseNs)
 {
-    m_sink.post(GcEvent{startNs, runtime, pauseNs});
+    m_sink.post(GcEvent{startNs, runtime, pauseNs, m_job.key.runtimeId});
 }
 
 Result HarnessJobContext::fail(FailureKind kind, std::string message, std::string file, int line)

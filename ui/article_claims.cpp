@@ -26,4 +26,13 @@ std::vector<const ArticleClaim*> articleClaimsFor(const std::string& claimId)
     return out;
 }
 
+const std::vector<StartupClaim>& articleStartupClaims()
+{
+    static const std::vector<StartupClaim> claims{
+        {"node-process", 30, "article: Node.js starts in ~30 ms"},
+        {"python3", 50, "article: CPython starts in ~50 ms"},
+    };
+    return claims;
+}
+
 } // namespace versus::gui

@@ -19,9 +19,18 @@ struct ArticleClaim {
     std::string statement;      ///< "Node.js 5-10x faster than CPython"
 };
 
+/// The article's claim about how long one interpreter takes to start as a process ("Node.js about 30 ms").
+struct StartupClaim {
+    std::string runtimeId;  ///< the external runtime it speaks of: "python3", "node-process"
+    double ms = 0;          ///< claimed start-up, process start to exit
+    std::string statement;  ///< "article: Node.js starts in ~30 ms"
+};
+
 /// Every claim, in the article's order.
 const std::vector<ArticleClaim>& articleClaims();
 /// The claims about workloads tagged `claimId` (several when flavours differ, as json vs ujson).
 std::vector<const ArticleClaim*> articleClaimsFor(const std::string& claimId);
+/// The start-up claims: Node.js about 30 ms, CPython about 50 ms.
+const std::vector<StartupClaim>& articleStartupClaims();
 
 } // namespace versus::gui

@@ -109,7 +109,7 @@ Result ExternalProcessRuntime::execute(const RunJob& job, EventSink& sink)
             } else if (event == "output") {
                 context.output(message.at("stream").get<std::string>(), message.at("text").get<std::string>());
             } else if (event == "gc") {
-                sink.post(GcEvent{steadyNowNs(), m_info.name, message.at("pause_ns").get<std::int64_t>()});
+                sink.post(GcEvent{steadyNowNs(), m_info.name, message.at("pause_ns").get<std::int64_t>(), m_info.id});
             } else if (event == "done") {
                 resultJson = message.at("result").dump();
             }

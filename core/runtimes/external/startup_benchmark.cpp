@@ -45,7 +45,8 @@ StartupSummary summarizeStartup(const std::vector<StartupRun>& runs)
     return s;
 }
 
-StartupMeasurement measureStartup(const StartupCommand& command, int warmup, int runs, ChildStopper* stopper)
+StartupMeasurement measureStartup(const StartupCommand& command, int warmup, int runs, ChildStopper* stopper,
+                                  const StartupRunStarting& onStart)
 {
     StartupMeasurement m;
     m.command = command;
@@ -54,11 +55,17 @@ StartupMeasurement measureStartup(const StartupCommand& command, int warmup, int
             m.error = "stopped";
             break;
         }
+        if (onStart)
+            onStart(i < warmup, i < warmup ? i + 1 : i - warmup + 1, i < warmup ? warmup : runs);
         ChildSpec spec;
         spec.argv = command.argv;
         spec.discardOutput = true;  // as hyperfine: output to /dev/null, no pipe to drain
         spec.timeoutS = 30;
         const ChildOutcome outcome = runChild(spec, {}, stopper);
+        if (stopper && stopper->requested()) {
+            m.error = "stopped";
+            break;
+        }
         if (!outcome.startError.empty() || !outcome.exited || outcome.exitCode != 0) {
             m.error = "'" + command.label + "' " + (outcome.timedOut ? "did not end within 30 s" : outcome.describeEnd());
             break;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -49,10 +50,13 @@ struct StartupMeasurement {
 std::vector<StartupCommand> startupCommandsFor(const std::string& runtimeId, const std::string& language,
                                                const std::string& program);
 
+/// Called before each start: whether it is a warm-up, its 1-based number within its phase and the phase's length.
+using StartupRunStarting = std::function<void(bool warmup, int index, int count)>;
+
 /// Runs `warmup` untimed and `runs` timed starts of the command, one after the other, through versus-spawn.
-/// Stops at the first failing run and reports why. `stopper` may end it early from another thread.
+/// Stops at the first failing run and reports why. `stopper` may end it early from another thread (error "stopped").
 StartupMeasurement measureStartup(const StartupCommand& command, int warmup, int runs,
-                                  ChildStopper* stopper = nullptr);
+                                  ChildStopper* stopper = nullptr, const StartupRunStarting& onStart = {});
 
 /// Pure: median, MAD, extremes of the runs.
 StartupSummary summarizeStartup(const std::vector<StartupRun>& runs);
