@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <set>
-#include <sstream>
 
 #include <unistd.h>
 
@@ -128,13 +127,6 @@ std::optional<std::string> checkLimits(const ParameterSpec& spec, const ParamVal
     if (typeOk && inLimits)
         return std::nullopt;
     return "parameter '" + spec.name + "' must be " + spec.describeLimits() + " (got " + formatParamValue(value) + ")";
-}
-
-std::string formatNumber(double v)
-{
-    std::ostringstream out;
-    out << v;
-    return out.str();
 }
 
 bool sameValue(const ParamValue& a, const ParamValue& b)

@@ -1,8 +1,9 @@
 // Small helpers over the result value types.
 #include "result.h"
 
+#include <charconv>
 #include <cmath>
-#include <sstream>
+#include <cstdint>
 
 namespace versus {
 
@@ -33,16 +34,24 @@ std::string Result::seriesName() const
     return runtimeName + " + " + flavourLabel;
 }
 
+std::string formatNumber(double v)
+{
+    constexpr double kExactIntegers = 9007199254740992.0;  // 2^53: every whole double below it is exact
+    if (std::isfinite(v) && v == std::trunc(v) && std::fabs(v) < kExactIntegers)
+        return std::to_string(static_cast<std::int64_t>(v));
+    // Without a precision, to_chars writes the fewest digits that read back as v.
+    const bool plain = std::fabs(v) >= 1e-4 && std::fabs(v) < 1e15;
+    char text[32];
+    const auto end =
+        std::to_chars(text, text + sizeof text, v, plain ? std::chars_format::fixed : std::chars_format::scientific).ptr;
+    return std::string(text, end);
+}
+
 std::string formatParamValue(const ParamValue& value)
 {
     struct Visitor {
         std::string operator()(std::int64_t v) const { return std::to_string(v); }
-        std::string operator()(double v) const
-        {
-            std::ostringstream out;
-            out << v;
-            return out.str();
-        }
+        std::string operator()(double v) const { return formatNumber(v); }
         std::string operator()(bool v) const { return v ? "true" : "false"; }
         std::string operator()(const std::string& v) const { return v; }
     };

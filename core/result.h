@@ -103,5 +103,8 @@ struct Result {
 /// "n=27, seed=1" in the manifest's order is not known here: keys sort alphabetically.
 std::string formatParams(const ParamValues& params);
 std::string formatParamValue(const ParamValue& value);
+/// A number as people write it and as it reads back: whole numbers in full ("4294967295", not "4.29497e+09"),
+/// others in the shortest text that parses to the same double ("0.1", "2.5e-07").
+std::string formatNumber(double v);
 
 } // namespace versus

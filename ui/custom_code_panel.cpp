@@ -1,6 +1,7 @@
 // Builds a one-off workload folder from the two editors; the harness runs it like any catalog workload.
 #include "custom_code_panel.h"
 
+#include <QEvent>
 #include <QFile>
 #include <QFontDatabase>
 #include <QGridLayout>
@@ -91,8 +92,8 @@ CustomCodePanel::CustomCodePanel(QWidget* parent) : QWidget(parent)
     };
     addSide(tr("Python"), m_python, m_pythonError, "pythonEditor");
     addSide(tr("JavaScript"), m_javascript, m_javascriptError, "javascriptEditor");
-    new ScriptHighlighter(ScriptHighlighter::Language::Python, m_python->document());
-    new ScriptHighlighter(ScriptHighlighter::Language::JavaScript, m_javascript->document());
+    m_pythonHighlighter = new ScriptHighlighter(ScriptHighlighter::Language::Python, m_python->document());
+    m_javascriptHighlighter = new ScriptHighlighter(ScriptHighlighter::Language::JavaScript, m_javascript->document());
     layout->addWidget(splitter, 1);
 
     auto* bottom = new QHBoxLayout;
@@ -127,13 +128,27 @@ void CustomCodePanel::setCode(const QString& python, const QString& javascript, 
     clearMarks();
 }
 
-void CustomCodePanel::setRunning(bool running)
+void CustomCodePanel::setRunning(bool running, bool ownRace)
 {
     m_race->setEnabled(!running);
-    if (running) {
+    if (running && ownRace) {
         clearMarks();
         m_status->setText(tr("Racing..."));
+    } else if (running) {
+        m_status->setText(tr("A benchmark run is in progress: Race is available when it ends."));
+    } else if (m_status->text() == tr("Racing...")
+               || m_status->text() == tr("A benchmark run is in progress: Race is available when it ends.")) {
+        m_status->clear();  // nothing went wrong, or the run was not a race of this panel
     }
+}
+
+void CustomCodePanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange && m_pythonHighlighter) {
+        m_pythonHighlighter->followPalette(palette());
+        m_javascriptHighlighter->followPalette(palette());
+    }
+    QWidget::changeEvent(event);
 }
 
 const Workload* CustomCodePanel::prepareWorkload()

@@ -16,6 +16,8 @@ class QTemporaryDir;
 
 namespace versus::gui {
 
+class ScriptHighlighter;
+
 class CustomCodePanel final : public QWidget {
     Q_OBJECT
 public:
@@ -28,7 +30,8 @@ public:
     const Workload* prepareWorkload();
     /// Shows how a race item ended; a failure with a line in one of the snippets is marked in that editor.
     void showResult(const Result& result);
-    void setRunning(bool running);
+    /// A plan started or ended; `ownRace`: it races this panel's code (otherwise Race waits for the run).
+    void setRunning(bool running, bool ownRace = true);
     void setCode(const QString& python, const QString& javascript, const QString& expectedAnswer = {});
 
     QPlainTextEdit* pythonEditor() const { return m_python; }
@@ -36,6 +39,10 @@ public:
 
 signals:
     void raceRequested();
+
+protected:
+    /// Recolours the code when the palette turns light or dark.
+    void changeEvent(QEvent* event) override;
 
 private:
     void clearMarks();
@@ -48,6 +55,8 @@ private:
     QLineEdit* m_expected = nullptr;
     QPushButton* m_race = nullptr;
     QLabel* m_status = nullptr;
+    ScriptHighlighter* m_pythonHighlighter = nullptr;
+    ScriptHighlighter* m_javascriptHighlighter = nullptr;
     std::unique_ptr<QTemporaryDir> m_folder;
     std::optional<Workload> m_workload;
 };

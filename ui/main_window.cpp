@@ -6,6 +6,7 @@
 #include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -64,6 +65,8 @@
 #include "results_model.h"
 #include "runtime_list_model.h"
 #include "sample_store.h"
+#include "startup_plot.h"
+#include "startup_view.h"
 #include "summary_plot.h"
 #include "text_format.h"
 #include "throughput_plot.h"
@@ -193,6 +196,13 @@ void MainWindow::buildLayout()
     m_viewTabs->addTab(buildChartsPage(), tr("Charts"));
     m_custom = new CustomCodePanel(m_viewTabs);
     m_viewTabs->addTab(m_custom, tr("Your own code"));
+    // Start-up is measured in child processes, on demand: nothing starts before the user asks.
+    m_startup = new StartupView(m_registry,
+                                m_options.versusExecutable.isEmpty() ? QCoreApplication::applicationFilePath()
+                                                                     : m_options.versusExecutable,
+                                m_viewTabs);
+    m_startup->setObjectName(QStringLiteral("startupView"));
+    m_viewTabs->addTab(m_startup, tr("Start-up"));
     connect(m_custom, &CustomCodePanel::raceRequested, this, &MainWindow::startCustomRace);
     m_rightSplitter->addWidget(m_viewTabs);
 
@@ -483,6 +493,8 @@ void MainWindow::buildActions()
         charts->addAction(plot->title() + QStringLiteral("..."), this,
                           [this, plot] { exportChartWithDialog(plot); });
     }
+    charts->addAction(m_startup->plot()->title() + QStringLiteral("..."), this,
+                      [this] { exportChartWithDialog(m_startup->plot()); });
     charts->addSeparator();
     charts->addAction(tr("All charts on one page..."), this, &MainWindow::exportAllChartsWithDialog);
     file->addSeparator();
@@ -497,6 +509,10 @@ void MainWindow::buildActions()
     run->addSeparator();
     run->addAction(tr("Use &tiny parameters"), this, &MainWindow::useTinyParameters);
     run->addAction(tr("&Add interpreter..."), this, &MainWindow::addInterpreterWithDialog);
+    run->addAction(tr("Measure &start-up"), this, [this] {
+        m_viewTabs->setCurrentWidget(m_startup);
+        m_startup->start();
+    });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     m_logScaleAction = view->addAction(tr("&Logarithmic scale"));
@@ -673,10 +689,10 @@ bool MainWindow::startCustomRace()
         refuse(tr("Check a Python or a JavaScript runtime to race your code on."));
         return false;
     }
-    return startPlan(entries);
+    return startPlan(entries, true);
 }
 
-bool MainWindow::startPlan(const std::vector<PlanEntry>& entries)
+bool MainWindow::startPlan(const std::vector<PlanEntry>& entries, bool customRace)
 {
     RunPlan plan;
     plan.options.warmupSamples = m_warmup->value();
@@ -720,7 +736,7 @@ bool MainWindow::startPlan(const std::vector<PlanEntry>& entries)
     m_currentItemText = tr("Starting");
     m_running = true;
     m_runClock.start();
-    m_custom->setRunning(true);
+    m_custom->setRunning(true, customRace);
     appendLog(tr("=== Run started: %1 item(s), %2 warm-up + %3 measured samples, min sample time %4 ms, %5 order%6")
                   .arg(m_itemsExpected)
                   .arg(plan.options.warmupSamples)
@@ -779,7 +795,7 @@ void MainWindow::stopMemorySampler()
         if (const auto* e = std::get_if<MemoryEvent>(&event))
             m_memory->addMemoryPoint(e->series, e->timestampNs, e->bytes);
         else if (const auto* e = std::get_if<GcEvent>(&event))
-            m_memory->addGcEvent(e->runtime, e->timestampNs, e->pauseNs);
+            m_memory->addGcEvent(e->runtime, e->timestampNs, e->pauseNs, e->runtimeId);
     }
     m_memory->requestReplot();
 }
@@ -806,7 +822,7 @@ void MainWindow::handle(const Event& event)
     } else if (const auto* e = std::get_if<MemoryEvent>(&event)) {
         m_memory->addMemoryPoint(e->series, e->timestampNs, e->bytes);
     } else if (const auto* e = std::get_if<GcEvent>(&event)) {
-        m_memory->addGcEvent(e->runtime, e->timestampNs, e->pauseNs);
+        m_memory->addGcEvent(e->runtime, e->timestampNs, e->pauseNs, e->runtimeId);
     } else if (const auto* e = std::get_if<StartedEvent>(&event)) {
         const QString workloadId = qs(e->key.workloadId);
         const Workload* w = m_catalog.find(e->key.workloadId);
@@ -974,7 +990,7 @@ void MainWindow::showAnalysis(quint64 ticket, const std::shared_ptr<const Result
 {
     if (ticket < m_firstCurrentTicket)
         return;
-    m_summary->setAnalysis(*analysis);
+    m_summary->setAnalysis(analysis);
     QStringList headlines;
     for (const std::string& line : analysis->headlines)
         headlines << qs(line);

@@ -49,6 +49,7 @@ struct ResultAnalysis;
 class ResultsModel;
 class RuntimeListModel;
 class SampleStore;
+class StartupView;
 class SummaryPlot;
 class ThroughputPlot;
 class WorkloadTreeModel;
@@ -58,6 +59,8 @@ class MainWindow final : public QMainWindow {
 public:
     struct Options {
         bool persistSettings = true;  ///< restore and save QSettings (off for tests and --screenshot)
+        /// The `versus` program whose `startup-probe` the Start-up tab runs; empty: this program.
+        QString versusExecutable;
     };
     /// `registry` must outlive the window: embedded interpreters live once per process, not once per window.
     MainWindow(RuntimeRegistry& registry, Catalog catalog, Options options, QWidget* parent = nullptr);
@@ -117,6 +120,7 @@ public:
     MemoryPlot* memoryPlot() const { return m_memory; }
     DistributionPlot* distributionPlot() const { return m_distribution; }
     SummaryPlot* summaryPlot() const { return m_summary; }
+    StartupView* startupView() const { return m_startup; }
     ResultsModel* resultsModel() const { return m_results; }
     QSortFilterProxyModel* resultsProxy() const { return m_resultsProxy; }
     WorkloadTreeModel* workloadModel() const { return m_workloads; }
@@ -142,7 +146,7 @@ private:
     void buildLayout();
     QWidget* buildControlPanel();
     QWidget* buildChartsPage();
-    bool startPlan(const std::vector<PlanEntry>& entries);
+    bool startPlan(const std::vector<PlanEntry>& entries, bool customRace = false);
     void drainEvents();
     void handle(const Event& event);
     void onCurrentWorkloadChanged(const QModelIndex& current);
@@ -246,6 +250,7 @@ private:
     MemoryPlot* m_memory = nullptr;
     DistributionPlot* m_distribution = nullptr;
     SummaryPlot* m_summary = nullptr;
+    StartupView* m_startup = nullptr;
     std::vector<PlotWidget*> m_plots;
     CustomCodePanel* m_custom = nullptr;
 

@@ -81,7 +81,8 @@ void MemoryPlot::addMemoryPoint(const std::string& seriesName, std::int64_t time
     it->graph->addData(secondsOf(timestampNs), double(bytes) / kMiB);  // the window replots once per drain tick
 }
 
-void MemoryPlot::addGcEvent(const std::string& runtime, std::int64_t timestampNs, std::int64_t pauseNs)
+void MemoryPlot::addGcEvent(const std::string& runtime, std::int64_t timestampNs, std::int64_t pauseNs,
+                            const std::string& runtimeId)
 {
     const QString name = tr("GC: %1").arg(QString::fromStdString(runtime));
     auto it = std::find_if(m_gc.begin(), m_gc.end(), [&](const RunSeries& s) { return s.name == name; });
@@ -91,7 +92,8 @@ void MemoryPlot::addGcEvent(const std::string& runtime, std::int64_t timestampNs
         s.graph = plot()->addGraph(plot()->xAxis, plot()->yAxis2);
         s.graph->setName(name);
         s.graph->setLineStyle(QCPGraph::lsNone);
-        const QColor color = colorForName(QString::fromStdString(runtime));
+        const QColor color = runtimeId.empty() ? colorForName(QString::fromStdString(runtime))
+                                               : RuntimePalette::color(QString::fromStdString(runtimeId));
         QPainterPath tick;  // a short vertical stroke; ssCustom scales the path by size / 6
         tick.moveTo(0, -3);
         tick.lineTo(0, 3);

@@ -25,7 +25,9 @@ public:
     /// One point of a MemoryEvent (steady-clock timestamp); shown whatever workload is shown, as it is run-wide.
     void addMemoryPoint(const std::string& series, std::int64_t timestampNs, std::int64_t bytes);
     /// A GcEvent: a tick marker at the bottom of the chart, the pause in its tooltip.
-    void addGcEvent(const std::string& runtime, std::int64_t timestampNs, std::int64_t pauseNs);
+    /// `runtimeId` gives the marker its runtime's colour; empty (older files): guessed from the name.
+    void addGcEvent(const std::string& runtime, std::int64_t timestampNs, std::int64_t pauseNs,
+                    const std::string& runtimeId = {});
     /// Points held by the sampler series called `series` ("Versus process RSS"); 0 when there is none.
     int sampledPointCount(const QString& series) const;
     /// GC markers drawn so far.

@@ -3,6 +3,7 @@
 // the article's claimed range as a band where the claimed CPython series would sit.
 #include "summary_plot.h"
 
+#include <QEvent>
 #include <QVector>
 
 #include <algorithm>
@@ -61,8 +62,23 @@ void SummaryPlot::setResults(const std::vector<Result>& results)
     setAnalysis(ResultAnalysis::compute(results));
 }
 
+void SummaryPlot::changeEvent(QEvent* event)
+{
+    PlotWidget::changeEvent(event);
+    // The ratio labels and the 1x line take the palette's text colour when drawn: draw them again in the new one.
+    if (event->type() == QEvent::PaletteChange && m_lastAnalysis)
+        setAnalysis(m_lastAnalysis);
+}
+
 void SummaryPlot::setAnalysis(const ResultAnalysis& analysis)
 {
+    setAnalysis(std::make_shared<const ResultAnalysis>(analysis));
+}
+
+void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
+{
+    m_lastAnalysis = std::move(shared);
+    const ResultAnalysis& analysis = *m_lastAnalysis;
     const std::vector<Result>& results = analysis.results;
     plot()->clearPlottables();
     for (QCPAbstractItem* item : m_items)
@@ -212,7 +228,9 @@ void SummaryPlot::drawClaimBands(const std::vector<Result>& group, const QString
             : tr("article: CPython faster");
         // Left of the band, at its middle on the log axis: the measured dot sits on the band's centre line, above,
         // inside or below it, and never there.
-        QCPItemText* label = addLabel(x - halfWidth, std::sqrt(low * high), range, color.darker(130),
+        const bool dark = palette().color(QPalette::Base).lightness() < 128;
+        QCPItemText* label = addLabel(x - halfWidth, std::sqrt(low * high), range,
+                                      dark ? color.lighter(140) : color.darker(130),
                                       Qt::AlignRight | Qt::AlignVCenter, font().pointSizeF() * 0.85);
         label->setPadding(QMargins(0, 0, 4, 0));
         m_maxRatio = std::max(m_maxRatio, high);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,12 +28,14 @@ public:
     /// CIs on the calling thread: for live runs, compute a ResultAnalysis elsewhere and call setAnalysis().
     void setResults(const std::vector<Result>& results);
     void setAnalysis(const ResultAnalysis& analysis);
+    void setAnalysis(std::shared_ptr<const ResultAnalysis> analysis);
     /// The summary's value axis is always logarithmic: ratios are compared multiplicatively.
     void setLogScale(bool) override {}
     /// Claim bands drawn by the last setResults() (tests check they appear).
     int claimBandCount() const { return m_claimBands; }
 
 protected:
+    void changeEvent(QEvent* event) override;
     QString describePoint(QCPAbstractPlottable* plottable, int index) const override;
     void fitAxes() override;
 
@@ -52,6 +55,7 @@ private:
     QCPItemText* addLabel(double x, double y, const QString& text, const QColor& color, Qt::Alignment align,
                               qreal pointSize);
 
+    std::shared_ptr<const ResultAnalysis> m_lastAnalysis;  // drawn again when the palette changes
     std::map<std::string, std::string> m_workloadClaims;
     std::vector<std::pair<QCPAbstractPlottable*, std::vector<Point>>> m_points;  // per graph, in data order
     std::vector<QCPAbstractItem*> m_items;

@@ -1,10 +1,13 @@
 // Throughput over time. Warm-up samples are hollow markers inside a shaded band; measured ones a line with dots;
-// dashed lines in the series' colour where the steady state detected by core's statistics begins.
+// dashed lines in the series' colour where the steady state detected by core's statistics begins. Their labels sit in
+// a strip above the plot area, in one row laid out after every layout of the chart.
 #include "throughput_plot.h"
 
+#include <QFontMetricsF>
 #include <QVector>
 
 #include <algorithm>
+#include <limits>
 
 #include <qcustomplot.h>
 
@@ -15,7 +18,7 @@ namespace versus::gui {
 
 namespace {
 
-constexpr int kManyPoints = 5000;
+const QMargins kLabelPadding(3, 1, 3, 2);
 
 } // namespace
 
@@ -34,12 +37,48 @@ ThroughputPlot::ThroughputPlot(const SampleStore& store, QWidget* parent)
     m_warmupBand->setBrush(QColor(128, 128, 128, 40));
     m_warmupBand->setLayer(QStringLiteral("background"));
 
-    m_warmupLabel = new QCPItemText(plot());
-    m_warmupLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    m_warmupLabel->setText(tr("warm-up"));
-    m_warmupLabel->setColor(QColor(128, 128, 128));
-    m_warmupLabel->setPadding(QMargins(4, 4, 4, 4));
+    m_warmupLabel = addLabel(tr("warm-up"), QColor(128, 128, 128));
+    // The labels get a strip of their own above the plot area, so that they never cover a sample.
+    const int strip = QFontMetrics(m_warmupLabel->font()).height() + kLabelPadding.top() + kLabelPadding.bottom();
+    plot()->axisRect()->setMinimumMargins(QMargins(0, strip, 0, 0));
+    connect(plot(), &QCustomPlot::afterLayout, this, &ThroughputPlot::placeLabels);
     clear();
+}
+
+QCPItemText* ThroughputPlot::addLabel(const QString& text, const QColor& color)
+{
+    auto* label = new QCPItemText(plot());
+    label->setClipToAxisRect(false);
+    label->position->setTypeX(QCPItemPosition::ptAbsolute);  // placeLabels sets the pixel
+    label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    label->position->setCoords(0, 0);
+    label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+    label->setPadding(kLabelPadding);
+    label->setText(text);
+    label->setColor(color);
+    return label;
+}
+
+void ThroughputPlot::placeLabels()
+{
+    // Left to right, each at its time or just after the label before it; none for a time outside the x range.
+    std::vector<Label> labels;
+    if (m_warmupShown)
+        labels.push_back({m_warmupLabel, 0.0});
+    labels.insert(labels.end(), m_steadyLabels.begin(), m_steadyLabels.end());
+    std::stable_sort(labels.begin(), labels.end(), [](const Label& a, const Label& b) { return a.key < b.key; });
+    const QCPRange range = plot()->xAxis->range();
+    double right = -std::numeric_limits<double>::infinity();
+    for (const Label& l : labels) {
+        const bool inside = range.contains(l.key);
+        l.item->setVisible(inside);
+        if (!inside)
+            continue;
+        const double left = std::max(plot()->xAxis->coordToPixel(l.key), right);
+        l.item->position->setCoords(left, 0);
+        right = left + QFontMetricsF(l.item->font()).horizontalAdvance(l.item->text()) + kLabelPadding.left()
+            + kLabelPadding.right();
+    }
 }
 
 void ThroughputPlot::clearSeries()
@@ -52,7 +91,9 @@ void ThroughputPlot::clearSeries()
     for (QCPAbstractItem* item : m_steadyMarks)
         plot()->removeItem(item);
     m_steadyMarks.clear();
+    m_steadyLabels.clear();
     m_warmupBand->setVisible(false);
+    m_warmupShown = false;
     m_warmupLabel->setVisible(false);
 }
 
@@ -105,20 +146,15 @@ void ThroughputPlot::drawNewSamples()
             g.warmup->addData(wk, wv, true);
         if (!mk.isEmpty())
             g.measured->addData(mk, mv, true);
-        if (g.measured->dataCount() > kManyPoints && g.measured->scatterStyle().shape() != QCPScatterStyle::ssNone) {
-            g.measured->setScatterStyle(QCPScatterStyle());  // markers and thick pens cost too much on long series
-            g.measured->setPen(QPen(s->color, 0));
-        }
+        dropMarkersWhenLong(g.measured, s->color);
         warmupEnd = std::max(warmupEnd, s->warmupEndSeconds);
     }
-    const bool band = warmupEnd > 0;
-    m_warmupBand->setVisible(band);
-    m_warmupLabel->setVisible(band);
-    if (band) {
+    m_warmupShown = warmupEnd > 0;
+    m_warmupBand->setVisible(m_warmupShown);
+    m_warmupLabel->setVisible(m_warmupShown);
+    if (m_warmupShown) {
         m_warmupBand->topLeft->setCoords(0, 0);
         m_warmupBand->bottomRight->setCoords(warmupEnd, 1);
-        m_warmupLabel->position->setCoords(0, 0);
-        m_warmupLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
     }
     markSteadyStates(warmupEnd);
     requestReplot();
@@ -129,7 +165,7 @@ void ThroughputPlot::markSteadyStates(double warmupEnd)
     for (QCPAbstractItem* item : m_steadyMarks)
         plot()->removeItem(item);
     m_steadyMarks.clear();
-    int row = 0;
+    m_steadyLabels.clear();
     for (const SampleSeries* s : shownSeries()) {
         std::size_t at = 0;
         while (at < s->samples.size() && s->samples[at].index != s->steadyStateIndex)
@@ -156,14 +192,9 @@ void ThroughputPlot::markSteadyStates(double warmupEnd)
         line->point2->setCoords(start, 1);
         line->setPen(QPen(color, 1.2, Qt::DashLine));
         m_steadyMarks.push_back(line);
-        auto* label = new QCPItemText(plot());
-        label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        label->position->setCoords(start, 0.08 + 0.07 * row++);
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-        label->setPadding(QMargins(3, 0, 3, 0));
-        label->setText(start > warmupEnd ? tr("settled") : tr("steady"));
-        label->setColor(color);
+        QCPItemText* label = addLabel(start > warmupEnd ? tr("settled") : tr("steady"), color);
         m_steadyMarks.push_back(label);
+        m_steadyLabels.push_back({label, start});
     }
 }
 

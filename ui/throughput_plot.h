@@ -42,11 +42,22 @@ private:
     /// One dashed line per finished series where its steady state begins, and a "settling" band in its colour
     /// when that is after the warm-up.
     void markSteadyStates(double warmupEnd);
+    /// A label of the strip above the plot area; placeLabels puts it in place.
+    QCPItemText* addLabel(const QString& text, const QColor& color);
+    /// Called after every layout (replot or export, whatever the size): lays the labels out left to right in the
+    /// strip, each at its time on the x axis or just after the previous one, so they never overlap.
+    void placeLabels();
 
+    struct Label {
+        QCPItemText* item = nullptr;
+        double key = 0;  ///< sampling time (s) it belongs to
+    };
     std::vector<Graphs> m_graphs;
     QCPItemRect* m_warmupBand = nullptr;
     QCPItemText* m_warmupLabel = nullptr;
-    std::vector<QCPAbstractItem*> m_steadyMarks;
+    bool m_warmupShown = false;
+    std::vector<QCPAbstractItem*> m_steadyMarks;  // lines, bands and labels, removed together
+    std::vector<Label> m_steadyLabels;            // the labels among m_steadyMarks
 };
 
 } // namespace versus::gui

@@ -529,7 +529,8 @@ ResultsDocument readDocument(const json& root)
             expectObject((*gc)[i], at);
             doc.gcEvents.push_back({static_cast<std::int64_t>(optionalNumber((*gc)[i], "t_s", at, 0) * 1e9),
                                     optionalString((*gc)[i], "runtime", at),
-                                    static_cast<std::int64_t>(optionalNumber((*gc)[i], "pause_ns", at, 0))});
+                                    static_cast<std::int64_t>(optionalNumber((*gc)[i], "pause_ns", at, 0)),
+                                    optionalString((*gc)[i], "runtime_id", at)});
         }
     }
     return doc;
@@ -678,10 +679,13 @@ json resultsDocumentToJson(const ResultsDocument& d)
     }
     if (!d.gcEvents.empty()) {
         json gc = json::array();
-        for (const auto& g : d.gcEvents)
+        for (const auto& g : d.gcEvents) {
             gc.push_back({{"runtime", g.runtime},
                           {"t_s", static_cast<double>(g.timestampNs - d.clockOriginNs) / 1e9},
                           {"pause_ns", g.pauseNs}});
+            if (!g.runtimeId.empty())
+                gc.back()["runtime_id"] = g.runtimeId;
+        }
         doc["gc_events"] = std::move(gc);
     }
     return doc;

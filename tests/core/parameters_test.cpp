@@ -82,3 +82,42 @@ TEST(Parameters, ExpectedAnswerMatchesOnGivenParamsOnly)
     EXPECT_EQ(w.expectedAnswerFor({{"n", std::int64_t(10)}, {"mode", std::string("json")}}), "55");
     EXPECT_FALSE(w.expectedAnswerFor({{"n", std::int64_t(11)}}));
 }
+
+TEST(Parameters, LimitsAreWrittenAsPeopleTypeThem)
+{
+    ParameterSpec seed;
+    seed.name = "seed";
+    seed.type = ParamType::Int;
+    seed.min = 1;
+    seed.max = 4294967295.0;  // the seed limit of every generated-data workload
+    EXPECT_EQ(seed.describeLimits(), "an integer from 1 to 4294967295");
+    ParamValue value;
+    auto tooBig = parseParamValue(seed, "4294967296", value);
+    ASSERT_TRUE(tooBig);
+    EXPECT_EQ(*tooBig, "parameter 'seed' must be an integer from 1 to 4294967295 (got 4294967296)");
+
+    ParameterSpec ratio;
+    ratio.name = "ratio";
+    ratio.type = ParamType::Float;
+    ratio.min = 0.1;
+    EXPECT_EQ(ratio.describeLimits(), "a number of at least 0.1");
+    ratio.min = std::nullopt;
+    ratio.max = 1234567.25;
+    EXPECT_EQ(ratio.describeLimits(), "a number of at most 1234567.25");
+    ratio.max = 2.5e-7;
+    EXPECT_EQ(ratio.describeLimits(), "a number of at most 2.5e-07");
+    ratio.max = 0.0001;
+    EXPECT_EQ(ratio.describeLimits(), "a number of at most 0.0001");
+    ratio.max = 1e300;
+    EXPECT_EQ(ratio.describeLimits(), "a number of at most 1e+300");
+}
+
+TEST(Parameters, RealValuesReadBackExactly)
+{
+    // The parameter editor fills its fields with these texts: six significant digits would change the value.
+    EXPECT_EQ(formatParamValue(ParamValue(1234567.25)), "1234567.25");
+    EXPECT_EQ(formatParamValue(ParamValue(0.1)), "0.1");
+    EXPECT_EQ(formatParamValue(ParamValue(3.0)), "3");
+    EXPECT_EQ(formatParamValue(ParamValue(-0.5)), "-0.5");
+    EXPECT_EQ(formatParamValue(ParamValue(std::int64_t(4294967295))), "4294967295");
+}

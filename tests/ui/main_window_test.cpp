@@ -38,6 +38,7 @@
 #include "results_model.h"
 #include "runtime_list_model.h"
 #include "runtime_registry.h"
+#include "startup_view.h"
 #include "statistics.h"
 #include "summary_plot.h"
 #include "synthetic_results.h"
@@ -71,6 +72,7 @@ private slots:
     void addedInterpreterAppearsInTheRuntimeList();
     void analysisOfLargeResultsLeavesTheEventLoopFree();
     void progressCountsTheWarmUpOfEveryRound();
+    void startupTabMeasuresColdStartAndEmbeddedParts();
 
 private:
     /// Waits for the plan to finish; false on timeout.
@@ -91,7 +93,7 @@ void MainWindowTest::initTestCase()
 void MainWindowTest::init()
 {
     m_window = std::make_unique<MainWindow>(*m_registry, Catalog::load(workloadsDirectory()),
-                                            MainWindow::Options{false});
+                                            MainWindow::Options{false, QStringLiteral(VERSUS_EXECUTABLE)});
     m_window->resize(1400, 900);
     m_window->show();
 }
@@ -611,4 +613,18 @@ void MainWindowTest::progressCountsTheWarmUpOfEveryRound()
     QVERIFY(m_window->startRun());
     QVERIFY2(m_window->progressText().contains(QStringLiteral("at most")), qPrintable(m_window->progressText()));
     QVERIFY(waitForPlan());
+}
+
+void MainWindowTest::startupTabMeasuresColdStartAndEmbeddedParts()
+{
+    StartupView* startup = m_window->startupView();
+    QVERIFY(startup);
+    QCOMPARE(startup->commandBoxCount(), 0);  // nothing is measured before the user asks
+    startup->setCounts(2, 0, 1);
+    QSignalSpy finished(startup, &StartupView::finished);
+    QVERIFY(startup->start({"python3"}));
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(startup->commandBoxCount() >= 3, qPrintable(startup->messageText()));  // /bin/true and two python3
+    QVERIFY2(startup->embeddedBoxCount() > 0, qPrintable(startup->messageText()));
+    QVERIFY(!m_window->isRunning());  // the benchmark plan is not involved
 }

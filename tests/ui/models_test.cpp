@@ -1,29 +1,41 @@
-// Models under QAbstractItemModelTester, the parameter validator, box statistics, result export formats and the
-// summary chart's CIs and claim bands: no runtimes.
+// Models under QAbstractItemModelTester, the parameter validator, box statistics, result export formats, the
+// summary chart's CIs and claim bands, runtime colours, chart labels and the dark palette: no runtimes.
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QLabel>
+#include <QPlainTextEdit>
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "article_claims.h"
 #include "box_statistics.h"
-#include "chart_export_dialog.h"
 #include "catalog.h"
+#include "chart_export_dialog.h"
+#include "custom_code_panel.h"
+#include "distribution_plot.h"
 #include "exporters.h"
+#include "memory_plot.h"
 #include "parameter_validator.h"
 #include "results_export.h"
 #include "results_file.h"
 #include "results_model.h"
 #include "runtime_list_model.h"
+#include "runtime_palette.h"
+#include "sample_store.h"
 #include "summary_plot.h"
 #include "synthetic_results.h"
 #include "text_format.h"
+#include "throughput_plot.h"
 #include "workload_tree_model.h"
 
 using namespace versus;
@@ -48,6 +60,29 @@ Result okResult(int item, const std::string& workload, const std::string& runtim
     return r;
 }
 
+/// WCAG contrast ratio of two opaque colours.
+double contrast(const QColor& a, const QColor& b)
+{
+    auto luminance = [](const QColor& c) {
+        auto linear = [](double v) { return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF());
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+/// What a dark desktop theme hands the application.
+QPalette darkPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2a, 0x2a, 0x2a));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    return dark;
+}
+
 } // namespace
 
 class ModelsTest : public QObject {
@@ -68,6 +103,10 @@ private slots:
     void summaryErrorBarsAreTheBootstrapRatioCi();
     void summaryDrawsTheArticlesClaimedRange();
     void pngExportDialogSaysTheImageSize();
+    void builtinRuntimesHaveDistinctLegibleColours();
+    void throughputLabelsLeaveTheDataClear();
+    void chartsReadOnADarkPalette();
+    void codePanelFollowsThePaletteAndEndsWithTheRun();
 
 private:
     Catalog m_catalog = Catalog::load(workloadsDirectory());
@@ -366,6 +405,152 @@ void ModelsTest::pngExportDialogSaysTheImageSize()
     QCOMPARE(pixels->text(), QStringLiteral("800 x 600 pixels"));
     QVERIFY(QDir().mkpath(QStringLiteral(VERSUS_UI_ARTIFACTS)));
     QVERIFY(dialog.grab().save(QStringLiteral(VERSUS_UI_ARTIFACTS "/png_export_dialog.png")));
+}
+
+void ModelsTest::builtinRuntimesHaveDistinctLegibleColours()
+{
+    // The ids of core/runtimes/builtin_runtimes.cpp and of the fake runtime. CPython (process) and PyPy (process)
+    // once shared a colour.
+    const QStringList ids{QStringLiteral("python"), QStringLiteral("node"), QStringLiteral("native"),
+                          QStringLiteral("python3"), QStringLiteral("node-process"), QStringLiteral("pypy3"),
+                          QStringLiteral("fake")};
+    const QColor light(Qt::white), dark(0x2a, 0x2a, 0x2a);
+    QSet<QRgb> used{RuntimePalette::neutral().rgb()};
+    for (const QString& id : ids) {
+        // A flavour (python + NumPy) is drawn next to its plain series and to other runtimes: its own colour too.
+        for (const QString& flavour : {QStringLiteral("plain"), QStringLiteral("numpy")}) {
+            const QColor c = RuntimePalette::color(id, flavour);
+            const QString what = id + QLatin1Char('/') + flavour + QLatin1Char(' ') + c.name();
+            QVERIFY2(!used.contains(c.rgb()), qPrintable(what + QStringLiteral(" is taken")));
+            used.insert(c.rgb());
+            QVERIFY2(contrast(c, light) >= 2.2 && contrast(c, dark) >= 2.2,
+                     qPrintable(what + QStringLiteral(" is hard to see on a light or a dark background")));
+        }
+    }
+    QCOMPARE(RuntimePalette::color(QStringLiteral("python")), RuntimePalette::color(QStringLiteral("python"), {}));
+    for (const QString& user : {QStringLiteral("py312"), QStringLiteral("node22"), QStringLiteral("graalpy")}) {
+        const QColor c = RuntimePalette::color(user);
+        QVERIFY2(!used.contains(c.rgb()), qPrintable(user + QStringLiteral(" looks like a built-in runtime")));
+        QVERIFY(contrast(c, light) >= 2.2 && contrast(c, dark) >= 2.2);
+    }
+}
+
+void ModelsTest::throughputLabelsLeaveTheDataClear()
+{
+    SampleStore store;
+    // CPython 16x slower than Node.js: one series along the bottom of the chart, the other along its top.
+    store.addMeasured(testing::syntheticResult(0, "fib", "python", 16e6));
+    store.addMeasured(testing::syntheticResult(1, "fib", "node", 1e6));
+    ThroughputPlot chart(store);
+    chart.showWorkload(QStringLiteral("fib"));
+    QVERIFY(QDir().mkpath(QStringLiteral(VERSUS_UI_ARTIFACTS)));
+    const QSize size(700, 420);
+    QVERIFY(chart.exportTo(QStringLiteral(VERSUS_UI_ARTIFACTS "/throughput_labels.png"), nullptr, size, 1.0));
+    QCustomPlot* plot = chart.plot();
+    plot->setViewport(QRect(QPoint(0, 0), size));  // the geometry of the PNG
+    plot->replot();
+
+    // Every point and every line segment between points, as pixels.
+    std::vector<QPointF> data;
+    for (int g = 0; g < plot->graphCount(); ++g) {
+        QCPGraph* graph = plot->graph(g);
+        QPointF previous;
+        for (int i = 0; i < graph->dataCount(); ++i) {
+            const auto point = graph->data()->at(i);
+            const QPointF pixel = graph->coordsToPixels(point->key, point->value);
+            data.push_back(pixel);
+            if (i > 0 && graph->lineStyle() != QCPGraph::lsNone)
+                for (int step = 1; step < 10; ++step)
+                    data.push_back(previous + (pixel - previous) * step / 10.0);
+            previous = pixel;
+        }
+    }
+    QVERIFY(data.size() > 40);
+    int labels = 0;
+    for (int i = 0; i < plot->itemCount(); ++i) {
+        auto* text = qobject_cast<QCPItemText*>(plot->item(i));
+        if (!text || !text->visible())
+            continue;
+        ++labels;
+        const QRectF box = QRectF(text->topLeft->pixelPosition(), text->bottomRight->pixelPosition()).normalized();
+        QVERIFY2(QRectF(plot->viewport()).contains(box), qPrintable(text->text()));
+        const QRectF clearance = box.adjusted(-3, -3, 3, 3);  // markers are up to 7 px wide
+        for (const QPointF& p : data)
+            QVERIFY2(!clearance.contains(p), qPrintable(QStringLiteral("'%1' covers the data at %2, %3")
+                                                            .arg(text->text()).arg(p.x()).arg(p.y())));
+    }
+    QVERIFY(labels >= 2);  // "warm-up" and where the steady state begins
+}
+
+void ModelsTest::chartsReadOnADarkPalette()
+{
+    const QPalette dark = darkPalette();
+    // As when the system palette is dark from the start: palette first, then data.
+    SampleStore store;
+    ThroughputPlot throughput(store);
+    MemoryPlot memory(store);
+    DistributionPlot distribution(store);
+    SummaryPlot summary;
+    const std::vector<PlotWidget*> charts{&throughput, &memory, &distribution, &summary};
+    for (PlotWidget* chart : charts)
+        chart->setPalette(dark);
+    const std::vector<Result> results{testing::syntheticResult(0, "fib", "python", 7e6),
+                                      testing::syntheticResult(1, "fib", "node", 1e6),
+                                      testing::syntheticResult(2, "fib", "pypy3", 2e6)};
+    for (const Result& r : results)
+        store.addMeasured(r);
+    memory.startRun(0);
+    for (int i = 0; i < 20; ++i) {
+        memory.addMemoryPoint("Versus process RSS", i * 100000000LL, (60 + i) * 1048576LL);
+        memory.addGcEvent("Node.js (embedded)", i * 100000000LL + 50000000LL, 300000);
+    }
+    summary.setResults(results);
+    const QStringList names{QStringLiteral("throughput"), QStringLiteral("memory"), QStringLiteral("distribution"),
+                            QStringLiteral("summary")};
+    for (std::size_t c = 0; c < charts.size(); ++c) {
+        PlotWidget* chart = charts[c];
+        if (auto* samples = qobject_cast<SamplePlot*>(chart))
+            samples->showWorkload(QStringLiteral("fib"));
+        const QString name = names[int(c)];
+        const QString file = QStringLiteral(VERSUS_UI_ARTIFACTS "/dark_%1.png").arg(name);
+        QVERIFY(chart->exportTo(file, nullptr, QSize(700, 420), 1.0));
+        QCOMPARE(QImage(file).pixelColor(1, 1), dark.color(QPalette::Base));
+        QCustomPlot* plot = chart->plot();
+        QCOMPARE(plot->xAxis->tickLabelColor(), dark.color(QPalette::Text));
+        // Text drawn on the chart (labels, the title) is legible on the dark background.
+        for (int i = 0; i < plot->itemCount(); ++i)
+            if (auto* text = qobject_cast<QCPItemText*>(plot->item(i)); text && text->visible())
+                QVERIFY2(contrast(text->color(), dark.color(QPalette::Base)) >= 3.0,
+                         qPrintable(name + QStringLiteral(": '") + text->text() + QStringLiteral("' in ")
+                                    + text->color().name()));
+    }
+}
+
+void ModelsTest::codePanelFollowsThePaletteAndEndsWithTheRun()
+{
+    CustomCodePanel panel;
+    QTextDocument* python = panel.pythonEditor()->document();
+    QVERIFY(python->firstBlock().text().startsWith(QStringLiteral("def ")));
+    auto keywordColour = [&] {
+        for (const QTextLayout::FormatRange& range : python->firstBlock().layout()->formats())
+            if (range.start == 0)
+                return range.format.foreground().color();
+        return QColor();
+    };
+    const QPalette light = panel.palette();
+    QVERIFY(contrast(keywordColour(), light.color(QPalette::Base)) >= 4.5);
+    // The desktop turns dark while the window is open.
+    const QPalette dark = darkPalette();
+    panel.setPalette(dark);
+    QVERIFY2(contrast(keywordColour(), dark.color(QPalette::Base)) >= 4.5, qPrintable(keywordColour().name()));
+
+    // Every run disables racing; the status must not say "Racing..." once it is over, whatever ran.
+    auto* status = panel.findChild<QLabel*>(QStringLiteral("customStatus"));
+    QVERIFY(status);
+    panel.setRunning(true);
+    QVERIFY(!status->text().isEmpty());
+    panel.setRunning(false);
+    QCOMPARE(status->text(), QString());
 }
 
 QTEST_MAIN(ModelsTest)
