@@ -399,6 +399,12 @@ Commands:
   export RESULTS -o FILE     write a results file as CSV, Markdown, hyperfine JSON or an HTML report
   help                       this text
 
+Window:
+  versus                     the workbench window (needs a display)
+  versus --screenshot FILE   race fib on embedded CPython and Node.js in the window and save it as a PNG
+  versus --screenshot-startup FILE
+                             measure start-up in the window's Start-up tab and save it as a PNG
+
 Options of run:
   -w, --workload ID          a workload id, a category, or 'all' (repeatable)
   -r, --runtime ID           python, node, ... (repeatable; default: python and node)

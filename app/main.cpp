@@ -23,7 +23,8 @@ bool hasDisplay()
 int main(int argc, char** argv)
 {
     std::vector<std::string> args(argv + 1, argv + argc);
-    const bool guiRequested = args.empty() || args[0] == "gui" || args[0] == "--screenshot";
+    const bool guiRequested = args.empty() || args[0] == "gui" || args[0] == "--screenshot"
+        || args[0] == "--screenshot-startup";
     if (!guiRequested)
         return versus::cli::main(args);
     if (args.empty() && !hasDisplay())

@@ -29,8 +29,8 @@ std::vector<const ArticleClaim*> articleClaimsFor(const std::string& claimId)
 const std::vector<StartupClaim>& articleStartupClaims()
 {
     static const std::vector<StartupClaim> claims{
-        {"node-process", 30, "article: Node.js starts in ~30 ms"},
-        {"python3", 50, "article: CPython starts in ~50 ms"},
+        {"node-process", 30, "article ~30 ms"},
+        {"python3", 50, "article ~50 ms"},
     };
     return claims;
 }

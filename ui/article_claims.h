@@ -23,7 +23,7 @@ struct ArticleClaim {
 struct StartupClaim {
     std::string runtimeId;  ///< the external runtime it speaks of: "python3", "node-process"
     double ms = 0;          ///< claimed start-up, process start to exit
-    std::string statement;  ///< "article: Node.js starts in ~30 ms"
+    std::string statement;  ///< "article ~30 ms": short, it labels a line drawn in the runtime's colour
 };
 
 /// Every claim, in the article's order.

@@ -1,4 +1,5 @@
-// Starts the Qt application and the main window; `versus --screenshot FILE` renders a tiny live run to FILE.
+// Starts the Qt application and the main window; `versus --screenshot FILE` renders a tiny live run to FILE,
+// `versus --screenshot-startup FILE` the Start-up tab after a measurement.
 #include "gui.h"
 
 #include <QApplication>
@@ -14,6 +15,7 @@
 #include "journal_location.h"
 #include "main_window.h"
 #include "runtime_registry.h"
+#include "startup_view.h"
 
 #ifndef VERSUS_VERSION
 #define VERSUS_VERSION "0.0.0"
@@ -25,6 +27,39 @@ namespace {
 
 constexpr int kScreenshotTimeoutMs = 120000;
 
+/// Saves the window to `file` and ends the event loop with 0, or 1 when it cannot be written.
+void saveAndExit(QApplication& app, MainWindow& window, const QString& file)
+{
+    // Two event-loop passes: the queued replots run, then the window is painted into the pixmap.
+    QTimer::singleShot(200, &window, [&app, &window, file] {
+        const QPixmap pixmap = window.grab();
+        if (pixmap.isNull() || !pixmap.save(file)) {
+            std::fprintf(stderr, "versus: could not write the screenshot to %s\n", qPrintable(file));
+            app.exit(1);
+            return;
+        }
+        std::fprintf(stderr, "versus: wrote %s (%dx%d)\n", qPrintable(file), pixmap.width(), pixmap.height());
+        app.exit(0);
+    });
+}
+
+/// Measures start-up with the tab's default counts, then grabs the window on that tab. 0 on success.
+int takeStartupScreenshot(QApplication& app, MainWindow& window, const QString& file)
+{
+    window.resize(1400, 900);
+    window.show();
+    StartupView* startup = window.startupView();
+    window.showStartupTab();
+    QObject::connect(startup, &StartupView::finished, &window, [&] { saveAndExit(app, window, file); });
+    QTimer::singleShot(0, &window, [&] {
+        if (!startup->start()) {
+            std::fprintf(stderr, "versus: the start-up measurement did not start\n");
+            app.exit(1);
+        }
+    });
+    return QApplication::exec();
+}
+
 /// Runs fib on Python and Node.js with tiny parameters, waits for the plan, grabs the window. 0 on success.
 int takeScreenshot(QApplication& app, MainWindow& window, const QString& file)
 {
@@ -35,20 +70,7 @@ int takeScreenshot(QApplication& app, MainWindow& window, const QString& file)
     window.selectWorkload(QStringLiteral("fib"));
     window.useTinyParameters();
     window.setSampling(3, 15, 20);
-    int status = 0;
-    QObject::connect(&window, &MainWindow::planFinished, &window, [&](bool) {
-        // Two event-loop passes: the queued replots run, then the window is painted into the pixmap.
-        QTimer::singleShot(200, &window, [&] {
-            const QPixmap pixmap = window.grab();
-            if (pixmap.isNull() || !pixmap.save(file)) {
-                std::fprintf(stderr, "versus: could not write the screenshot to %s\n", qPrintable(file));
-                status = 1;
-            } else {
-                std::fprintf(stderr, "versus: wrote %s (%dx%d)\n", qPrintable(file), pixmap.width(), pixmap.height());
-            }
-            app.exit(status);
-        });
-    });
+    QObject::connect(&window, &MainWindow::planFinished, &window, [&](bool) { saveAndExit(app, window, file); });
     QTimer::singleShot(0, &window, [&] {
         if (!window.startRun()) {
             std::fprintf(stderr, "versus: the screenshot run did not start: %s\n", qPrintable(window.runMessage()));
@@ -74,9 +96,11 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(VERSUS_VERSION));
 
     const QStringList args = QApplication::arguments().mid(1);
-    const bool screenshot = !args.isEmpty() && args.first() == QLatin1String("--screenshot");
+    const bool startupShot = !args.isEmpty() && args.first() == QLatin1String("--screenshot-startup");
+    const bool screenshot = startupShot || (!args.isEmpty() && args.first() == QLatin1String("--screenshot"));
     if (screenshot && args.size() < 2) {
-        std::fprintf(stderr, "versus: --screenshot needs a file name, e.g. versus --screenshot shot.png\n");
+        std::fprintf(stderr, "versus: %s needs a file name, e.g. versus %s shot.png\n", qPrintable(args.first()),
+                     qPrintable(args.first()));
         return 2;
     }
 
@@ -84,6 +108,8 @@ int main(int argc, char** argv)
     RuntimeRegistry registry;
     registerBuiltinRuntimes(registry);
     MainWindow window(registry, Catalog::load(workloadsDirectory()), MainWindow::Options{!screenshot});
+    if (startupShot)
+        return takeStartupScreenshot(app, window, QFileInfo(args.at(1)).absoluteFilePath());
     if (screenshot)
         return takeScreenshot(app, window, QFileInfo(args.at(1)).absoluteFilePath());
     window.show();

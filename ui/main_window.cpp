@@ -510,7 +510,7 @@ void MainWindow::buildActions()
     run->addAction(tr("Use &tiny parameters"), this, &MainWindow::useTinyParameters);
     run->addAction(tr("&Add interpreter..."), this, &MainWindow::addInterpreterWithDialog);
     run->addAction(tr("Measure &start-up"), this, [this] {
-        m_viewTabs->setCurrentWidget(m_startup);
+        showStartupTab();
         m_startup->start();
     });
 
@@ -1001,6 +1001,11 @@ void MainWindow::showAnalysis(quint64 ticket, const std::shared_ptr<const Result
         // Let the queued replots happen before anyone (the screenshot) looks at the window.
         QTimer::singleShot(0, this, [this, cancelled = m_finalCancelled] { emit planFinished(cancelled); });
     }
+}
+
+void MainWindow::showStartupTab()
+{
+    m_viewTabs->setCurrentWidget(m_startup);
 }
 
 bool MainWindow::analysisPending() const

@@ -121,6 +121,7 @@ public:
     DistributionPlot* distributionPlot() const { return m_distribution; }
     SummaryPlot* summaryPlot() const { return m_summary; }
     StartupView* startupView() const { return m_startup; }
+    void showStartupTab();
     ResultsModel* resultsModel() const { return m_results; }
     QSortFilterProxyModel* resultsProxy() const { return m_resultsProxy; }
     WorkloadTreeModel* workloadModel() const { return m_workloads; }

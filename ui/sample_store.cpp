@@ -34,8 +34,12 @@ void SampleStore::add(const QString& workloadId, const QString& runtimeId, const
     s.endSeconds.push_back(end);
     s.arrivalSeconds.push_back(arrivalSeconds >= 0 ? arrivalSeconds : end);
     s.callsPerSecond.push_back(seconds > 0 ? static_cast<double>(sample.innerLoops) / seconds : 0.0);
-    if (sample.warmup)
+    // The first warm-up only: later rounds of an interleaved plan warm up again, and a band reaching to their end
+    // would shade measured samples (those warm-ups are still drawn as hollow markers).
+    if (sample.warmup && s.samples.size() - 1 == s.warmupSampleCount) {  // every sample so far was a warm-up
         s.warmupEndSeconds = end;
+        ++s.warmupSampleCount;
+    }
 }
 
 void SampleStore::setFinished(const Result& result)

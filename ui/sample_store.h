@@ -24,7 +24,8 @@ struct SampleSeries {
     /// per sample: seconds since the run started when the GUI drained it (the memory chart's time axis); for
     /// results read from a file, where no clock is known, the sampling time (endSeconds)
     std::vector<double> arrivalSeconds;
-    double warmupEndSeconds = 0;     ///< end of the last warm-up sample; 0 when there is none
+    double warmupEndSeconds = 0;     ///< end of the series' first block of warm-up samples; 0 when there is none
+    std::size_t warmupSampleCount = 0;  ///< samples in that first block
     /// Summary::steadyStateIndex once the result is in (a Sample::index); -1 while the series is being measured.
     int steadyStateIndex = -1;
 };

@@ -107,6 +107,8 @@ private slots:
     void throughputLabelsLeaveTheDataClear();
     void chartsReadOnADarkPalette();
     void codePanelFollowsThePaletteAndEndsWithTheRun();
+    void distributionOfManySamplesIsThinnedNotChanged();
+    void warmUpBandEndsWithTheFirstWarmUp();
 
 private:
     Catalog m_catalog = Catalog::load(workloadsDirectory());
@@ -554,4 +556,68 @@ void ModelsTest::codePanelFollowsThePaletteAndEndsWithTheRun()
 }
 
 QTEST_MAIN(ModelsTest)
+void ModelsTest::distributionOfManySamplesIsThinnedNotChanged()
+{
+    // 20,000 samples per series, 50 of them 100 times slower (a GC pause, a preemption).
+    Result slow = testing::syntheticResult(0, "fib", "python", 16e3, "plain", 0, 20000);
+    for (int i = 0; i < 50; ++i)
+        slow.samples[std::size_t(i * 397)].elapsedNs *= 100;
+    SampleStore store;
+    store.addMeasured(slow);
+    store.addMeasured(testing::syntheticResult(1, "fib", "node", 1e3, "plain", 0, 20000));
+    DistributionPlot chart(store);
+    chart.showWorkload(QStringLiteral("fib"));
+    chart.plot()->replot();
+
+    // Bounded drawing: 1,500 dots per series and one box each, whatever the sample count.
+    QCOMPARE(chart.dataPointCount(), 2 * 1500 + 2);
+    auto* box = qobject_cast<QCPStatisticalBox*>(chart.plot()->plottable(0));
+    QVERIFY(box);
+    QVERIFY(box->data()->at(0)->outliers.size() <= 200);
+    // ...but the statistics are those of every sample (the axis is in µs).
+    const double median = stats::median(stats::perCallNs(slow.samples)) / 1e3;
+    QVERIFY2(std::abs(box->data()->at(0)->median - median) < 1e-9 * median,
+             qPrintable(QStringLiteral("%1 vs %2").arg(box->data()->at(0)->median).arg(median)));
+
+    // The slow samples would squash the boxes: the axis follows the whiskers and a label counts the rest.
+    const QCPRange range = chart.plot()->yAxis->range();
+    QVERIFY2(range.upper < 16e3 * 100 / 1e3, qPrintable(QString::number(range.upper)));
+    QVERIFY(range.upper > box->data()->at(0)->maximum);
+    QString label;
+    for (int i = 0; i < chart.plot()->itemCount(); ++i)
+        if (auto* text = qobject_cast<QCPItemText*>(chart.plot()->item(i)); text && text->visible())
+            label += text->text();
+    QVERIFY2(label.contains(QStringLiteral("50 above")), qPrintable(label));
+
+    // A log axis has room for everything: no label.
+    chart.setLogScale(true);
+    chart.plot()->replot();
+    QVERIFY(chart.plot()->yAxis->range().upper > 16e3 * 100 / 1e3);
+    label.clear();
+    for (int i = 0; i < chart.plot()->itemCount(); ++i)
+        if (auto* text = qobject_cast<QCPItemText*>(chart.plot()->item(i)); text && text->visible())
+            label += text->text();
+    QVERIFY2(!label.contains(QStringLiteral("above")), qPrintable(label));
+}
+
+void ModelsTest::warmUpBandEndsWithTheFirstWarmUp()
+{
+    // An interleaved plan: each round warms up again; the band covers the first warm-up only.
+    SampleStore store;
+    int index = 0;
+    for (int round = 0; round < 3; ++round)
+        for (int i = 0; i < 4; ++i) {
+            Sample s;
+            s.index = index++;
+            s.warmup = i < 2;
+            s.innerLoops = 1;
+            s.elapsedNs = 1'000'000'000;  // a second each: sample k ends at k + 1 s
+            store.add(QStringLiteral("fib"), QStringLiteral("python"), QStringLiteral("plain"), s);
+        }
+    const auto series = store.seriesOf(QStringLiteral("fib"));
+    QCOMPARE(series.size(), std::size_t(1));
+    QCOMPARE(series.front()->warmupEndSeconds, 2.0);
+    QCOMPARE(series.front()->warmupSampleCount, std::size_t(2));
+}
+
 #include "models_test.moc"

@@ -11,6 +11,12 @@ namespace versus {
 
 namespace {
 
+/// A runtime whose start-up is a process start: an interpreter of Python or JavaScript outside Versus.
+bool startsAProcess(const RuntimeDescriptor& d)
+{
+    return !d.info.embedded && (d.info.language == "python" || d.info.language == "javascript");
+}
+
 using nlohmann::json;
 
 const std::string kProbeLabel = "versus startup-probe";
@@ -21,16 +27,16 @@ const std::vector<StartupProbePart>& startupProbePartTable()
 {
     static const std::vector<StartupProbePart> table{
         {"python_interpreter_init_ms", "CPython interpreter initialisation", "CPython\ninterpreter\ninit", "python", {}},
-        {"python_first_sample_ms", "CPython: first job, to its first sample (fib tiny)", "CPython\n1st job to\n1st sample",
+        {"python_first_sample_ms", "CPython: first job, to its first sample (fib tiny)", "CPython\n1st job",
          "python", {}},
-        {"python_second_first_sample_ms", "CPython: second job, to its first sample", "CPython\n2nd job to\n1st sample",
+        {"python_second_first_sample_ms", "CPython: second job, to its first sample", "CPython\n2nd job",
          "python", {}},
         {"node_process_init_ms", "Node.js per-process initialisation", "Node.js\nprocess\ninit", "node", {}},
         {"node_first_env_create_ms", "Node.js first environment creation", "Node.js\n1st env\ncreation", "node", {}},
         {"node_second_env_create_ms", "Node.js second environment creation", "Node.js\n2nd env\ncreation", "node", {}},
-        {"node_first_sample_ms", "Node.js: first job, to its first sample (fib tiny)", "Node.js\n1st job to\n1st sample",
+        {"node_first_sample_ms", "Node.js: first job, to its first sample (fib tiny)", "Node.js\n1st job",
          "node", {}},
-        {"node_second_first_sample_ms", "Node.js: second job, to its first sample", "Node.js\n2nd job to\n1st sample",
+        {"node_second_first_sample_ms", "Node.js: second job, to its first sample", "Node.js\n2nd job",
          "node", {}},
         {"process_wall_ms", "whole probe process (both runtimes, 4 jobs)", "whole\nprobe\nprocess", "", {}},
     };
@@ -46,8 +52,8 @@ std::vector<std::string> externalRuntimeIds(const RuntimeRegistry& registry)
 {
     std::vector<std::string> ids;
     for (const RuntimeDescriptor& d : registry.descriptors())
-        if (!d.info.embedded)
-            ids.push_back(d.info.id);
+        if (startsAProcess(d))
+            ids.push_back(d.info.id);  // not the native reference: it runs inside Versus
     return ids;
 }
 
@@ -62,7 +68,7 @@ StartupPlan planStartup(const RuntimeRegistry& registry, const std::vector<std::
         if (id == "python")
             id = "python3";
         const RuntimeDescriptor* d = registry.descriptor(id);
-        if (!d || d->info.embedded) {
+        if (!d || !startsAProcess(*d)) {
             plan.skipped.push_back(
                 {id, "'" + id + "' is not an external runtime: use python3, node, pypy3 or an --interpreter", true});
             continue;

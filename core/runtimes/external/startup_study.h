@@ -36,7 +36,8 @@ StartupPlan planStartup(const RuntimeRegistry& registry, const std::vector<std::
 
 /// The ids `versus startup` measures when none is given.
 std::vector<std::string> defaultStartupRuntimeIds();
-/// Every external runtime of the registry, available or not, in registry order (the window's choice).
+/// Every external Python or JavaScript runtime of the registry, available or not, in registry order (the window's
+/// choice); the native reference, which runs inside Versus, is not one.
 std::vector<std::string> externalRuntimeIds(const RuntimeRegistry& registry);
 
 struct StartupStudyOptions {

@@ -29,6 +29,9 @@ RuntimeRegistry& studyRegistry()
         RuntimeDescriptor embedded;
         embedded.info = {"embeddedpy", "Embedded", "python", "1", "", true};
         r->add(embedded);
+        RuntimeDescriptor native;  // runs inside Versus: no process start to measure
+        native.info = {"nativeref", "Native (reference)", "native", "1", "", false};
+        r->add(native);
         return r;
     }();
     return *registry;
@@ -44,13 +47,13 @@ std::vector<std::string> labels(const std::vector<StartupCommand>& commands)
 
 TEST(StartupStudy, PlanStartsWithTheBaselineAndSkipsWhatCannotStart)
 {
-    const StartupPlan plan = planStartup(studyRegistry(), {"missingpy", "truepy", "ghost", "embeddedpy"});
+    const StartupPlan plan = planStartup(studyRegistry(), {"missingpy", "truepy", "ghost", "embeddedpy", "nativeref"});
     EXPECT_EQ(labels(plan.commands),
               (std::vector<std::string>{"/bin/true (spawn cost)", "truepy -c pass", "truepy -I -S -c pass"}));
     EXPECT_EQ(plan.commands[0].runtimeId, "baseline");
     EXPECT_EQ(plan.commands[1].runtimeId, "truepy");
     EXPECT_EQ(plan.commands[2].argv, (std::vector<std::string>{"/bin/true", "-I", "-S", "-c", "pass"}));
-    ASSERT_EQ(plan.skipped.size(), 3u);
+    ASSERT_EQ(plan.skipped.size(), 4u);
     EXPECT_EQ(plan.skipped[0].runtimeId, "missingpy");
     EXPECT_FALSE(plan.skipped[0].notExternal);
     EXPECT_EQ(plan.skipped[0].reason, "not installed; install it with 'apt install missingpy'");
@@ -58,6 +61,8 @@ TEST(StartupStudy, PlanStartsWithTheBaselineAndSkipsWhatCannotStart)
     EXPECT_TRUE(plan.skipped[1].notExternal);
     EXPECT_EQ(plan.skipped[1].reason, "'ghost' is not an external runtime: use python3, node, pypy3 or an --interpreter");
     EXPECT_TRUE(plan.skipped[2].notExternal);
+    EXPECT_EQ(plan.skipped[3].runtimeId, "nativeref");
+    EXPECT_TRUE(plan.skipped[3].notExternal);
     EXPECT_EQ(externalRuntimeIds(studyRegistry()), (std::vector<std::string>{"truepy", "missingpy"}));
 }
 
