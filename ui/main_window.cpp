@@ -694,6 +694,11 @@ bool MainWindow::startCustomRace()
 
 bool MainWindow::startPlan(const std::vector<PlanEntry>& entries, bool customRace)
 {
+    if (m_startup->isRunning()) {
+        refuse(tr("Start-up is being measured (Start-up tab): a run now would disturb both measurements. Wait for "
+                  "it to finish or press its Stop."));
+        return false;
+    }
     RunPlan plan;
     plan.options.warmupSamples = m_warmup->value();
     plan.options.samples = m_samples->value();
@@ -737,6 +742,8 @@ bool MainWindow::startPlan(const std::vector<PlanEntry>& entries, bool customRac
     m_running = true;
     m_runClock.start();
     m_custom->setRunning(true, customRace);
+    m_startup->setBlockedBy(tr("A benchmark run is in progress: measuring start-up now would disturb both. "
+                               "Measure when it ends."));
     appendLog(tr("=== Run started: %1 item(s), %2 warm-up + %3 measured samples, min sample time %4 ms, %5 order%6")
                   .arg(m_itemsExpected)
                   .arg(plan.options.warmupSamples)
@@ -893,6 +900,7 @@ void MainWindow::handle(const Event& event)
         appendLog(QStringLiteral("=== ") + summary);
         statusBar()->showMessage(summary);
         m_custom->setRunning(false);
+        m_startup->setBlockedBy({});
         m_throughput->refresh();
         m_distribution->refresh();
         updateRunControls();

@@ -127,6 +127,10 @@ bool StartupView::start(const std::vector<std::string>& runtimeIds)
 {
     if (m_running)
         return false;
+    if (!m_blockedBy.isEmpty()) {
+        m_status->setText(m_blockedBy);
+        return false;
+    }
     if (m_worker.joinable())
         m_worker.join();  // an earlier study that already reported its end
     StartupPlan plan = planStartup(m_registry, runtimeIds.empty() ? externalRuntimeIds(m_registry) : runtimeIds);
@@ -256,9 +260,16 @@ void StartupView::updateMessages()
     m_messages->setVisible(!lines.isEmpty());
 }
 
+void StartupView::setBlockedBy(const QString& reason)
+{
+    m_blockedBy = reason;
+    m_measureButton->setToolTip(reason);
+    updateButtons();
+}
+
 void StartupView::updateButtons()
 {
-    m_measureButton->setEnabled(!m_running);
+    m_measureButton->setEnabled(!m_running && m_blockedBy.isEmpty());
     m_stopButton->setEnabled(m_running);
     for (QSpinBox* box : {m_runs, m_warmup, m_probes})
         box->setEnabled(!m_running);

@@ -40,6 +40,8 @@ public:
     /// Asks the running study to stop; `finished` follows shortly (the current child is killed). Any time.
     void stop();
     bool isRunning() const { return m_running; }
+    /// Non-empty: measuring is refused with this reason (e.g. while a benchmark runs: both would be disturbed).
+    void setBlockedBy(const QString& reason);
 
     /// Sets the spin boxes (tests; users set them by hand).
     void setCounts(int runs, int warmup, int probeRuns);
@@ -77,6 +79,7 @@ private:
     StartupPlot* m_plot = nullptr;
 
     bool m_running = false;  // from start() until finish() ran on the GUI thread
+    QString m_blockedBy;
     std::vector<StartupSkip> m_skipped;            // of the current study
     std::vector<StartupMeasurement> m_measured;    // of the current study, as they arrive
     StartupStudy m_study;

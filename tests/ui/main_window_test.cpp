@@ -627,4 +627,21 @@ void MainWindowTest::startupTabMeasuresColdStartAndEmbeddedParts()
     QVERIFY2(startup->commandBoxCount() >= 3, qPrintable(startup->messageText()));  // /bin/true and two python3
     QVERIFY2(startup->embeddedBoxCount() > 0, qPrintable(startup->messageText()));
     QVERIFY(!m_window->isRunning());  // the benchmark plan is not involved
+
+    // One at a time: a start-up measurement and a benchmark run would disturb each other.
+    QVERIFY(startup->start({"python3"}));
+    tinyFib({QStringLiteral("python")});
+    QVERIFY(!m_window->startRun());
+    QVERIFY2(m_window->runMessage().contains(QStringLiteral("Start-up is being measured")),
+             qPrintable(m_window->runMessage()));
+    startup->stop();
+    QVERIFY(finished.wait(10000));
+    QVERIFY(m_window->startRun());
+    QVERIFY(!startup->start({"python3"}));
+    QVERIFY2(startup->statusText().contains(QStringLiteral("benchmark run is in progress")),
+             qPrintable(startup->statusText()));
+    QVERIFY(waitForPlan());
+    QVERIFY(startup->start({"python3"}));  // allowed again once the run ended
+    startup->stop();
+    QVERIFY(finished.wait(10000));
 }
