@@ -352,14 +352,15 @@ void RunScheduler::runBlocking(RunPlan plan)
             return 0.0;
         return std::max(1e-3, options.timeBudgetS - (item.started ? item.elapsedS() : 0));
     };
+    // A round never takes more measured samples than the item may still take: maxSamples bounds adaptive sampling.
     auto roundSize = [&](const Item& item) {
         const int chunk = std::max(1, plan.roundSamples);
-        return adaptive ? chunk : std::min(chunk, options.samples - item.measured);
+        return std::max(1, std::min(chunk, (adaptive ? plan.maxSamples : options.samples) - item.measured));
     };
     // Every item to the end, one after another (also what each thread of a race does).
     auto runToEnd = [&](Item& item) {
         while (!item.done && !m_cancelled) {
-            const int size = adaptive ? std::max(1, plan.roundSamples) : options.samples - item.measured;
+            const int size = adaptive ? roundSize(item) : options.samples - item.measured;
             runRound(item, size, remainingBudget(item));
             decide(item);
         }

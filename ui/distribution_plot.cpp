@@ -236,10 +236,11 @@ void DistributionPlot::labelSamplesOutsideRange()
             continue;
         QStringList parts;
         if (above > 0)
-            parts << tr("%1 above, up to %2").arg(above).arg(QString::fromStdString(formatDuration(m.sorted.back() * m_unitNs)));
+            parts << QStringLiteral("▲ ")
+                    + tr("%1 above, up to %2").arg(above).arg(QString::fromStdString(formatDuration(m.sorted.back() * m_unitNs)));
         if (below > 0)
-            parts << tr("%1 below").arg(below);
-        m.beyond->setText(QStringLiteral("▲ ") + parts.join(QStringLiteral(", ")));
+            parts << QStringLiteral("▼ ") + tr("%1 below").arg(below);
+        m.beyond->setText(parts.join(QStringLiteral(", ")));
     }
 }
 
@@ -253,7 +254,7 @@ QString DistributionPlot::describePoint(QCPAbstractPlottable* plottable, int ind
                 return tr("%1\n%2 per call\n(one of %3 evenly spaced quantiles standing for %4 samples)")
                     .arg(m.name, value)
                     .arg(m.dots->dataCount())
-                    .arg(m.seen);
+                    .arg(m.sorted.size());
             return tr("%1\nsample: %2 per call").arg(m.name, value);
         }
         if (plottable == m.box && index < m.box->dataCount()) {

@@ -711,7 +711,7 @@ bool MainWindow::startPlan(const std::vector<PlanEntry>& entries, bool customRac
     for (const PlanEntry& e : entries) {
         plan.items.push_back({e.workload, e.runtimeId, e.overrides});
         const RuntimeDescriptor* d = m_registry.descriptor(e.runtimeId);
-        m_itemsExpected += d ? int(e.workload->implementationsFor(d->info.language).size()) : 1;
+        m_itemsExpected += d ? int(e.workload->implementationsFor(d->info.language).size()) : 0;  // else skipped
     }
     startDocument(plan.options);
     showEnvironmentWarnings(m_document->warnings, tr("This run"));
@@ -723,6 +723,8 @@ bool MainWindow::startPlan(const std::vector<PlanEntry>& entries, bool customRac
     m_distribution->clear();
     m_summary->setResults({});
     m_firstCurrentTicket = analyseResults({}, tr("Running..."));  // what an earlier run still computes is dropped
+    if (m_finalTicket > 0)  // the previous run's analysis is dropped: its planFinished is still owed
+        QTimer::singleShot(0, this, [this, cancelled = m_finalCancelled] { emit planFinished(cancelled); });
     m_finalTicket = 0;
     m_shownWorkload->clear();
     m_followRunningWorkload = true;

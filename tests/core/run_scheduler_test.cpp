@@ -336,6 +336,24 @@ TEST(RunScheduler, AdaptiveSamplingGivesUpAtTheSampleCap)
     EXPECT_EQ(r.summary.samples, 2);
 }
 
+TEST(RunScheduler, AdaptiveRoundsNeverPassTheSampleCap)
+{
+    Fixture f;
+    f.registry.add(FakeRuntime::descriptor({}));
+    Workload w = testWorkload();
+    for (RunOrder order : {RunOrder::Sequential, RunOrder::Interleaved}) {
+        RunPlan plan{{{&w, "fake", {}}}, options(0, 10)};
+        plan.order = order;
+        plan.targetCiPercent = 1;
+        plan.roundSamples = 5;  // a full round would take five
+        plan.maxSamples = 2;
+        f.scheduler.runBlocking(plan);
+        const Result r = f.scheduler.results().at(0);
+        EXPECT_EQ(r.summary.samples, 2) << runOrderName(order);
+        EXPECT_EQ(r.stopReason, "samples") << runOrderName(order);
+    }
+}
+
 TEST(RunScheduler, RaceRunsRuntimesAtTheSameTimeAndLabelsTheResults)
 {
     Fixture f;
