@@ -758,6 +758,8 @@ bool MainWindow::startPlan(const std::vector<PlanEntry>& entries, bool customRac
                                                        : QString())));
     // Memory is sampled from now until the plan is done, on the same clock as the plot's time axis.
     m_runStartNs = steadyNowNs();
+    m_document->clockOriginNs = m_runStartNs;
+    m_memory->setPerSampleHeap(true);
     m_memory->startRun(m_runStartNs);
     m_sampler = std::make_unique<MemorySampler>(m_queue);
     addBuiltinMemorySeries(*m_sampler);
@@ -800,12 +802,9 @@ void MainWindow::stopMemorySampler()
         return;
     m_sampler->stop();  // the scheduler is done: only the sampler posts, so the queue has room and this returns
     m_sampler.reset();
-    for (const Event& event : m_queue.drain()) {
-        if (const auto* e = std::get_if<MemoryEvent>(&event))
-            m_memory->addMemoryPoint(e->series, e->timestampNs, e->bytes);
-        else if (const auto* e = std::get_if<GcEvent>(&event))
-            m_memory->addGcEvent(e->runtime, e->timestampNs, e->pauseNs, e->runtimeId);
-    }
+    for (const Event& event : m_queue.drain())
+        if (std::holds_alternative<MemoryEvent>(event) || std::holds_alternative<GcEvent>(event))
+            handle(event);
     m_memory->requestReplot();
 }
 
@@ -830,8 +829,10 @@ void MainWindow::handle(const Event& event)
         ++m_samplesPerResult[std::to_string(e->key.itemIndex) + "|" + e->key.flavour];
     } else if (const auto* e = std::get_if<MemoryEvent>(&event)) {
         m_memory->addMemoryPoint(e->series, e->timestampNs, e->bytes);
+        m_document->memory.push_back(*e);  // saved with the results, like the CLI's
     } else if (const auto* e = std::get_if<GcEvent>(&event)) {
         m_memory->addGcEvent(e->runtime, e->timestampNs, e->pauseNs, e->runtimeId);
+        m_document->gcEvents.push_back(*e);
     } else if (const auto* e = std::get_if<StartedEvent>(&event)) {
         const QString workloadId = qs(e->key.workloadId);
         const Workload* w = m_catalog.find(e->key.workloadId);
@@ -1225,7 +1226,14 @@ void MainWindow::showDocument(const ResultsDocument& document)
     m_store->clear();
     m_throughput->clear();
     m_memory->clear();
-    m_memory->startRun(0);  // a results file holds no sampler series
+    // The file's sampler series (process RSS, runtime heaps) and GC events are on the run's clock; with them, the
+    // per-sample heaps (known only on each series' sampling time) are left out.
+    m_memory->setPerSampleHeap(document.memory.empty());
+    m_memory->startRun(document.clockOriginNs);
+    for (const MemoryEvent& e : document.memory)
+        m_memory->addMemoryPoint(e.series, e.timestampNs, e.bytes);
+    for (const GcEvent& e : document.gcEvents)
+        m_memory->addGcEvent(e.runtime, e.timestampNs, e.pauseNs, e.runtimeId);
     m_distribution->clear();
     m_shownWorkload->clear();
     for (const Result& r : document.results) {

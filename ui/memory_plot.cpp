@@ -132,8 +132,22 @@ void MemoryPlot::clearSeries()
     m_series.clear();
 }
 
+void MemoryPlot::setPerSampleHeap(bool shown)
+{
+    if (shown == m_perSampleHeap)
+        return;
+    m_perSampleHeap = shown;
+    clearSeries();
+    plot()->xAxis->setLabel(tr("time since the run started (s)"));
+    refresh();
+}
+
 void MemoryPlot::drawNewSamples()
 {
+    if (!m_perSampleHeap) {
+        requestReplot();
+        return;
+    }
     for (const SampleSeries* s : shownSeries()) {
         auto it = std::find_if(m_series.begin(), m_series.end(), [&](const Series& m) { return m.key == s->key; });
         if (it == m_series.end()) {

@@ -28,6 +28,10 @@ public:
     /// `runtimeId` gives the marker its runtime's colour; empty (older files): guessed from the name.
     void addGcEvent(const std::string& runtime, std::int64_t timestampNs, std::int64_t pauseNs,
                     const std::string& runtimeId = {});
+    /// Whether each runtime's heap at every sample is drawn (live runs, and files without sampler series). A results
+    /// file knows its samples' sampling time but not when they arrived; its sampler series, heaps included, are on
+    /// the run's clock, so with them the per-sample series would sit on a different time axis.
+    void setPerSampleHeap(bool shown);
     /// Points held by the sampler series called `series` ("Versus process RSS"); 0 when there is none.
     int sampledPointCount(const QString& series) const;
     /// GC markers drawn so far.
@@ -59,6 +63,7 @@ private:
     std::vector<RunSeries> m_sampled;  // MemorySampler series of the run
     std::vector<RunSeries> m_gc;       // GC markers per runtime, on the hidden second value axis
     std::int64_t m_runStartNs = 0;
+    bool m_perSampleHeap = true;
 };
 
 } // namespace versus::gui

@@ -21,6 +21,8 @@
 #include <QTextBlock>
 #include <QTimer>
 
+#include <qcustomplot.h>
+
 #include <algorithm>
 #include <functional>
 #include <memory>
@@ -498,10 +500,28 @@ void MainWindowTest::memoryPlotShowsProcessRssAfterATinyRun()
     QVERIFY(memory->sampledPointCount(QStringLiteral("Versus process RSS")) > 0);
     // The per-sample heap series is still there, on the same (run) time axis.
     QVERIFY(memory->dataPointCount() > memory->sampledPointCount(QStringLiteral("Versus process RSS")));
-    // A new run starts the sampler series afresh.
+    // A new run starts the sampler series afresh; long enough for several sampler points (10 Hz).
+    m_window->setSampling(2, 15, 20);
     QVERIFY(m_window->startRun());
     QVERIFY(waitForPlan());
-    QVERIFY(memory->sampledPointCount(QStringLiteral("Versus process RSS")) > 0);
+    const int rss = memory->sampledPointCount(QStringLiteral("Versus process RSS"));
+    QVERIFY(rss > 2);
+
+    // Saved with the results and shown again when the file is opened: the same sampler points, on the run's clock.
+    const QString file = QStringLiteral(VERSUS_UI_ARTIFACTS "/memory.json");  // kept as an artefact
+    QVERIFY(m_window->exportResults(file));
+    QVERIFY(m_window->openResultsFiles({file}));
+    QTRY_VERIFY(!m_window->analysisPending());
+    QCOMPARE(memory->sampledPointCount(QStringLiteral("Versus process RSS")), rss);
+    QStringList graphs;
+    for (int i = 0; i < memory->plot()->graphCount(); ++i)
+        if (memory->plot()->graph(i)->dataCount() > 0)
+            graphs << memory->plot()->graph(i)->name();
+    QVERIFY2(graphs.contains(QStringLiteral("CPython (embedded) heap")), qPrintable(graphs.join(QLatin1Char(','))));
+    // The per-sample heap (known only on the sampling-time axis) is left out beside the run-clock series.
+    QVERIFY2(!graphs.contains(QStringLiteral("CPython (embedded)")), qPrintable(graphs.join(QLatin1Char(','))));
+    QTest::qWait(50);  // queued replots
+    QVERIFY(memory->grab().save(QStringLiteral(VERSUS_UI_ARTIFACTS "/opened_memory.png")));
 }
 
 void MainWindowTest::addedInterpreterAppearsInTheRuntimeList()
