@@ -139,6 +139,16 @@ std::optional<RunOrder> runOrderFromName(const std::string& name)
     return std::nullopt;
 }
 
+int plannedSamplesPerItem(const RunPlan& plan)
+{
+    const bool adaptive = plan.targetCiPercent > 0;
+    const int measured = adaptive ? plan.maxSamples : plan.options.samples;
+    const bool oneRound = !adaptive && (plan.order == RunOrder::Sequential || plan.order == RunOrder::Race);
+    const int chunk = std::max(1, plan.roundSamples);
+    const int rounds = oneRound ? 1 : (measured + chunk - 1) / chunk;
+    return measured + rounds * plan.options.warmupSamples;
+}
+
 struct RunScheduler::Item {
     RunJob job;
     Runtime* runtime = nullptr;

@@ -43,6 +43,11 @@ struct RunPlan {
     std::uint64_t seed = 1;       ///< for RunOrder::Random
 };
 
+/// Samples (warm-up included) one implementation of an item takes under `plan`: one round in sequential and race
+/// order with a fixed sample count, otherwise rounds of roundSamples, each repeating the warm-up. Under a target
+/// CI it is the upper bound (maxSamples measured); the item may stop sooner. For progress bars.
+int plannedSamplesPerItem(const RunPlan& plan);
+
 /// Why an item of the plan produced no result (e.g. the workload has no implementation in that language).
 struct SkippedItem {
     std::string workloadId;

@@ -83,6 +83,12 @@ namespace {
 constexpr int kDrainIntervalMs = 30;        // at most ~33 plot updates a second
 constexpr std::size_t kMaxEventsPerTick = 50000;  // bounds one tick; the rest waits for the next one
 
+/// Which result a sample belongs to, for the progress count: "itemIndex|flavour".
+std::string progressKey(int itemIndex, const std::string& flavour)
+{
+    return std::to_string(itemIndex) + "|" + flavour;
+}
+
 const QSize kReportChartSize(900, 420);
 
 std::int64_t steadyNowNs()
@@ -730,13 +736,8 @@ bool MainWindow::startPlan(const std::vector<PlanEntry>& entries, bool customRac
     m_followRunningWorkload = true;
     m_headline->setText(tr("Running..."));
     m_itemsDone = 0;
-    // Samples each result takes: warm-up repeats in every round (one round per item in sequential and race order
-    // without a target CI, roundSamples per round otherwise); a target CI stops anywhere up to maxSamples.
-    m_adaptive = plan.targetCiPercent > 0;
-    const int measured = m_adaptive ? plan.maxSamples : plan.options.samples;
-    const bool oneRound = !m_adaptive && (plan.order == RunOrder::Sequential || plan.order == RunOrder::Race);
-    const int rounds = oneRound ? 1 : (measured + std::max(1, plan.roundSamples) - 1) / std::max(1, plan.roundSamples);
-    m_plannedPerResult = measured + (long long)rounds * plan.options.warmupSamples;
+    m_adaptive = plan.targetCiPercent > 0;  // then the plan is an upper bound
+    m_plannedPerResult = plannedSamplesPerItem(plan);
     m_samplesPlanned = m_plannedPerResult * m_itemsExpected;
     m_samplesDone = 0;
     m_samplesPerResult.clear();
@@ -826,7 +827,7 @@ void MainWindow::handle(const Event& event)
         m_store->add(qs(e->key.workloadId), qs(e->key.runtimeId), qs(e->key.flavour), e->sample,
                      double(steadyNowNs() - m_runStartNs) / 1e9);
         ++m_samplesDone;
-        ++m_samplesPerResult[std::to_string(e->key.itemIndex) + "|" + e->key.flavour];
+        ++m_samplesPerResult[progressKey(e->key.itemIndex, e->key.flavour)];
     } else if (const auto* e = std::get_if<MemoryEvent>(&event)) {
         m_memory->addMemoryPoint(e->series, e->timestampNs, e->bytes);
         m_document->memory.push_back(*e);  // saved with the results, like the CLI's
@@ -944,7 +945,7 @@ void MainWindow::updateRunControls()
 void MainWindow::settlePlannedSamples(const Result& r)
 {
     // A result that ended takes what it took: an adaptive stop, a budget, a failure or Stop end it early.
-    const auto it = m_samplesPerResult.find(std::to_string(r.itemIndex) + "|" + r.flavour);
+    const auto it = m_samplesPerResult.find(progressKey(r.itemIndex, r.flavour));
     const long long taken = it == m_samplesPerResult.end() ? 0 : it->second;
     m_samplesPlanned -= std::max(0LL, m_plannedPerResult - taken);
     m_samplesPlanned = std::max(m_samplesPlanned, m_samplesDone);

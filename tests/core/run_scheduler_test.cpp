@@ -336,6 +336,30 @@ TEST(RunScheduler, AdaptiveSamplingGivesUpAtTheSampleCap)
     EXPECT_EQ(r.summary.samples, 2);
 }
 
+TEST(RunScheduler, PlannedSamplesAreWhatTheSchedulerTakes)
+{
+    Fixture f;
+    f.registry.add(FakeRuntime::descriptor({}));
+    Workload w = testWorkload();
+    for (RunOrder order : {RunOrder::Sequential, RunOrder::Interleaved, RunOrder::Random, RunOrder::Race}) {
+        RunPlan plan{{{&w, "fake", {}}}, options(2, 12)};
+        plan.order = order;
+        plan.roundSamples = 5;
+        f.scheduler.runBlocking(plan);
+        const Result r = f.scheduler.results().at(0);
+        EXPECT_EQ(static_cast<int>(r.samples.size()), plannedSamplesPerItem(plan)) << runOrderName(order);
+    }
+    RunPlan rounds{{}, options(2, 12)};
+    rounds.order = RunOrder::Interleaved;
+    rounds.roundSamples = 5;
+    EXPECT_EQ(plannedSamplesPerItem(rounds), 12 + 3 * 2);  // three rounds, each warming up
+    rounds.order = RunOrder::Sequential;
+    EXPECT_EQ(plannedSamplesPerItem(rounds), 12 + 2);
+    rounds.targetCiPercent = 5;
+    rounds.maxSamples = 7;
+    EXPECT_EQ(plannedSamplesPerItem(rounds), 7 + 2 * 2);  // an upper bound: rounds of 5 and 2
+}
+
 TEST(RunScheduler, AdaptiveRoundsNeverPassTheSampleCap)
 {
     Fixture f;
