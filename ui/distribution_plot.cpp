@@ -50,12 +50,6 @@ std::pair<double, QString> unitFor(double ns)
     return {1, QStringLiteral("ns")};
 }
 
-/// Deterministic jitter in [-0.5, 0.5) so that repeated replots do not move the dots.
-double jitter(std::size_t i)
-{
-    return std::fmod(double(i) * 0.618033988749895, 1.0) - 0.5;
-}
-
 } // namespace
 
 DistributionPlot::DistributionPlot(const SampleStore& store, QWidget* parent)
@@ -130,17 +124,6 @@ void DistributionPlot::rebuild()
         m.key = s->key;
         m.name = s->name;
         m.seen = s->samples.size();
-        m.box = new QCPStatisticalBox(plot()->xAxis, plot()->yAxis);
-        m.box->setName(s->name);
-        QColor fill = s->color;
-        fill.setAlpha(70);
-        m.box->setBrush(fill);
-        m.box->setPen(QPen(s->color.darker(120), 1.2));
-        m.box->setMedianPen(QPen(s->color.darker(150), 2.5));
-        m.box->setWhiskerPen(QPen(s->color.darker(120), 1.2, Qt::SolidLine));
-        m.box->setWhiskerBarPen(QPen(s->color.darker(120), 1.2));
-        m.box->setWidth(0.35);
-        m.box->setOutlierStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, s->color, 6));
         std::vector<double> scaled;
         scaled.reserve(perCall[i].size());
         for (double ns : perCall[i])
@@ -163,27 +146,14 @@ void DistributionPlot::rebuild()
         m.beyond->setBrush(backdrop);
         m.beyond->setPadding(QMargins(3, 1, 3, 1));
         m.beyond->setVisible(false);
-        if (b.count > 0) {
-            std::vector<double> outliers = b.outliers;
-            std::sort(outliers.begin(), outliers.end());
-            outliers = evenlySpaced(outliers, kMaxOutliers);
-            m.box->addData(key, b.lowerWhisker, b.q1, b.median, b.q3, b.upperWhisker,
-                           QVector<double>(outliers.begin(), outliers.end()));
-        }
-        m.dots = new QCPGraph(plot()->xAxis, plot()->yAxis);
-        m.dots->setName(s->name);
-        m.dots->setLineStyle(QCPGraph::lsNone);
-        QColor dot = s->color;
-        dot.setAlpha(170);
-        m.dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, dot, dot, 4));
+        std::vector<double> outliers = b.outliers;
+        std::sort(outliers.begin(), outliers.end());
         const std::vector<double> shown = evenlySpaced(scaled, kMaxDots);
         m.thinned = shown.size() < scaled.size();
-        QVector<double> keys, values;
-        for (std::size_t k = 0; k < shown.size(); ++k) {
-            keys.push_back(key + 0.3 + 0.08 * jitter(k));
-            values.push_back(shown[k]);
-        }
-        m.dots->setData(keys, values);
+        const BoxItems items = addBoxWithDots(key, 0.35, 0.3, s->name, s->color, b,
+                                              evenlySpaced(outliers, kMaxOutliers), shown);
+        m.box = items.box;
+        m.dots = items.dots;
         m.sorted = std::move(scaled);
         tagSeries(m.box, s->key);
         tagSeries(m.dots, s->key);

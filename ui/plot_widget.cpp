@@ -11,10 +11,12 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 
+#include <cmath>
 #include <limits>
 
 #include <qcustomplot.h>
 
+#include "box_statistics.h"
 #include "chart_export_dialog.h"
 #include "sample_store.h"
 
@@ -109,6 +111,45 @@ void PlotWidget::dropMarkersWhenLong(QCPGraph* graph, const QColor& color)
         graph->setScatterStyle(QCPScatterStyle());
         graph->setPen(QPen(color, 0));
     }
+}
+
+PlotWidget::BoxItems PlotWidget::addBoxWithDots(double key, double boxWidth, double dotOffset, const QString& name,
+                                                const QColor& color, const BoxStatistics& stats,
+                                                const std::vector<double>& outliers, const std::vector<double>& dots)
+{
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    const QColor edge = dark ? color.lighter(125) : color.darker(125);
+    BoxItems items;
+    items.box = new QCPStatisticalBox(m_plot->xAxis, m_plot->yAxis);
+    items.box->setName(name);
+    QColor fill = color;
+    fill.setAlpha(dark ? 90 : 70);
+    items.box->setBrush(fill);
+    items.box->setPen(QPen(edge, 1.2));
+    items.box->setMedianPen(QPen(dark ? color.lighter(150) : color.darker(160), 2.5));
+    items.box->setWhiskerPen(QPen(edge, 1.2, Qt::SolidLine));
+    items.box->setWhiskerBarPen(QPen(edge, 1.2));
+    items.box->setWidth(boxWidth);
+    items.box->setWhiskerWidth(boxWidth * 0.5);
+    items.box->setOutlierStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, edge, 6));
+    if (stats.count > 0)
+        items.box->addData(key, stats.lowerWhisker, stats.q1, stats.median, stats.q3, stats.upperWhisker,
+                           QVector<double>(outliers.begin(), outliers.end()));
+    items.dots = new QCPGraph(m_plot->xAxis, m_plot->yAxis);
+    items.dots->setName(name);
+    items.dots->setLineStyle(QCPGraph::lsNone);
+    QColor dot = color;
+    dot.setAlpha(170);
+    items.dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, dot, dot, 4));
+    QVector<double> keys, values;
+    keys.reserve(qsizetype(dots.size()));
+    for (std::size_t i = 0; i < dots.size(); ++i) {
+        // Deterministic jitter in [-0.5, 0.5) so that repeated replots do not move the dots.
+        keys.push_back(key + dotOffset + 0.08 * (std::fmod(double(i) * 0.618033988749895, 1.0) - 0.5));
+        values.push_back(dots[i]);
+    }
+    items.dots->setData(keys, values);
+    return items;
 }
 
 int PlotWidget::dataPointCount() const

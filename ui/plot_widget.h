@@ -11,6 +11,7 @@ class QCustomPlot;
 class QCPAbstractPlottable;
 class QCPAxis;
 class QCPGraph;
+class QCPStatisticalBox;
 class QCPLegend;
 class QCPAbstractLegendItem;
 class QCPItemText;
@@ -19,6 +20,8 @@ class QMouseEvent;
 class QPaintDevice;
 
 namespace versus::gui {
+
+struct BoxStatistics;
 
 class SampleStore;
 struct SampleSeries;
@@ -76,6 +79,15 @@ protected:
     /// markers of long series are what a replot would spend its time on (QCustomPlot's adaptive sampling thins
     /// lines far better than scatters).
     static void dropMarkersWhenLong(QCPGraph* graph, const QColor& color);
+    /// One Tukey box from `stats` at `key` (drawing `outliers`, which may be a subset of stats.outliers) and `dots`
+    /// jittered (deterministically) at key + dotOffset, in `color`; edges and median follow a light or dark palette.
+    struct BoxItems {
+        QCPStatisticalBox* box = nullptr;
+        QCPGraph* dots = nullptr;
+    };
+    BoxItems addBoxWithDots(double key, double boxWidth, double dotOffset, const QString& name, const QColor& color,
+                            const BoxStatistics& stats, const std::vector<double>& outliers,
+                            const std::vector<double>& dots);
 
 private:
     void onMouseMove(QMouseEvent* event);

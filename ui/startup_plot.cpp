@@ -21,12 +21,6 @@ constexpr double kBoxWidth = 0.5;
 constexpr double kDotOffset = 0.36;  // raw values are drawn right of their box
 constexpr double kGroupGap = 0.6;
 
-/// Deterministic jitter in [-0.5, 0.5) so that repeated replots do not move the dots.
-double jitter(std::size_t i)
-{
-    return std::fmod(double(i) * 0.618033988749895, 1.0) - 0.5;
-}
-
 QString formatMs(double ms)
 {
     return QStringLiteral("%1 ms").arg(ms, 0, 'f', ms < 10 ? 2 : 1);
@@ -99,41 +93,15 @@ void StartupPlot::changeEvent(QEvent* event)
 void StartupPlot::addBox(double key, const QString& label, const QString& unitName, const std::vector<double>& values,
                          const QColor& color)
 {
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
-    const QColor edge = dark ? color.lighter(125) : color.darker(125);
     Box b;
     b.key = key;
     b.label = label;
     b.unitName = unitName;
     b.values = values;
-    b.box = new QCPStatisticalBox(plot()->xAxis, plot()->yAxis);
-    b.box->setName(label);
-    QColor fill = color;
-    fill.setAlpha(dark ? 90 : 70);
-    b.box->setBrush(fill);
-    b.box->setPen(QPen(edge, 1.2));
-    b.box->setMedianPen(QPen(dark ? color.lighter(150) : color.darker(160), 2.5));
-    b.box->setWhiskerPen(QPen(edge, 1.2, Qt::SolidLine));
-    b.box->setWhiskerBarPen(QPen(edge, 1.2));
-    b.box->setWidth(kBoxWidth);
-    b.box->setWhiskerWidth(kBoxWidth * 0.5);
-    b.box->setOutlierStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, edge, 6));
     const BoxStatistics s = BoxStatistics::compute(values);
-    if (s.count > 0)
-        b.box->addData(key, s.lowerWhisker, s.q1, s.median, s.q3, s.upperWhisker,
-                       QVector<double>(s.outliers.begin(), s.outliers.end()));
-    b.dots = new QCPGraph(plot()->xAxis, plot()->yAxis);
-    b.dots->setName(label);
-    b.dots->setLineStyle(QCPGraph::lsNone);
-    QColor dot = color;
-    dot.setAlpha(170);
-    b.dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, dot, dot, 4));
-    QVector<double> keys, dotValues;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        keys.push_back(key + kDotOffset + 0.08 * jitter(i));
-        dotValues.push_back(values[i]);
-    }
-    b.dots->setData(keys, dotValues);
+    const BoxItems items = addBoxWithDots(key, kBoxWidth, kDotOffset, label, color, s, s.outliers, values);
+    b.box = items.box;
+    b.dots = items.dots;
     m_boxes.push_back(b);
 }
 
