@@ -130,14 +130,15 @@ void CustomCodePanel::setCode(const QString& python, const QString& javascript, 
 
 void CustomCodePanel::setRunning(bool running, bool ownRace)
 {
+    const QString racing = tr("Racing...");
+    const QString waiting = tr("A benchmark run is in progress: Race is available when it ends.");
     m_race->setEnabled(!running);
     if (running && ownRace) {
         clearMarks();
-        m_status->setText(tr("Racing..."));
+        m_status->setText(racing);
     } else if (running) {
-        m_status->setText(tr("A benchmark run is in progress: Race is available when it ends."));
-    } else if (m_status->text() == tr("Racing...")
-               || m_status->text() == tr("A benchmark run is in progress: Race is available when it ends.")) {
+        m_status->setText(waiting);
+    } else if (m_status->text() == racing || m_status->text() == waiting) {
         m_status->clear();  // nothing went wrong, or the run was not a race of this panel
     }
 }
