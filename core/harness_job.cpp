@@ -1,6 +1,9 @@
 // Job JSON for the harness scripts and the parsing of their results.
 #include "harness_job.h"
+#include "clock.h"
 
+#include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <vector>
 
@@ -13,6 +16,7 @@ namespace versus {
 using nlohmann::json;
 
 namespace {
+
 
 json paramsToJson(const ParamValues& params)
 {
@@ -73,6 +77,7 @@ std::string HarnessJobContext::jobJson() const
         {"fixed_inner_loops", job.options.fixedInnerLoops},
         {"memory_pass", job.options.memoryPass},
         {"output_limit_bytes", job.options.outputLimitBytes},
+        {"answer_limit_bytes", job.options.answerLimitBytes},
     };
     return j.dump();
 }
@@ -82,7 +87,8 @@ FailureKind failureKindFromName(const std::string& name)
     for (auto kind : {FailureKind::InvalidParameter, FailureKind::RuntimeUnavailable, FailureKind::ScriptError,
                       FailureKind::WrongAnswer, FailureKind::AnswerMismatch, FailureKind::Exit,
                       FailureKind::OutOfMemory, FailureKind::Timeout, FailureKind::Cancelled, FailureKind::Crash,
-                      FailureKind::Protocol})
+                      FailureKind::Protocol, FailureKind::ClockMismatch, FailureKind::AnswerTooLarge,
+                      FailureKind::LeakedState})
         if (name == failureKindName(kind))
             return kind;
     return FailureKind::Internal;
@@ -94,9 +100,34 @@ void HarnessJobContext::calibrated(std::int64_t innerLoops, std::int64_t elapsed
     m_sink.post(CalibratedEvent{m_job.key, innerLoops, elapsedNs});
 }
 
+std::string checkSampleClock(std::int64_t reportedNs, std::int64_t hostNs)
+{
+    if (reportedNs <= 0)
+        return "the runtime's clock reported " + std::to_string(reportedNs) + " ns for a sample that took "
+            + formatNumber(static_cast<double>(hostNs / 1000) / 1000.0) + " ms by the host's clock";
+    const double tolerance = 0.10 * static_cast<double>(hostNs) + 1e6;
+    if (std::abs(static_cast<double>(reportedNs - hostNs)) > tolerance)
+        return "the runtime's clock reported " + formatNumber(static_cast<double>(reportedNs / 1000) / 1000.0)
+            + " ms for a sample that took " + formatNumber(static_cast<double>(hostNs / 1000) / 1000.0)
+            + " ms by the host's clock";
+    return {};
+}
+
+void HarnessJobContext::sampleBegin()
+{
+    m_sampleBeginNs = steadyNowNs();
+}
+
 void HarnessJobContext::sample(int index, bool warmup, std::int64_t innerLoops, std::int64_t elapsedNs,
                                std::int64_t heapBytes)
 {
+    if (m_sampleBeginNs != 0) {
+        const std::int64_t hostNs = steadyNowNs() - m_sampleBeginNs;
+        m_sampleBeginNs = 0;
+        if (m_clockError.empty())
+            if (std::string why = checkSampleClock(elapsedNs, hostNs); !why.empty())
+                m_clockError = "sample " + std::to_string(index + 1) + ": " + why;
+    }
     Sample s{index + m_job.sampleIndexOffset, warmup, innerLoops, elapsedNs, heapBytes};
     m_result.samples.push_back(s);
     m_sink.post(SampleEvent{m_job.key, s});
@@ -129,6 +160,11 @@ Result HarnessJobContext::succeed(std::string answerJson)
 
 Result HarnessJobContext::finish(const std::string& resultJson)
 {
+    if (!m_clockError.empty())
+        return fail(FailureKind::ClockMismatch,
+                    m_clockError + ". Workload code replaced or tampered with the clock the harness reads "
+                                   "(time.perf_counter_ns, process.hrtime), so its times cannot be trusted. Remove that "
+                                   "code.");
     json j;
     try {
         j = json::parse(resultJson);
@@ -147,6 +183,12 @@ Result HarnessJobContext::finish(const std::string& resultJson)
     }
     m_result.status = ResultStatus::Ok;
     m_result.answer = j.value("answer", std::string("null"));
+    if (j.contains("harness_overhead_ns") && j["harness_overhead_ns"].is_number())
+        m_result.harnessOverheadNs = j["harness_overhead_ns"].get<double>();
+    if (j.contains("warnings") && j["warnings"].is_array())
+        for (const auto& w : j["warnings"])
+            if (w.is_string())
+                m_result.warnings.push_back(w.get<std::string>());
     if (j.contains("report") && j["report"].is_object())
         for (const auto& [key, value] : j["report"].items())
             if (value.is_number())

@@ -30,12 +30,16 @@ public:
     void closeLeakedDescriptors() const;
 
     void calibrated(std::int64_t innerLoops, std::int64_t elapsedNs);
+    /// The harness is about to start a sample's timed loop: the host's own clock starts here, so that sample() can
+    /// check the runtime's reported time against it (a workload must not be able to forge its own time).
+    void sampleBegin();
     void sample(int index, bool warmup, std::int64_t innerLoops, std::int64_t elapsedNs, std::int64_t heapBytes);
     void output(const std::string& stream, const std::string& text);
     /// A garbage collection of `runtime` that started at `startNs` (steady clock) and paused for `pauseNs`.
     void gc(const std::string& runtime, std::int64_t startNs, std::int64_t pauseNs);
 
-    /// Parses the harness result {ok, answer, report | kind, message, file, line, output_dropped_bytes}.
+    /// Parses the harness result {ok, answer, report, harness_overhead_ns, warnings | kind, message, file, line,
+    /// output_dropped_bytes}. A clock disagreement seen in any sample fails the job here, whatever the harness said.
     Result finish(const std::string& resultJson);
     /// Ends the job as successful with this answer (JSON text); for runtimes whose harness is C++.
     Result succeed(std::string answerJson);
@@ -49,7 +53,14 @@ private:
     EventSink& m_sink;
     Result m_result;
     std::filesystem::path m_tempDir;
+    std::int64_t m_sampleBeginNs = 0;  ///< host steady clock at the last sampleBegin(); 0 when none is pending
+    std::string m_clockError;          ///< the first disagreement between the runtime's clock and the host's
 };
+
+/// Why a sample's reported time cannot be trusted, or "" when it agrees with the host's clock: the runtime's time
+/// must be positive and within 10% + 1 ms of the host's time around the same sample (which also holds the cost of
+/// reporting, far below that tolerance).
+std::string checkSampleClock(std::int64_t reportedNs, std::int64_t hostNs);
 
 /// Maps the harness's failure kind names ("script-error", "exit", ...) back to FailureKind.
 FailureKind failureKindFromName(const std::string& name);

@@ -1,5 +1,6 @@
 // The memory sampler thread and the list of watched child processes.
 #include "memory_sampler.h"
+#include "clock.h"
 
 #include <fstream>
 #include <map>
@@ -26,11 +27,6 @@ std::int64_t rssFromStatm(const std::string& path)
     return static_cast<std::int64_t>(resident) * sysconf(_SC_PAGESIZE);
 }
 
-std::int64_t monotonicNs()
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 } // namespace
 
@@ -106,7 +102,7 @@ void MemorySampler::loop()
 
 void MemorySampler::tick()
 {
-    const std::int64_t now = monotonicNs();
+    const std::int64_t now = steadyNowNs();
     std::vector<MemoryEvent> events;
     events.push_back({now, "Versus process RSS", selfRssBytes()});
     for (const auto& [pid, series] : WatchedProcesses::snapshot())

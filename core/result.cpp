@@ -22,6 +22,9 @@ const char* failureKindName(FailureKind kind)
     case FailureKind::Cancelled: return "cancelled";
     case FailureKind::Crash: return "crash";
     case FailureKind::Protocol: return "protocol";
+    case FailureKind::ClockMismatch: return "clock-mismatch";
+    case FailureKind::AnswerTooLarge: return "answer-too-large";
+    case FailureKind::LeakedState: return "leaked-state";
     case FailureKind::Internal: return "internal";
     }
     return "unknown";

@@ -37,6 +37,9 @@ enum class FailureKind {
     Cancelled,
     Crash,               ///< a child process died (external runtimes)
     Protocol,            ///< a child wrote something that is not the harness protocol
+    ClockMismatch,       ///< the runtime's clock disagreed with the host's (forged or tampered with)
+    AnswerTooLarge,      ///< the serialised answer exceeded its limit
+    LeakedState,         ///< the job left threads or processes running that would disturb later jobs
     Internal,
 };
 
@@ -94,6 +97,16 @@ struct Result {
     double wallSeconds = 0;    ///< from start to end of this item, set-up included
     std::string order = "sequential";  ///< how the plan ran it: sequential, interleaved, random or race
     std::string stopReason = "samples";  ///< what ended sampling: samples, ci-target or time-budget
+    /// What the harness's own timed loop costs per call (an empty workload measured in the same loop form), in ns;
+    /// included in every per-call time. -1 when unknown (results files written before it existed).
+    double harnessOverheadNs = -1;
+    /// Things the user should know about this result that do not make it fail ("each call takes 90 ns, of which
+    /// about 20 ns is the harness: use a larger parameter"; "left a timer running").
+    std::vector<std::string> warnings;
+    /// CPU time of the child process that ran the job (process runtimes only; -1 elsewhere), for the hyperfine export.
+    std::int64_t childUserNs = -1;
+    std::int64_t childSysNs = -1;
+    int childExitCode = -1;   ///< exit status of that child; -1 when none or killed by a signal
 
     bool ok() const { return status == ResultStatus::Ok; }
     /// "CPython (embedded)" or "CPython (embedded) + NumPy": the name of this series on charts and tables.

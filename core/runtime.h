@@ -19,11 +19,12 @@ struct HarnessOptions {
     double minSampleTimeMs = 50;      ///< calibration doubles the inner loop count until a sample lasts this long
     double timeBudgetS = 0;           ///< stop measured sampling early once this much time went by; 0 = no budget
     std::int64_t maxInnerLoops = std::int64_t(1) << 30;
-    std::int64_t fixedInnerLoops = 0;
-    bool memoryPass = false;  ///< one extra, untimed call under tracemalloc / between full V8 collections  ///< > 0: no calibration, use this count (later rounds of an interleaved plan)
+    std::int64_t fixedInnerLoops = 0;  ///< > 0: no calibration, use this count (later rounds of an interleaved plan)
+    bool memoryPass = false;  ///< one extra, untimed call under tracemalloc / between full V8 collections
     double timeoutS = 300;            ///< the scheduler cancels an item that runs longer and reports a timeout
     std::int64_t outputLimitBytes = 64 * 1024;  ///< captured output kept per result; the rest is counted
     std::int64_t memoryLimitBytes = std::int64_t(4) << 30;  ///< heap a workload may use before it fails
+    std::int64_t answerLimitBytes = std::int64_t(1) << 20;  ///< a longer serialised answer fails the job at once
 };
 
 /// One implementation of one workload to measure on one runtime. Parameters are already validated.

@@ -71,6 +71,7 @@
 #include "text_format.h"
 #include "throughput_plot.h"
 #include "workload_tree_model.h"
+#include "clock.h"
 
 #ifndef VERSUS_VERSION
 #define VERSUS_VERSION "0.0.0"
@@ -91,11 +92,6 @@ std::string progressKey(int itemIndex, const std::string& flavour)
 
 const QSize kReportChartSize(900, 420);
 
-std::int64_t steadyNowNs()
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 QString qs(const std::string& s)
 {

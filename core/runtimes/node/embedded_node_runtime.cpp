@@ -17,6 +17,7 @@
 
 #include "harness_job.h"
 #include "worker_thread.h"
+#include "clock.h"
 
 namespace versus {
 
@@ -105,11 +106,6 @@ struct NodeJob {
     }
 };
 
-std::int64_t steadyNowNs()
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 void gcPrologue(v8::Isolate*, v8::GCType, v8::GCCallbackFlags, void* data)
 {
