@@ -5,6 +5,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -14,12 +15,12 @@
 #include "builtin_runtimes.h"
 #include "catalog.h"
 #include "event_queue.h"
-#include "harness_bench.h"
 #include "results/journal.h"
 #include "results_commands.h"
 #include "memory_sampler.h"
 #include "chart_render.h"
 #include "external/external_process_runtime.h"
+#include "selftest_command.h"
 #include "startup_command.h"
 #include "run_scheduler.h"
 #include "text_format.h"
@@ -335,14 +336,16 @@ int runCommand(const std::vector<std::string>& args, const Catalog& catalog, Run
         } else if (a == "--json" || a == "--export") {
             if (!needValue(args, i, v))
                 return fail(a + " needs a file name");
-            options.exports.emplace_back(v, a == "--json" ? "json" : "");
+            // Absolute now: workload code may change the working directory before the files are written.
+            options.exports.emplace_back(std::filesystem::absolute(v).string(), a == "--json" ? "json" : "");
         } else if (a == "--chart") {
             if (!needValue(args, i, v))
                 return fail("--chart needs a file name ending in .png, .svg or .pdf");
-            options.charts.push_back(v);
+            options.charts.push_back(std::filesystem::absolute(v).string());
         } else if (a == "--journal") {
             if (!needValue(args, i, options.journalFile))
                 return fail("--journal needs a file name");
+            options.journalFile = std::filesystem::absolute(options.journalFile).string();
         } else if (a == "--order") {
             if (!needValue(args, i, v) || !runOrderFromName(v))
                 return fail("--order must be sequential, interleaved, random or race");
@@ -360,6 +363,12 @@ int runCommand(const std::vector<std::string>& args, const Catalog& catalog, Run
             if (int e = numberOption(n, "seed of the random order"))
                 return e;
             options.seed = static_cast<std::uint64_t>(n);
+        } else if (a == "--answer-limit") {
+            if (int e = numberOption(n, "bytes of the serialised answer"))
+                return e;
+            if (n < 1 || n != std::floor(n))
+                return fail("--answer-limit must be a whole number of bytes, at least 1");
+            options.harness.answerLimitBytes = static_cast<std::int64_t>(n);
         } else if (a == "--memory-pass") {
             options.harness.memoryPass = true;
         } else if (a == "--tiny") {
@@ -392,7 +401,10 @@ a display, runs the default job and prints its results table).
 Commands:
   list                       workloads by category, and runtimes with their versions
   run --workload ID ...      measure workloads on runtimes and print a table
-  harness-bench [--runs N]   measure the instrument: cancel latency, harness cost per call and per sample
+  selftest [--runs N] [--quick]
+                             check the instrument on this machine: embedded against the same interpreter as a
+                             process, harness cost against timeit and a bare JS loop, cost per sample, clock,
+                             cancel latency, spread of a fib median (exit 1 when a figure misses its goal)
   startup [--runtime ID ...] process cold start (median, spread, peak RSS) and embedded start-up parts
   recover [JOURNAL] [-o F]   turn the journal of an interrupted run into a results file
   compare OLD.json NEW.json  per workload and runtime: the change, its 95% CI and significance
@@ -415,6 +427,7 @@ Options of run:
       --time-budget S        stop sampling a result after S seconds (default: none)
       --timeout S            stop and fail a result that runs longer (default 300)
       --tiny                 use each workload's tiny parameters (smoke runs)
+      --answer-limit BYTES   fail a result whose serialised answer is larger (default 1048576)
       --memory-pass          after the timed samples, one extra call measured for memory (tracemalloc peak;
                              V8 heap growth between full collections), reported as memory_pass_* values
       --order ORDER          sequential, interleaved (default: rounds A B A B, so drift spreads evenly),
@@ -505,8 +518,8 @@ int main(const std::vector<std::string>& args)
         return listCommand(catalog, registry, directory);
     if (command == "run")
         return runCommand(rest, catalog, registry);
-    if (command == "harness-bench")
-        return harnessBench(rest);
+    if (command == "selftest" || command == "harness-bench")  // harness-bench: the name of earlier versions
+        return selftestCommand(rest);
 
     if (command == "startup-probe")  // hidden: used by `versus startup`
         return startupProbeCommand(catalog, registry);

@@ -50,6 +50,7 @@
 #include "chart_render.h"
 #include "compare_dialog.h"
 #include "custom_code_panel.h"
+#include "instrument_check_dialog.h"
 #include "distribution_plot.h"
 #include "environment.h"
 #include "exporters.h"
@@ -535,6 +536,11 @@ void MainWindow::buildActions()
     connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Instrument check..."), this, [this] {
+        InstrumentCheckDialog* dialog = instrumentCheck();
+        dialog->show();
+        dialog->raise();
+    });
     help->addAction(tr("&About Versus"), this, &MainWindow::showAbout);
 }
 
@@ -701,6 +707,11 @@ bool MainWindow::startPlan(const std::vector<PlanEntry>& entries, bool customRac
                   "it to finish or press its Stop."));
         return false;
     }
+    if (m_instrumentCheck && m_instrumentCheck->isRunning()) {
+        refuse(tr("The instrument check is running (Help > Instrument check): a run now would disturb it and share "
+                  "its interpreters. Wait for it to finish."));
+        return false;
+    }
     RunPlan plan;
     plan.options.warmupSamples = m_warmup->value();
     plan.options.samples = m_samples->value();
@@ -743,6 +754,9 @@ bool MainWindow::startPlan(const std::vector<PlanEntry>& entries, bool customRac
     m_custom->setRunning(true, customRace);
     m_startup->setBlockedBy(tr("A benchmark run is in progress: measuring start-up now would disturb both. "
                                "Measure when it ends."));
+    if (m_instrumentCheck)
+        m_instrumentCheck->setBlockedBy(tr("A benchmark run is in progress: the check would disturb it and share its "
+                                           "interpreters. Run the check when it ends."));
     appendLog(tr("=== Run started: %1 item(s), %2 warm-up + %3 measured samples, min sample time %4 ms, %5 order%6")
                   .arg(m_itemsExpected)
                   .arg(plan.options.warmupSamples)
@@ -901,6 +915,8 @@ void MainWindow::handle(const Event& event)
         statusBar()->showMessage(summary);
         m_custom->setRunning(false);
         m_startup->setBlockedBy({});
+        if (m_instrumentCheck)
+            m_instrumentCheck->setBlockedBy({});
         m_throughput->refresh();
         m_distribution->refresh();
         updateRunControls();
@@ -1300,6 +1316,17 @@ void MainWindow::offerJournalRecovery(const QString& journalFile)
         QMessageBox::warning(this, tr("Recover the last run"), error);
     else if (box.clickedButton() == discard)
         QFile::remove(journalFile);
+}
+
+InstrumentCheckDialog* MainWindow::instrumentCheck()
+{
+    if (!m_instrumentCheck) {
+        m_instrumentCheck = new InstrumentCheckDialog(m_registry, m_catalog, this);
+        if (m_running)
+            m_instrumentCheck->setBlockedBy(tr("A benchmark run is in progress: the check would disturb it and share "
+                                               "its interpreters. Run the check when it ends."));
+    }
+    return m_instrumentCheck;
 }
 
 void MainWindow::showAbout()

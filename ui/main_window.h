@@ -49,6 +49,7 @@ struct ResultAnalysis;
 class ResultsModel;
 class RuntimeListModel;
 class SampleStore;
+class InstrumentCheckDialog;
 class StartupView;
 class SummaryPlot;
 class ThroughputPlot;
@@ -121,6 +122,8 @@ public:
     DistributionPlot* distributionPlot() const { return m_distribution; }
     SummaryPlot* summaryPlot() const { return m_summary; }
     StartupView* startupView() const { return m_startup; }
+    /// Help > Instrument check; created on first use.
+    InstrumentCheckDialog* instrumentCheck();
     void showStartupTab();
     ResultsModel* resultsModel() const { return m_results; }
     QSortFilterProxyModel* resultsProxy() const { return m_resultsProxy; }
@@ -252,6 +255,7 @@ private:
     DistributionPlot* m_distribution = nullptr;
     SummaryPlot* m_summary = nullptr;
     StartupView* m_startup = nullptr;
+    InstrumentCheckDialog* m_instrumentCheck = nullptr;
     std::vector<PlotWidget*> m_plots;
     CustomCodePanel* m_custom = nullptr;
 

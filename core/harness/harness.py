@@ -2,19 +2,36 @@
 
 A host object receives what the harness observes:
   host.calibrated(inner_loops, elapsed_ns)
+  host.sample_begin()            immediately before a sample's timed loop (the host starts its own clock)
   host.sample(index, warmup, inner_loops, elapsed_ns)
   host.output(stream, text)
 The embedded runtime passes its native module `_versus_host`; run as a script (external process runtimes), the
 harness speaks JSON lines on a private pipe instead (see main()).
 """
 
+import builtins
+import gc
 import importlib.util
 import inspect
+import itertools
 import json
 import os
 import sys
 import time
 import traceback
+
+# The builtins the harness itself calls, bound as module globals: a workload that replaces builtins.len must not
+# break the harness before the job's state is restored.
+from builtins import (any, callable, dict, getattr, hasattr, int, isinstance, len, list, min, range, repr, set,  # noqa: A004
+                      sorted, str)
+
+# Everything the measurement reads is bound here, when the harness is imported, before any workload code runs: a
+# workload that replaces time.perf_counter_ns or itertools.repeat changes its own module attributes, not these.
+_clock = time.perf_counter_ns
+_repeat = itertools.repeat
+_json_dumps = json.dumps
+_current_frames = sys._current_frames
+_sleep = time.sleep
 
 
 class VersusCancelled(BaseException):
@@ -82,40 +99,61 @@ def _load_module(script, module_name):
     return module
 
 
-def measure(call, options, host):
+def _timed_loop(iterations, clock, run, state):
+    """The timed region, shaped as timeit's inner loop: one call of the workload per iteration and nothing else
+    between the two clock readings. Returns (elapsed_ns, last answer)."""
+    t0 = clock()
+    for _ in iterations:
+        answer = run(state)
+    t1 = clock()
+    return t1 - t0, answer
+
+
+def _empty_run(state):
+    return None
+
+
+def harness_overhead_ns(loop=_timed_loop, clock=_clock, repeat=_repeat, iterations=20000, rounds=5):
+    """What the timed loop itself costs per call: an empty workload in exactly the same loop, best of a few rounds.
+    It is part of every per-call time the harness reports (timeit's own figure includes the same cost)."""
+    best = None
+    for _ in range(rounds):
+        elapsed, _ = loop(repeat(None, iterations), clock, _empty_run, None)
+        best = elapsed if best is None else min(best, elapsed)
+    return best / iterations
+
+
+def measure(run, state, options, host, loop=_timed_loop, clock=_clock, repeat=_repeat):
     """Calibrate by doubling (or take fixed_inner_loops from an earlier round), then warm-up and measured
     samples. Returns the last answer."""
-    clock = time.perf_counter_ns
     min_ns = int(options["min_sample_time_ms"] * 1e6)
     fixed = int(options.get("fixed_inner_loops", 0))
     max_loops = fixed or int(options["max_inner_loops"])
     loops = fixed or 1
     while True:
-        start = clock()
-        for _ in range(loops):
-            answer = call()
-        elapsed = clock() - start
+        elapsed, answer = loop(repeat(None, loops), clock, run, state)
         if elapsed >= min_ns or loops >= max_loops:
             break
         loops = min(loops * 2, max_loops)
     host.calibrated(loops, elapsed)
 
     index = 0
-    for _ in range(int(options["warmup_samples"])):
-        start = clock()
-        for _ in range(loops):
-            answer = call()
-        host.sample(index, True, loops, clock() - start)
+    warmups = int(options["warmup_samples"])
+    for _ in range(warmups):
+        iterations = repeat(None, loops)
+        host.sample_begin()
+        elapsed, answer = loop(iterations, clock, run, state)
+        host.sample(index, True, loops, elapsed)
         index += 1
     budget_ns = int(options["time_budget_s"] * 1e9)
     measured_start = clock()
     for _ in range(int(options["samples"])):
-        if budget_ns > 0 and index > int(options["warmup_samples"]) and clock() - measured_start >= budget_ns:
+        if budget_ns > 0 and index > warmups and clock() - measured_start >= budget_ns:
             break
-        start = clock()
-        for _ in range(loops):
-            answer = call()
-        host.sample(index, False, loops, clock() - start)
+        iterations = repeat(None, loops)
+        host.sample_begin()
+        elapsed, answer = loop(iterations, clock, run, state)
+        host.sample(index, False, loops, elapsed)
         index += 1
     return answer
 
@@ -221,6 +259,10 @@ class _GcReportingHost:
 
     def calibrated(self, loops, elapsed_ns):
         self._host.calibrated(loops, elapsed_ns)
+        _GC.flush()
+
+    def sample_begin(self):
+        self._host.sample_begin()
 
     def sample(self, index, warmup, loops, elapsed_ns):
         self._host.sample(index, warmup, loops, elapsed_ns)
@@ -230,9 +272,221 @@ class _GcReportingHost:
         self._host.output(stream, text)
 
 
+class _InterpreterState:
+    """What a job could change in the interpreter that the next job shares: taken before the workload is imported,
+    put back after its teardown. Threads and child processes it started cannot be put back: they are stopped, and
+    the job fails, because they would disturb every later measurement in this interpreter."""
+
+    # Threads a job left that could not be stopped (blocked in C): every later job is warned while one lives.
+    unstoppable = {}
+
+    def __init__(self, host):
+        self._host = host
+        self.builtins = dict(builtins.__dict__)
+        self.modules = dict(sys.modules)
+        self.module_dicts = {name: dict(m.__dict__) for name, m in self.modules.items()
+                             if m is not None and name not in ("harness", "__main__") and hasattr(m, "__dict__")}
+        self.sys_lists = {name: list(getattr(sys, name)) for name in ("path", "meta_path", "path_hooks")}
+        self.cwd = _getcwd()
+        self.environ = dict(os.environ)
+        self.recursion_limit = sys.getrecursionlimit()
+        self.switch_interval = sys.getswitchinterval()
+        self.int_max_str_digits = getattr(sys, "get_int_max_str_digits", lambda: None)()  # not in PyPy 3.9
+        self.gc_enabled = gc.isenabled()
+        self.gc_threshold = gc.get_threshold() if hasattr(gc, "get_threshold") else None  # not in PyPy
+        self.umask = os.umask(0o22)
+        os.umask(self.umask)
+        self.threads = set(_current_frames())
+        self.children = _child_pids()
+        # The harness itself is reachable from workload code (sys.modules): its globals and the code, defaults
+        # and attributes of its functions are put back too, so a forged clock cannot outlive its job.
+        own = globals()
+        self.harness_globals = dict(own)
+        self.harness_functions = {f: (f.__code__, f.__defaults__, f.__kwdefaults__, dict(f.__dict__))
+                                  for f in own.values() if isinstance(f, _FunctionType)}
+
+    def restore(self):
+        """Puts back what can be put back. Returns the messages of what could not (threads, child processes)."""
+        sys.settrace(None)
+        sys.setprofile(None)
+        own = globals()
+        for name, value in self.harness_globals.items():
+            if own.get(name, _MISSING) is not value:
+                own[name] = value
+        for f, (code, defaults, kwdefaults, attributes) in self.harness_functions.items():
+            f.__code__, f.__defaults__, f.__kwdefaults__ = code, defaults, kwdefaults
+            f.__dict__.clear()
+            f.__dict__.update(attributes)
+        for name, value in self.builtins.items():
+            if builtins.__dict__.get(name, _MISSING) is not value:
+                builtins.__dict__[name] = value
+        for name in [n for n in builtins.__dict__ if n not in self.builtins]:
+            del builtins.__dict__[name]
+        for name, module in self.modules.items():
+            if sys.modules.get(name) is not module:
+                sys.modules[name] = module
+        for name in [n for n in sys.modules if n.startswith("versus_workload_")]:
+            del sys.modules[name]
+        for name, saved in self.module_dicts.items():
+            current = self.modules[name].__dict__
+            for key, value in saved.items():
+                if current.get(key, _MISSING) is not value:
+                    try:
+                        current[key] = value
+                    except TypeError:
+                        pass
+        for name, saved in self.sys_lists.items():
+            getattr(sys, name)[:] = saved
+        if _getcwd() != self.cwd:
+            os.chdir(self.cwd)
+        for key in [k for k in os.environ if k not in self.environ]:
+            del os.environ[key]
+        for key, value in self.environ.items():
+            if os.environ.get(key) != value:
+                os.environ[key] = value
+        sys.setrecursionlimit(self.recursion_limit)
+        sys.setswitchinterval(self.switch_interval)
+        if self.int_max_str_digits is not None:
+            sys.set_int_max_str_digits(self.int_max_str_digits)
+        (gc.enable if self.gc_enabled else gc.disable)()
+        if self.gc_threshold is not None:
+            gc.set_threshold(*self.gc_threshold)
+        os.umask(self.umask)
+        return self._stop_threads() + self._stop_children()
+
+    def _stop_threads(self):
+        me = _get_ident()
+        leaked = [t for t in _current_frames() if t not in self.threads and t != me]
+        if not leaked:
+            return []
+        names = _thread_names(leaked)
+        stop = getattr(self._host, "stop_thread", None)
+        if stop is not None:  # the embedded host: SystemExit delivered into each thread
+            for tid in leaked:
+                stop(tid)
+            deadline = _clock() + 1_000_000_000
+            while _clock() < deadline and any(t in _current_frames() for t in leaked):
+                _sleep(0.005)
+        alive = [t for t in leaked if t in _current_frames()]
+        for tid in alive:
+            _InterpreterState.unstoppable[tid] = names.get(tid, str(tid))
+        count = len(leaked)
+        what = f"{count} thread{'s' if count != 1 else ''} running ({', '.join(names.get(t, str(t)) for t in leaked)})"
+        if stop is None:
+            return [f"left {what}: join every thread the workload starts before run() or teardown() returns"]
+        if alive:
+            return [f"left {what}; {len(alive)} could not be stopped (blocked outside Python), so later measurements "
+                    "in this interpreter may be disturbed: join every thread the workload starts before run() or "
+                    "teardown() returns"]
+        return [f"left {what}; they were stopped, because later measurements in this interpreter would have been "
+                "disturbed: join every thread the workload starts before run() or teardown() returns"]
+
+    def _stop_children(self):
+        leaked = sorted(_child_pids() - self.children)
+        if not leaked:
+            return []
+        names = []
+        for pid in leaked:
+            names.append(f"{pid} {_process_name(pid)}".strip())
+            try:
+                _real_kill(pid, 9)
+            except OSError:
+                pass
+        deadline = _clock() + 1_000_000_000
+        for pid in leaked:
+            while _clock() < deadline:
+                try:
+                    if os.waitpid(pid, os.WNOHANG)[0] == pid:
+                        break
+                except ChildProcessError:
+                    break
+                _sleep(0.005)
+        count = len(leaked)
+        return [f"left {count} child process{'es' if count != 1 else ''} running ({', '.join(names)}); "
+                f"{'they were' if count != 1 else 'it was'} killed: wait for every process the workload starts "
+                "before run() or teardown() returns"]
+
+    @classmethod
+    def warnings(cls):
+        alive = {t: n for t, n in cls.unstoppable.items() if t in _current_frames()}
+        cls.unstoppable = alive
+        if not alive:
+            return []
+        return [f"a thread left by an earlier job is still running in this interpreter ({', '.join(alive.values())}): "
+                "this measurement may be disturbed"]
+
+
+_MISSING = object()
+_FunctionType = type(_empty_run)
+_getcwd = os.getcwd
+_real_kill = os.kill
+_get_ident = __import__("_thread").get_ident
+
+
+def _thread_names(ids):
+    import threading
+    names = {}
+    for thread in threading.enumerate():
+        if thread.ident in ids:
+            names[thread.ident] = repr(thread.name)
+    return names
+
+
+def _child_pids():
+    """Children of this process in its own process group (external runtimes' children have their own group)."""
+    pids = set()
+    own_group = os.getpgrp()
+    try:
+        tasks = os.listdir("/proc/self/task")
+    except OSError:
+        return pids
+    for task in tasks:
+        try:
+            with open(f"/proc/self/task/{task}/children") as f:
+                for pid in f.read().split():
+                    pid = int(pid)
+                    try:
+                        if os.getpgid(pid) == own_group:
+                            pids.add(pid)
+                    except OSError:
+                        pass
+        except OSError:
+            pass
+    return pids
+
+
+def _process_name(pid):
+    try:
+        with open(f"/proc/{pid}/comm") as f:
+            return f.read().strip()
+    except OSError:
+        return ""
+
+
+def _answer_json(answer, limit):
+    """The answer as JSON text, or a failure when it is larger than `limit` bytes (checked before serialising where
+    the size is known, so a huge answer fails at once)."""
+    def too_large(size):
+        return {"ok": False, "kind": "answer-too-large", "file": "", "line": 0,
+                "message": f"the answer is {_megabytes(size)} when serialised, above the limit of {_megabytes(limit)}: "
+                           "return a checksum or a summary instead of the data itself (the limit is --answer-limit)"}
+    if limit > 0 and isinstance(answer, (str, bytes, bytearray, list, tuple, dict)) and len(answer) > limit:
+        return None, too_large(len(answer))
+    text = _json_dumps(answer)
+    if limit > 0 and len(text) > limit:
+        return None, too_large(len(text.encode("utf-8")))
+    return text, None
+
+
+def _megabytes(size):
+    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size} bytes"
+
+
 def run_job(job_json, host):
     """Runs one job described by JSON: {script, function, workload_id, params, options}. Returns result JSON."""
     job = json.loads(job_json)
+    interpreter = _InterpreterState(host)
+    warnings = _InterpreterState.warnings()
     if hasattr(host, "gc"):  # hosts that report collections: the embedded module and PipeHost
         _GC.host, _GC.pending = host, []
         host = _GcReportingHost(host)
@@ -244,6 +498,7 @@ def run_job(job_json, host):
     sys.stderr = _Capture(host, "stderr", budget)
     state = None
     module = None
+    result = None
     try:
         module = _load_module(script, "versus_workload_" + job["workload_id"])
         run = getattr(module, job.get("function", "run"), None)
@@ -258,13 +513,19 @@ def run_job(job_json, host):
         else:
             state = params
         run(state)  # one untimed probe call, as harness.js makes to learn whether run() is asynchronous
-        answer = measure(lambda: run(state), options, host)
-        result = {"ok": True, "answer": json.dumps(answer)}
-        report = getattr(module, "report", None)
-        if callable(report):
-            result["report"] = report(state)
-        if options.get("memory_pass"):
-            result.setdefault("report", {}).update(memory_pass(lambda: run(state)))
+        overhead = harness_overhead_ns()
+        answer = measure(run, state, options, host)
+        text, failure = _answer_json(answer, int(options.get("answer_limit_bytes", 1 << 20)))
+        del answer
+        if failure:
+            result = failure
+        else:
+            result = {"ok": True, "answer": text, "harness_overhead_ns": overhead}
+            report = getattr(module, "report", None)
+            if callable(report):
+                result["report"] = report(state)
+            if options.get("memory_pass"):
+                result.setdefault("report", {}).update(memory_pass(lambda: run(state)))
     except BaseException as error:  # noqa: B036 - every way out of workload code becomes data
         result = _failure(error, script)
     finally:
@@ -273,9 +534,17 @@ def run_job(job_json, host):
             try:
                 teardown(state)
             except BaseException as error:  # noqa: B036
-                if "result" not in locals() or result.get("ok"):
+                if result is None or result.get("ok"):
                     result = _failure(error, script)
         sys.stdout, sys.stderr = saved
+    state = module = None
+    leaks = interpreter.restore()
+    if leaks and result.get("ok"):
+        result = {"ok": False, "kind": "leaked-state", "file": script, "line": 0, "message": "; ".join(leaks)}
+    elif leaks:
+        result["message"] += " (also: " + "; ".join(leaks) + ")"
+    if warnings:
+        result["warnings"] = warnings
     result["output_dropped_bytes"] = budget[1]
     if _GC.host is not None:
         _GC.flush()
@@ -297,6 +566,9 @@ class PipeHost:
 
     def calibrated(self, loops, elapsed_ns):
         self._send({"event": "calibrated", "inner_loops": loops, "elapsed_ns": elapsed_ns})
+
+    def sample_begin(self):
+        self._out.write('{"event": "sample_begin"}\n')
 
     def sample(self, index, warmup, loops, elapsed_ns):
         self._send({"event": "sample", "index": index, "warmup": warmup, "inner_loops": loops,

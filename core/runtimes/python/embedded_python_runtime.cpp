@@ -5,6 +5,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <csignal>
 #include <malloc.h>
 #include <mutex>
 #include <thread>
@@ -239,6 +240,36 @@ private:
     std::uint64_t m_cancelGeneration = 0;
 };
 
+/// The process's signal dispositions, saved before a job and put back after it: `import signal` alone installs a
+/// SIGINT handler process-wide, and workload code may install others. Process-wide state: saved and restored on the
+/// interpreter thread while no other job runs in this interpreter.
+class SignalDispositions {
+public:
+    SignalDispositions()
+    {
+        for (int sig = 1; sig < NSIG; ++sig)
+            m_saved[sig - 1].valid = sigaction(sig, nullptr, &m_saved[sig - 1].action) == 0;
+    }
+    void restore() const
+    {
+        for (int sig = 1; sig < NSIG; ++sig) {
+            const Saved& saved = m_saved[sig - 1];
+            struct sigaction now {};
+            if (!saved.valid || sig == SIGKILL || sig == SIGSTOP || sigaction(sig, nullptr, &now) != 0)
+                continue;
+            if (now.sa_handler != saved.action.sa_handler || now.sa_flags != saved.action.sa_flags)
+                sigaction(sig, &saved.action, nullptr);
+        }
+    }
+
+private:
+    struct Saved {
+        struct sigaction action {};
+        bool valid = false;
+    };
+    Saved m_saved[NSIG - 1];
+};
+
 } // namespace
 
 PYBIND11_EMBEDDED_MODULE(_versus_host, m)
@@ -247,12 +278,20 @@ PYBIND11_EMBEDDED_MODULE(_versus_host, m)
         if (g_job)
             g_job->calibrated(loops, elapsedNs);
     });
+    m.def("sample_begin", [] {
+        if (g_job)
+            g_job->sampleBegin();
+    });
     m.def("sample", [](int index, bool warmup, std::int64_t loops, std::int64_t elapsedNs) {
         if (!g_job)
             return;
         const std::int64_t heap = EmbeddedPythonRuntime::heapBytes();
         py::gil_scoped_release release;  // a full event queue must not hold the GIL (cancel needs it)
         g_job->sample(index, warmup, loops, elapsedNs, heap);
+    });
+    // A thread the job left running: SystemExit is raised in it at its next bytecode (threading ignores it quietly).
+    m.def("stop_thread", [](unsigned long threadId) {
+        PyThreadState_SetAsyncExc(threadId, PyExc_SystemExit);
     });
     m.def("output", [](const std::string& stream, const std::string& text) {
         if (g_job)
@@ -287,7 +326,12 @@ RuntimeInfo EmbeddedPythonRuntime::info() const
 RuntimeDescriptor EmbeddedPythonRuntime::descriptor()
 {
     RuntimeDescriptor d;
-    d.info = {"python", "CPython (embedded)", "python", PY_VERSION, "", true};
+#ifdef VERSUS_STATIC_LIBPYTHON
+    d.info = {"python", "CPython (embedded)", "python", PY_VERSION, "", true};  // linked as /usr/bin/python3.11 is
+#else
+    d.info = {"python", "CPython (embedded)", "python", PY_VERSION,
+              "shared libpython, slower", true};
+#endif
     d.create = [] { return std::make_unique<EmbeddedPythonRuntime>(); };
     return d;
 }
@@ -302,6 +346,7 @@ Result EmbeddedPythonRuntime::execute(const RunJob& job, EventSink& sink)
     std::string resultJson;
     std::string error;
     interpreter.call([&] {
+        const SignalDispositions signals;
         g_job = &context;
         g_limitBytes = job.options.memoryLimitBytes > 0 ? heapBytes() + job.options.memoryLimitBytes : 0;
         interpreter.beginJob();
@@ -319,6 +364,7 @@ Result EmbeddedPythonRuntime::execute(const RunJob& job, EventSink& sink)
         PyErr_Clear();
         g_limitBytes = 0;
         g_job = nullptr;
+        signals.restore();
     });
     if (error == "cancelled")
         return context.fail(FailureKind::Cancelled, "cancelled");
