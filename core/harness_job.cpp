@@ -113,6 +113,17 @@ std::string checkSampleClock(std::int64_t reportedNs, std::int64_t hostNs)
     return {};
 }
 
+std::string checkSpanClock(std::int64_t reportedNs, std::int64_t hostSpanNs, int samples)
+{
+    const auto ms = [](std::int64_t ns) { return formatNumber(static_cast<double>(ns / 1000) / 1000.0) + " ms"; };
+    const double span = static_cast<double>(hostSpanNs);
+    const double reported = static_cast<double>(reportedNs);
+    if (reportedNs <= 0 || reported > 1.10 * span + 1e6 || reported < 0.90 * span - 1e6 * samples)
+        return "the runtime's clock reported " + ms(reportedNs) + " for " + std::to_string(samples)
+            + " samples that took " + ms(hostSpanNs) + " by the host's clock";
+    return {};
+}
+
 void HarnessJobContext::sampleBegin()
 {
     m_sampleBeginNs = steadyNowNs();
@@ -122,11 +133,19 @@ void HarnessJobContext::sample(int index, bool warmup, std::int64_t innerLoops, 
                                std::int64_t heapBytes)
 {
     if (m_sampleBeginNs != 0) {
-        const std::int64_t hostNs = steadyNowNs() - m_sampleBeginNs;
+        const std::int64_t now = steadyNowNs();
+        if (m_clockCheck == ClockCheck::PerSample) {
+            if (m_clockError.empty())
+                if (std::string why = checkSampleClock(elapsedNs, now - m_sampleBeginNs); !why.empty())
+                    m_clockError = "sample " + std::to_string(index + 1) + ": " + why;
+        } else {
+            if (m_spanSamples == 0)
+                m_spanBeginNs = m_sampleBeginNs;
+            m_spanEndNs = now;
+            m_spanReportedNs += elapsedNs;
+            ++m_spanSamples;
+        }
         m_sampleBeginNs = 0;
-        if (m_clockError.empty())
-            if (std::string why = checkSampleClock(elapsedNs, hostNs); !why.empty())
-                m_clockError = "sample " + std::to_string(index + 1) + ": " + why;
     }
     Sample s{index + m_job.sampleIndexOffset, warmup, innerLoops, elapsedNs, heapBytes};
     m_result.samples.push_back(s);
@@ -160,6 +179,8 @@ Result HarnessJobContext::succeed(std::string answerJson)
 
 Result HarnessJobContext::finish(const std::string& resultJson)
 {
+    if (m_clockError.empty() && m_spanSamples > 0)
+        m_clockError = checkSpanClock(m_spanReportedNs, m_spanEndNs - m_spanBeginNs, m_spanSamples);
     if (!m_clockError.empty())
         return fail(FailureKind::ClockMismatch,
                     m_clockError + ". Workload code replaced or tampered with the clock the harness reads "

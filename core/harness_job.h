@@ -17,6 +17,13 @@ public:
     /// Creates the job's private temporary folder; the destructor removes it with everything in it, whatever
     /// way the job ended (a cancelled Node.js job runs no JavaScript finally blocks).
     HarnessJobContext(const RunJob& job, EventSink& sink);
+
+    /// How sampleBegin() .. sample() are checked against the host's clock. PerSample: each sample on its own, for
+    /// runtimes that call the host directly. Span: the sum of the samples against the host's time from the first
+    /// sampleBegin to the last sample, for runtimes whose messages arrive through a pipe, where one message can be
+    /// read late and the next at once (only the span's ends are then uncertain).
+    enum class ClockCheck { PerSample, Span };
+    void setClockCheck(ClockCheck check) { m_clockCheck = check; }
     ~HarnessJobContext();
     HarnessJobContext(const HarnessJobContext&) = delete;
     HarnessJobContext& operator=(const HarnessJobContext&) = delete;
@@ -53,7 +60,12 @@ private:
     EventSink& m_sink;
     Result m_result;
     std::filesystem::path m_tempDir;
+    ClockCheck m_clockCheck = ClockCheck::PerSample;
     std::int64_t m_sampleBeginNs = 0;  ///< host steady clock at the last sampleBegin(); 0 when none is pending
+    std::int64_t m_spanBeginNs = 0;    ///< Span: host clock at the first sampleBegin, at the last sample, and
+    std::int64_t m_spanEndNs = 0;      ///< the sum and count of the samples reported in between
+    std::int64_t m_spanReportedNs = 0;
+    int m_spanSamples = 0;
     std::string m_clockError;          ///< the first disagreement between the runtime's clock and the host's
 };
 
@@ -61,6 +73,9 @@ private:
 /// must be positive and within 10% + 1 ms of the host's time around the same sample (which also holds the cost of
 /// reporting, far below that tolerance).
 std::string checkSampleClock(std::int64_t reportedNs, std::int64_t hostNs);
+/// The same for `samples` samples reported through a pipe: their sum against the host's span from the first begin to
+/// the last sample, which also holds the gaps between samples: up to 1 ms each is allowed.
+std::string checkSpanClock(std::int64_t reportedNs, std::int64_t hostSpanNs, int samples);
 
 /// Maps the harness's failure kind names ("script-error", "exit", ...) back to FailureKind.
 FailureKind failureKindFromName(const std::string& name);

@@ -1,0 +1,77 @@
+// HarnessJobContext's check of the runtime's clock against the host's: the pure rules, and the context failing a
+// job whose samples disagree, per sample (direct calls) and over the span (a pipe).
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "clock.h"
+#include "event_queue.h"
+#include "harness_job.h"
+
+using namespace versus;
+
+TEST(SampleClock, AgreesWithinTenPercentPlusOneMillisecond)
+{
+    EXPECT_EQ(checkSampleClock(50'000'000, 50'400'000), "");
+    EXPECT_EQ(checkSampleClock(50'000'000, 55'900'000), "") << "10% of 55.9 ms + 1 ms = 6.59 ms of slack";
+    EXPECT_EQ(checkSampleClock(200'000, 900'000), "") << "small samples: the 1 ms slack dominates";
+    EXPECT_NE(checkSampleClock(5'000'000, 50'000'000), "") << "a clock ten times slow";
+    EXPECT_NE(checkSampleClock(60'000'000, 50'000'000), "") << "longer than the host saw";
+    EXPECT_NE(checkSampleClock(0, 100), "") << "zero is never a real sample";
+    EXPECT_NE(checkSampleClock(-5, 100), "");
+    EXPECT_NE(checkSampleClock(0, 100).find("reported 0 ns"), std::string::npos);
+}
+
+TEST(SpanClock, TheSumOfSamplesAgreesWithTheHostsSpan)
+{
+    EXPECT_EQ(checkSpanClock(500'000'000, 505'000'000, 10), "");
+    EXPECT_EQ(checkSpanClock(1'000'000, 200'000'000, 2200), "") << "2200 one-call samples: the gaps are the span";
+    EXPECT_NE(checkSpanClock(50'000'000, 500'000'000, 10), "") << "ten times slow";
+    EXPECT_NE(checkSpanClock(600'000'000, 500'000'000, 10), "") << "longer than the span";
+    EXPECT_NE(checkSpanClock(0, 500'000'000, 10), "");
+}
+
+namespace {
+
+struct Fixture {
+    EventQueue queue{1 << 10};
+    RunJob job;
+    /// Three samples of about 20 ms, timed inside like an honest runtime does and reported times `scale`.
+    Result run(HarnessJobContext::ClockCheck check, double scale)
+    {
+        HarnessJobContext context(job, queue);
+        context.setClockCheck(check);
+        for (int i = 0; i < 3; ++i) {
+            context.sampleBegin();
+            const std::int64_t t0 = steadyNowNs();
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            const auto measured = static_cast<double>(steadyNowNs() - t0);
+            context.sample(i, false, 1, static_cast<std::int64_t>(measured * scale), -1);
+        }
+        return context.finish(R"({"ok": true, "answer": "1"})");
+    }
+};
+
+} // namespace
+
+TEST(HarnessJobContext, FailsAJobWhoseClockDisagreesWithTheHosts)
+{
+    Fixture f;
+    for (auto check : {HarnessJobContext::ClockCheck::PerSample, HarnessJobContext::ClockCheck::Span}) {
+        const Result forged = f.run(check, 0.1);  // a clock ten times slow
+        EXPECT_EQ(forged.failure.kind, FailureKind::ClockMismatch);
+        EXPECT_NE(forged.failure.message.find("by the host's clock"), std::string::npos) << forged.failure.message;
+        const Result zero = f.run(check, 0);
+        EXPECT_EQ(zero.failure.kind, FailureKind::ClockMismatch);
+    }
+}
+
+TEST(HarnessJobContext, KeepsAJobWhoseClockAgrees)
+{
+    Fixture f;
+    for (auto check : {HarnessJobContext::ClockCheck::PerSample, HarnessJobContext::ClockCheck::Span}) {
+        const Result r = f.run(check, 1.0);
+        EXPECT_TRUE(r.ok()) << r.failure.message;
+        EXPECT_EQ(r.answer, "1");
+    }
+}
