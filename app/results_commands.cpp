@@ -59,6 +59,8 @@ ResultsDocument newRunDocument(RuntimeRegistry& registry, const std::vector<std:
     doc.startedAtUtc = utcTimestamp();
     doc.environment = readEnvironment();
     doc.warnings = environmentWarnings(doc.environment);
+    for (std::string& w : runtimeBiasWarnings(registry, runtimeIds))
+        doc.warnings.push_back(std::move(w));
     doc.options = options;
     for (const auto& id : runtimeIds)
         if (const RuntimeDescriptor* d = registry.descriptor(id))

@@ -44,6 +44,9 @@ struct RuntimeInfo {
     std::string version;   ///< "3.11.2"
     std::string detail;    ///< "V8 10.2.154.26-node.36"; may be empty
     bool embedded = false;
+    /// A known, measured bias of this runtime against its reference (the same interpreter as a process), said
+    /// wherever its results are shown; empty when there is none.
+    std::string knownBias;
 
     /// "CPython 3.11.2 (embedded)" or "Node.js 18.20.4 / V8 10.2 (embedded)".
     std::string displayVersion() const;

@@ -1,6 +1,8 @@
 // Lazy runtime creation: nothing is initialised before a run asks for it.
 #include "runtime_registry.h"
 
+#include <algorithm>
+
 namespace versus {
 
 std::string RuntimeInfo::displayVersion() const
@@ -69,6 +71,20 @@ bool RuntimeRegistry::isCreated(const std::string& id) const
         if (createdId == id)
             return true;
     return false;
+}
+
+std::vector<std::string> runtimeBiasWarnings(const RuntimeRegistry& registry, const std::vector<std::string>& runtimeIds)
+{
+    std::vector<std::string> warnings;
+    for (const auto& id : runtimeIds) {
+        const RuntimeDescriptor* d = registry.descriptor(id);
+        if (!d || d->info.knownBias.empty())
+            continue;
+        std::string text = d->info.name + ": " + d->info.knownBias;
+        if (std::find(warnings.begin(), warnings.end(), text) == warnings.end())
+            warnings.push_back(std::move(text));
+    }
+    return warnings;
 }
 
 } // namespace versus

@@ -727,6 +727,11 @@ bool MainWindow::startPlan(const std::vector<PlanEntry>& entries, bool customRac
         m_itemsExpected += d ? int(e.workload->implementationsFor(d->info.language).size()) : 0;  // else skipped
     }
     startDocument(plan.options);
+    std::vector<std::string> runtimeIds;
+    for (const PlanItem& item : plan.items)
+        runtimeIds.push_back(item.runtimeId);
+    for (std::string& w : runtimeBiasWarnings(m_registry, runtimeIds))
+        m_document->warnings.push_back(std::move(w));
     showEnvironmentWarnings(m_document->warnings, tr("This run"));
     m_message->setVisible(false);
     m_results->clear();
