@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "headline.h"
 #include "statistics.h"
 #include "text_format.h"
 
@@ -51,41 +52,6 @@ std::string csvRow(const std::vector<std::string>& fields)
 const char* statusText(const Result& r)
 {
     return r.status == ResultStatus::Ok ? "ok" : r.status == ResultStatus::Cancelled ? "cancelled" : "failed";
-}
-
-/// "fib (n=27)": the group a result is compared within.
-std::string workloadLabel(const Result& r)
-{
-    const std::string params = formatParams(r.params);
-    return r.workloadId + (params.empty() ? "" : " (" + params + ")");
-}
-
-/// Results grouped by workload and parameters, groups and members in the order they first appear.
-std::vector<std::pair<std::string, std::vector<const Result*>>> byWorkload(const std::vector<Result>& results)
-{
-    std::vector<std::pair<std::string, std::vector<const Result*>>> groups;
-    for (const auto& r : results) {
-        const std::string label = workloadLabel(r);
-        auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == label; });
-        if (it == groups.end())
-            it = groups.insert(groups.end(), {label, {}});
-        it->second.push_back(&r);
-    }
-    return groups;
-}
-
-/// The fastest successful result against every other successful one: compare()'s sentences.
-std::vector<std::string> comparisonSentences(const std::vector<const Result*>& group)
-{
-    const Result* fastest = nullptr;
-    for (const Result* r : group)
-        if (r->ok() && r->summary.samples > 0 && (!fastest || r->summary.medianNs < fastest->summary.medianNs))
-            fastest = r;
-    std::vector<std::string> sentences;
-    for (const Result* r : group)
-        if (fastest && r != fastest && r->ok() && r->summary.samples > 0)
-            sentences.push_back(stats::compare(*r, *fastest).sentence);
-    return sentences;
 }
 
 std::string failureText(const Result& r)
@@ -224,7 +190,7 @@ std::string summariesCsv(const std::vector<Result>& results)
 std::string markdownTable(const std::vector<Result>& results)
 {
     std::string out;
-    for (const auto& [label, group] : byWorkload(results)) {
+    for (const auto& [label, group] : groupByWorkload(results)) {
         out += (out.empty() ? "" : "\n") + std::string("### ") + markdownCell(label) + "\n\n";
         out += "| Runtime | Version | Median | 95% CI | Mean ± σ | Min | Max | Samples | Status |\n";
         out += "| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | --- |\n";
@@ -239,8 +205,8 @@ std::string markdownTable(const std::vector<Result>& results)
                 + std::to_string(s.samples) + " | " + statusText(*r) + " |\n";
         }
         std::string notes;
-        for (const auto& sentence : comparisonSentences(group))
-            notes += "- " + markdownCell(sentence) + "\n";
+        for (const auto& comparison : comparisonsWithFastest(group))
+            notes += "- " + markdownCell(comparison.sentence) + "\n";
         for (const Result* r : group)
             if (!r->ok())
                 notes += "- **" + markdownCell(r->seriesName()) + "** " + markdownCell(failureText(*r)) + "\n";
@@ -314,7 +280,7 @@ std::string htmlReport(const ResultsDocument& document, const std::vector<ChartS
 
     out += "<h2>Results</h2>\n<p>Times per call of the workload: median with its bootstrap 95% confidence "
            "interval.</p>\n";
-    for (const auto& [label, group] : byWorkload(document.results)) {
+    for (const auto& [label, group] : groupByWorkload(document.results)) {
         out += "<h3>" + html(label) + "</h3>\n<table>\n";
         out += htmlRow({"Runtime", "Version", "Median", "95% CI", "Mean ± σ", "p5 to p95", "CV", "Outliers",
                         "Samples", "Status"},
@@ -331,8 +297,8 @@ std::string htmlReport(const ResultsDocument& document, const std::vector<ChartS
                             cell(std::to_string(s.outliers)), std::to_string(s.samples), statusText(*r)});
         }
         out += "</table>\n";
-        for (const auto& sentence : comparisonSentences(group))
-            out += "<p>" + html(sentence) + "</p>\n";
+        for (const auto& comparison : comparisonsWithFastest(group))
+            out += "<p>" + html(comparison.sentence) + "</p>\n";
     }
 
     if (!charts.empty()) {
@@ -365,7 +331,7 @@ std::string compareResults(const ResultsDocument& oldDocument, const ResultsDocu
     double logRatioSum = 0;
     int ratioCount = 0;
     std::vector<std::string> onlyNew;
-    for (const auto& [label, group] : byWorkload(newDocument.results)) {
+    for (const auto& [label, group] : groupByWorkload(newDocument.results)) {
         std::string lines;
         for (const Result* now : group) {
             const auto found = oldByKey.find(key(*now));
@@ -394,14 +360,13 @@ std::string compareResults(const ResultsDocument& oldDocument, const ResultsDocu
             const bool faster = c.ratio >= 1;
             const std::string change = faster ? formatRatio(c.ratio) + " faster" : formatRatio(1 / c.ratio) + " slower";
             lines += formatDuration(before.summary.medianNs) + " -> " + formatDuration(now->summary.medianNs) + ": ";
-            if (!c.significant) {
-                lines += "not significant (" + change + ", " + stats::formatPValue(c.pValue) + ")\n";
-                continue;
-            }
             const double low = faster ? c.ratioCi.low : 1 / c.ratioCi.high;
             const double high = faster ? c.ratioCi.high : 1 / c.ratioCi.low;
-            lines += change + " (95% CI " + formatRatio(low) + " to " + formatRatio(high) + ", "
-                + stats::formatPValue(c.pValue) + ")\n";
+            const std::string numbers
+                = "95% CI " + formatRatio(low) + " to " + formatRatio(high) + ", " + stats::formatPValue(c.pValue);
+            // The same rule as the headlines: a change is claimed only when the p-value and the CI both show it.
+            lines += c.significant ? change + " (" + numbers + ")\n"
+                                   : "no clear difference (" + change + ", " + numbers + ")\n";
         }
         if (!lines.empty())
             out += "\n" + label + "\n" + lines;

@@ -22,7 +22,8 @@ std::string samplesCsv(const std::vector<Result>& results);
 std::string summariesCsv(const std::vector<Result>& results);
 
 /// A GitHub-flavoured Markdown table per workload and parameter set (median with its 95% CI, mean and standard
-/// deviation, range, samples, status), followed by its comparisons (see compare()) and failures.
+/// deviation, range, samples, status), followed by its comparisons (comparisonsWithFastest(), the same sentences as
+/// the CLI's headline) and failures.
 std::string markdownTable(const std::vector<Result>& results);
 
 /// hyperfine's --export-json format, so its plotting scripts read Versus results: {"results": [{command, mean,
@@ -38,12 +39,13 @@ struct ChartSvg {
 };
 
 /// A self-contained HTML page (no external files or scripts): run metadata, environment table and warnings, a
-/// summary table with 95% CIs and comparisons per workload, the charts, and every failure with its message.
+/// summary table with 95% CIs and comparisons (comparisonsWithFastest()) per workload, the charts, and every failure
+/// with its message.
 std::string htmlReport(const ResultsDocument& document, const std::vector<ChartSvg>& charts);
 
 /// Like pyperf's compare_to: per workload, parameters and runtime present in both, the old and new medians, the
-/// change ("1.09x faster", "1.20x slower") with its bootstrap 95% CI and Mann-Whitney p-value, or "not significant";
-/// then the geometric mean of all the changes, and what is only in one of the documents.
+/// change ("1.09x faster", "1.20x slower") with its bootstrap 95% CI and Mann-Whitney p-value, or "no clear
+/// difference" when they do not both show one (stats::Comparison::significant); then the geometric mean of all the changes, and what is only in one of the documents.
 std::string compareResults(const ResultsDocument& oldDocument, const ResultsDocument& newDocument);
 
 } // namespace versus

@@ -24,8 +24,10 @@
 #include "custom_code_panel.h"
 #include "distribution_plot.h"
 #include "exporters.h"
+#include "headline.h"
 #include "memory_plot.h"
 #include "parameter_validator.h"
+#include "result_analysis.h"
 #include "results_export.h"
 #include "results_file.h"
 #include "results_model.h"
@@ -101,6 +103,7 @@ private slots:
     void exportPicksFormatByFilterThenLongestSuffix();
     void exportRefusesUnknownFormats();
     void summaryErrorBarsAreTheBootstrapRatioCi();
+    void windowHeadlineIsTheCliAndMarkdownHeadline();
     void summaryDrawsTheArticlesClaimedRange();
     void pngExportDialogSaysTheImageSize();
     void builtinRuntimesHaveDistinctLegibleColours();
@@ -369,6 +372,22 @@ void ModelsTest::summaryErrorBarsAreTheBootstrapRatioCi()
     QVERIFY(qFuzzyCompare(ratio - bar.errorMinus, c.ratioCi.low));
     QVERIFY(qFuzzyCompare(ratio + bar.errorPlus, c.ratioCi.high));
     QVERIFY(bar.errorPlus > 0 && bar.errorMinus > 0);
+}
+
+void ModelsTest::windowHeadlineIsTheCliAndMarkdownHeadline()
+{
+    const std::vector<Result> results{testing::syntheticResult(0, "fib", "python", 1.2e6),
+                                      testing::syntheticResult(1, "fib", "node", 1e6),
+                                      testing::syntheticResult(2, "sort", "node", 1e6)};
+    const ResultAnalysis analysis = ResultAnalysis::compute(results);
+    QCOMPARE(analysis.headlines.size(), std::size_t(1));  // sort has one result: nothing to compare
+    const std::string& sentence = analysis.headlines[0];
+    QVERIFY2(formatResultsTable(results).find("  => " + sentence + "\n") != std::string::npos, sentence.c_str());
+    QVERIFY2(markdownTable(results).find("- " + sentence + "\n") != std::string::npos, sentence.c_str());
+    // The summary's error bar of the slower result is the headline's interval.
+    const Headline h = compareWithFastest(results[0], results[1]);
+    QCOMPARE(analysis.ratioCi[0].low, h.ratioCi.low);
+    QCOMPARE(analysis.ratioCi[0].high, h.ratioCi.high);
 }
 
 void ModelsTest::summaryDrawsTheArticlesClaimedRange()
