@@ -29,6 +29,26 @@ Result baseResult(const RunJob& job, const RuntimeInfo& info)
     return r;
 }
 
+/// What a round reports about itself beyond its samples, folded into the item's result: the harness's overhead (the
+/// latest known), warnings (each once), and the CPU time of every child process the rounds ran (summed; the exit
+/// code of the last child that did not exit 0, else 0).
+void mergeRoundFacts(Result& merged, const Result& round)
+{
+    if (round.harnessOverheadNs >= 0)
+        merged.harnessOverheadNs = round.harnessOverheadNs;
+    for (const std::string& warning : round.warnings)
+        if (std::find(merged.warnings.begin(), merged.warnings.end(), warning) == merged.warnings.end())
+            merged.warnings.push_back(warning);
+    auto add = [](std::int64_t& total, std::int64_t part) {
+        if (part >= 0)
+            total = std::max<std::int64_t>(total, 0) + part;
+    };
+    add(merged.childUserNs, round.childUserNs);
+    add(merged.childSysNs, round.childSysNs);
+    if (round.childExitCode >= 0 && (merged.childExitCode <= 0 || round.childExitCode != 0))
+        merged.childExitCode = round.childExitCode;
+}
+
 void fail(Result& r, FailureKind kind, std::string message)
 {
     r.status = kind == FailureKind::Cancelled ? ResultStatus::Cancelled : ResultStatus::Failed;
@@ -246,6 +266,7 @@ void RunScheduler::runRound(Item& item, int measuredSamples, double budgetS)
     merged.outputDroppedBytes += round.outputDroppedBytes;
     merged.answer = round.answer;
     merged.reported = round.reported;
+    mergeRoundFacts(merged, round);
     if (!round.ok()) {
         merged.status = round.status;
         merged.failure = round.failure;

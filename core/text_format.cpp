@@ -103,11 +103,14 @@ std::string formatResultsTable(const std::vector<Result>& results)
                             std::to_string(r->summary.samples), check, status});
         }
         out += renderTable(rows);
-        for (const Result* r : group)
+        for (const Result* r : group) {
             if (!r->ok())
                 out += "  ! " + r->seriesName() + ": " + r->failure.message
                     + (r->failure.line > 0 ? " [" + r->failure.file + ":" + std::to_string(r->failure.line) + "]" : "")
                     + "\n";
+            for (const auto& warning : r->warnings)
+                out += "  ! warning, " + r->seriesName() + ": " + warning + "\n";
+        }
         if (auto h = headline(group))
             out += "  => " + h->sentence + "\n";
     }

@@ -12,8 +12,8 @@ namespace versus {
 std::string formatDuration(double ns);
 /// "14.2x" style ratio with sensible digits.
 std::string formatRatio(double ratio);
-/// One block per workload and parameter set: a table of its results, their failures and its headline (see
-/// headline.h).
+/// One block per workload and parameter set: a table of its results, their failures and warnings (" ! " lines),
+/// and its headline (see headline.h).
 std::string formatResultsTable(const std::vector<Result>& results);
 
 } // namespace versus

@@ -207,9 +207,12 @@ std::string markdownTable(const std::vector<Result>& results)
         std::string notes;
         for (const auto& comparison : comparisonsWithFastest(group))
             notes += "- " + markdownCell(comparison.sentence) + "\n";
-        for (const Result* r : group)
+        for (const Result* r : group) {
             if (!r->ok())
                 notes += "- **" + markdownCell(r->seriesName()) + "** " + markdownCell(failureText(*r)) + "\n";
+            for (const auto& warning : r->warnings)
+                notes += "- Warning, **" + markdownCell(r->seriesName()) + "**: " + markdownCell(warning) + "\n";
+        }
         if (!notes.empty())
             out += "\n" + notes;
     }
@@ -231,12 +234,20 @@ std::string hyperfineJson(const std::vector<Result>& results)
         entry["mean"] = stats::mean(times);
         entry["stddev"] = times.size() < 2 ? json(nullptr) : json(stats::stddev(times));
         entry["median"] = stats::median(times);
-        entry["user"] = 0.0;
-        entry["system"] = 0.0;
+        // The child's CPU time spread over every call the job timed (warm-up included), so it reads per call like
+        // `times`; start-up, set-up and calibration are in it too. Left out where there is no child.
+        std::int64_t calls = 0;
+        for (const Sample& s : r.samples)
+            calls += s.innerLoops;
+        if (r.childUserNs >= 0 && calls > 0)
+            entry["user"] = static_cast<double>(r.childUserNs) / static_cast<double>(calls) / 1e9;
+        if (r.childSysNs >= 0 && calls > 0)
+            entry["system"] = static_cast<double>(r.childSysNs) / static_cast<double>(calls) / 1e9;
         entry["min"] = stats::minimum(times);
         entry["max"] = stats::maximum(times);
         entry["times"] = times;
-        entry["exit_codes"] = std::vector<int>(times.size(), 0);
+        if (r.childExitCode >= 0)
+            entry["exit_codes"] = std::vector<int>(times.size(), r.childExitCode);
         if (!r.params.empty()) {
             json parameters = json::object();
             for (const auto& [name, value] : r.params)
@@ -299,6 +310,9 @@ std::string htmlReport(const ResultsDocument& document, const std::vector<ChartS
         out += "</table>\n";
         for (const auto& comparison : comparisonsWithFastest(group))
             out += "<p>" + html(comparison.sentence) + "</p>\n";
+        for (const Result* r : group)
+            for (const auto& warning : r->warnings)
+                out += "<p class=\"warning\">Warning, " + html(r->seriesName()) + ": " + html(warning) + "</p>\n";
     }
 
     if (!charts.empty()) {

@@ -166,6 +166,20 @@ TEST(Exporters, TheCliMarkdownAndHtmlCarryTheSameHeadlineAndInterval)
     EXPECT_EQ(sentence.find(reversedCi), std::string::npos) << sentence << " vs " << reversedCi;
 }
 
+TEST(Exporters, MarkdownAndHtmlListEachWarningOfAResult)
+{
+    const ResultsDocument doc = exampleDocument();
+    const std::string md = markdownTable(doc.results);
+    EXPECT_NE(md.find("- Warning, **Node.js (embedded) + simdjson**: each call takes 2.08 us, of which about 40 ns"),
+              std::string::npos)
+        << md;
+    EXPECT_NE(md.find("- Warning, **Node.js (embedded) + simdjson**: left a <timer> running\n"), std::string::npos);
+    const std::string page = htmlReport(doc, {});
+    EXPECT_NE(page.find("<p class=\"warning\">Warning, Node.js (embedded) + simdjson: left a &lt;timer&gt; "
+                        "running</p>"),
+              std::string::npos);
+}
+
 TEST(Exporters, HyperfineJsonGolden)
 {
     expectMatchesGolden("hyperfine.json", hyperfineJson(exampleDocument().results));
@@ -181,14 +195,15 @@ TEST(Exporters, HyperfineJsonReadsBackWithHyperfinesFieldsAndTypes)
     ASSERT_EQ(results.size(), 3u);  // the failed result has no times and is left out, as hyperfine does
     for (const json& entry : results) {
         ASSERT_TRUE(entry["command"].is_string());
-        for (const char* key : {"mean", "median", "user", "system", "min", "max"})
+        for (const char* key : {"mean", "median", "min", "max"})
             EXPECT_TRUE(entry[key].is_number_float()) << key;
         EXPECT_TRUE(entry["stddev"].is_number_float() || entry["stddev"].is_null());
         ASSERT_TRUE(entry["times"].is_array());
         for (const json& t : entry["times"])
             EXPECT_TRUE(t.is_number_float());
-        ASSERT_TRUE(entry["exit_codes"].is_array());
-        EXPECT_EQ(entry["exit_codes"].size(), entry["times"].size());
+        // Embedded runtimes have no child process: no CPU times or exit codes, rather than made-up zeros.
+        for (const char* key : {"user", "system", "exit_codes"})
+            EXPECT_FALSE(entry.contains(key)) << key;
         ASSERT_TRUE(entry["parameters"].is_object());
         for (const auto& [name, value] : entry["parameters"].items())
             EXPECT_TRUE(value.is_string()) << name;
@@ -200,6 +215,28 @@ TEST(Exporters, HyperfineJsonReadsBackWithHyperfinesFieldsAndTypes)
     EXPECT_DOUBLE_EQ(python["mean"].get<double>(), doc.results[0].summary.meanNs / 1e9);
     EXPECT_DOUBLE_EQ(python["min"].get<double>(), 0.1417);
     EXPECT_EQ(python["parameters"]["n"], "27");
+}
+
+TEST(Exporters, HyperfineUserSystemAndExitCodesComeFromTheChildProcess)
+{
+    ResultsDocument doc = exampleDocument();
+    Result external = doc.results[0];  // 11 samples of 4 calls: 44 calls in all, warm-up included
+    external.runtimeId = "python3";
+    external.childUserNs = 4'400'000'000;
+    external.childSysNs = 44'000'000;
+    external.childExitCode = 0;
+    Result crashed = external;
+    crashed.childExitCode = 3;
+    crashed.childSysNs = -1;
+    const json parsed = json::parse(hyperfineJson({external, crashed}));
+    const json& entry = parsed["results"][0];
+    EXPECT_DOUBLE_EQ(entry["user"].get<double>(), 0.1);     // 4.4 s over 44 calls
+    EXPECT_DOUBLE_EQ(entry["system"].get<double>(), 0.001);
+    EXPECT_EQ(entry["exit_codes"], json(std::vector<int>(10, 0)));
+    const json& other = parsed["results"][1];
+    EXPECT_EQ(other["exit_codes"], json(std::vector<int>(10, 3)));
+    EXPECT_FALSE(other.contains("system"));
+    EXPECT_TRUE(other.contains("user"));
 }
 
 TEST(Exporters, HyperfineStddevIsNullBelowTwoSamples)

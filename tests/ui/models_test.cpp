@@ -2,6 +2,7 @@
 // summary chart's CIs and claim bands, runtime colours, chart labels and the dark palette: no runtimes.
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QIcon>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSet>
@@ -98,6 +99,7 @@ private slots:
     void boxStatistics_data();
     void boxStatistics();
     void resultsTableShowsTheMediansConfidenceInterval();
+    void resultsTableMarksWarningsInTheStatusCell();
     void exportFormatsWriteTheirSignature_data();
     void exportFormatsWriteTheirSignature();
     void exportPicksFormatByFilterThenLongestSuffix();
@@ -287,6 +289,32 @@ void ModelsTest::resultsTableShowsTheMediansConfidenceInterval()
     QCOMPARE(model.data(model.index(0, ResultsModel::CiColumn), ResultsModel::SortRole).toDouble(), r.summary.ciLowNs);
 }
 
+void ModelsTest::resultsTableMarksWarningsInTheStatusCell()
+{
+    ResultsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    Result warned = testing::syntheticResult(0, "fib", "python", 850);
+    warned.warnings = {"each call takes 850 ns, of which about 143 ns is the harness's own loop: use a larger "
+                       "parameter so the workload dominates"};
+    const Result plain = testing::syntheticResult(1, "fib", "node", 2e6);
+    model.addResult(warned);
+    model.addResult(plain);
+    const QModelIndex status = model.index(0, ResultsModel::StatusColumn);
+    QCOMPARE(model.data(status).toString(), QStringLiteral("ok, 1 warning"));
+    QVERIFY(!model.data(status, Qt::DecorationRole).value<QIcon>().isNull());
+    const QString tip = model.data(status, Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("Warning: each call takes 850 ns, of which about 143 ns")), qPrintable(tip));
+
+    const QModelIndex clean = model.index(1, ResultsModel::StatusColumn);
+    QCOMPARE(model.data(clean).toString(), QStringLiteral("ok"));
+    QVERIFY(model.data(clean, Qt::DecorationRole).isNull());
+    QVERIFY(!model.data(clean, Qt::ToolTipRole).toString().contains(QStringLiteral("Warning")));
+
+    warned.warnings.push_back("left a timer running");
+    model.addResult(warned);  // the finished result replaces its row
+    QCOMPARE(model.data(status).toString(), QStringLiteral("ok, 2 warnings"));
+}
+
 namespace {
 
 ResultsDocument syntheticDocument()
@@ -306,7 +334,7 @@ void ModelsTest::exportFormatsWriteTheirSignature_data()
     QTest::addColumn<QByteArray>("starts");
     QTest::addColumn<QByteArray>("contains");
     QTest::newRow("results json") << "r.json" << QByteArray("{") << QByteArray("\"schema_version\": 2");
-    QTest::newRow("hyperfine") << "r.hyperfine.json" << QByteArray("{") << QByteArray("\"exit_codes\"");
+    QTest::newRow("hyperfine") << "r.hyperfine.json" << QByteArray("{") << QByteArray("\"times\"");
     QTest::newRow("summaries csv") << "r.csv" << QByteArray("workload,params,runtime") << QByteArray("ci95_low_ns");
     QTest::newRow("samples csv") << "r.samples.csv" << QByteArray("workload,params,runtime")
                                  << QByteArray("sample_index");
