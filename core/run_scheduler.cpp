@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "statistics.h"
+#include "text_format.h"
 
 namespace versus {
 
@@ -47,6 +48,18 @@ void mergeRoundFacts(Result& merged, const Result& round)
     add(merged.childSysNs, round.childSysNs);
     if (round.childExitCode >= 0 && (merged.childExitCode <= 0 || round.childExitCode != 0))
         merged.childExitCode = round.childExitCode;
+}
+
+/// Calls so short that the harness's own loop is a large share of each one: the per-call time says more about the
+/// harness than about the workload.
+void warnWhenTheHarnessDominates(Result& r)
+{
+    constexpr double kWorkloadToHarnessMin = 100;
+    if (r.harnessOverheadNs > 0 && r.summary.samples > 0
+        && r.summary.medianNs < kWorkloadToHarnessMin * r.harnessOverheadNs)
+        r.warnings.push_back("each call takes " + formatDuration(r.summary.medianNs) + ", of which about "
+                             + formatDuration(r.harnessOverheadNs)
+                             + " is the harness's own loop: use a larger parameter so the workload dominates");
 }
 
 void fail(Result& r, FailureKind kind, std::string message)
@@ -279,6 +292,7 @@ void RunScheduler::finishItem(Item& item, std::map<std::string, Result>& referen
     Result& r = item.result;
     r.wallSeconds = item.started ? item.elapsedS() : 0;
     r.summary = stats::summarize(r.samples);
+    warnWhenTheHarnessDominates(r);
     if (r.ok()) {
         if (auto expected = item.job.workload->expectedAnswerFor(item.job.params))
             checkAnswer(r, *expected);
