@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "statistics.h"
+#include "text_format.h"
 
 namespace versus {
 
@@ -27,6 +28,39 @@ Result baseResult(const RunJob& job, const RuntimeInfo& info)
     r.flavourLabel = job.implementation ? job.implementation->label : "";
     r.params = job.params;
     return r;
+}
+
+/// What a round reports about itself beyond its samples, folded into the item's result: the harness's overhead (the
+/// latest known), warnings (each once), and the CPU time of every child process the rounds ran (summed; the exit
+/// code of the last child that did not exit 0, else 0).
+void mergeRoundFacts(Result& merged, const Result& round)
+{
+    // Each round measures the harness's own loop again: the smallest is the least disturbed.
+    if (round.harnessOverheadNs > 0 && (merged.harnessOverheadNs <= 0 || round.harnessOverheadNs < merged.harnessOverheadNs))
+        merged.harnessOverheadNs = round.harnessOverheadNs;
+    for (const std::string& warning : round.warnings)
+        if (std::find(merged.warnings.begin(), merged.warnings.end(), warning) == merged.warnings.end())
+            merged.warnings.push_back(warning);
+    auto add = [](std::int64_t& total, std::int64_t part) {
+        if (part >= 0)
+            total = std::max<std::int64_t>(total, 0) + part;
+    };
+    add(merged.childUserNs, round.childUserNs);
+    add(merged.childSysNs, round.childSysNs);
+    if (round.childExitCode >= 0 && (merged.childExitCode <= 0 || round.childExitCode != 0))
+        merged.childExitCode = round.childExitCode;
+}
+
+/// Calls so short that the harness's own loop is a large share of each one: the per-call time says more about the
+/// harness than about the workload.
+void warnWhenTheHarnessDominates(Result& r)
+{
+    constexpr double kWorkloadToHarnessMin = 100;
+    if (r.harnessOverheadNs > 0 && r.summary.samples > 0
+        && r.summary.medianNs < kWorkloadToHarnessMin * r.harnessOverheadNs)
+        r.warnings.push_back("each call takes " + formatDuration(r.summary.medianNs) + ", of which about "
+                             + formatDuration(r.harnessOverheadNs)
+                             + " is the harness's own loop: use a larger parameter so the workload dominates");
 }
 
 void fail(Result& r, FailureKind kind, std::string message)
@@ -246,17 +280,7 @@ void RunScheduler::runRound(Item& item, int measuredSamples, double budgetS)
     merged.outputDroppedBytes += round.outputDroppedBytes;
     merged.answer = round.answer;
     merged.reported = round.reported;
-    // Each round measures the harness's own loop again: the smallest is the least disturbed.
-    if (round.harnessOverheadNs > 0 && (merged.harnessOverheadNs <= 0 || round.harnessOverheadNs < merged.harnessOverheadNs))
-        merged.harnessOverheadNs = round.harnessOverheadNs;
-    for (const std::string& w : round.warnings)
-        if (std::find(merged.warnings.begin(), merged.warnings.end(), w) == merged.warnings.end())
-            merged.warnings.push_back(w);
-    if (round.childUserNs >= 0) {
-        merged.childUserNs = std::max<std::int64_t>(merged.childUserNs, 0) + round.childUserNs;
-        merged.childSysNs = std::max<std::int64_t>(merged.childSysNs, 0) + std::max<std::int64_t>(round.childSysNs, 0);
-        merged.childExitCode = round.childExitCode;
-    }
+    mergeRoundFacts(merged, round);
     if (!round.ok()) {
         merged.status = round.status;
         merged.failure = round.failure;
@@ -269,6 +293,7 @@ void RunScheduler::finishItem(Item& item, std::map<std::string, Result>& referen
     Result& r = item.result;
     r.wallSeconds = item.started ? item.elapsedS() : 0;
     r.summary = stats::summarize(r.samples);
+    warnWhenTheHarnessDominates(r);
     if (r.ok()) {
         if (auto expected = item.job.workload->expectedAnswerFor(item.job.params))
             checkAnswer(r, *expected);

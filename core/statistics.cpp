@@ -8,8 +8,6 @@
 #include <numeric>
 #include <random>
 
-#include "text_format.h"
-
 namespace versus::stats {
 
 namespace {
@@ -367,46 +365,8 @@ Comparison compareSamples(const std::vector<double>& a, const std::vector<double
     comparison.ratio = median(a) / median(b);
     comparison.ratioCi = bootstrapRatioCI(a, b);
     comparison.pValue = mannWhitneyU(a, b).pValue;
-    comparison.significant = comparison.pValue < kSignificanceLevel;
-    return comparison;
-}
-
-Comparison compare(const Result& a, const Result& b)
-{
-    const std::vector<double> timesA = perCallNs(a.samples);
-    const std::vector<double> timesB = perCallNs(b.samples);
-    Comparison comparison = compareSamples(timesA, timesB);
-    for (const Result* r : {&a, &b}) {
-        if (!r->ok()) {
-            comparison.significant = false;
-            comparison.sentence = "cannot compare: " + r->seriesName() + " failed ("
-                + failureKindName(r->failure.kind) + ")";
-            return comparison;
-        }
-        if (perCallNs(r->samples).empty()) {
-            comparison.sentence = "cannot compare: " + r->seriesName() + " has no measured samples";
-            return comparison;
-        }
-    }
-    if (!std::isfinite(comparison.ratio) || comparison.ratio <= 0) {
-        comparison.significant = false;
-        comparison.sentence = "cannot compare: a median time of 0 ns";
-        return comparison;
-    }
-    if (!comparison.significant) {
-        comparison.sentence = a.seriesName() + " vs " + b.seriesName() + ": no significant difference ("
-            + formatPValue(comparison.pValue) + ")";
-        return comparison;
-    }
-    // Say it from the faster side, so the factor is always >= 1.
-    const bool bFaster = comparison.ratio >= 1;
-    const double factor = bFaster ? comparison.ratio : 1 / comparison.ratio;
-    const double low = bFaster ? comparison.ratioCi.low : 1 / comparison.ratioCi.high;
-    const double high = bFaster ? comparison.ratioCi.high : 1 / comparison.ratioCi.low;
-    const Result& faster = bFaster ? b : a;
-    const Result& slower = bFaster ? a : b;
-    comparison.sentence = faster.seriesName() + " is " + formatRatio(factor) + " faster than " + slower.seriesName()
-        + ", 95% CI " + formatRatio(low) + " to " + formatRatio(high) + ", " + formatPValue(comparison.pValue);
+    const bool ciExcludesOne = comparison.ratioCi.low > 1 || comparison.ratioCi.high < 1;
+    comparison.significant = comparison.pValue < kSignificanceLevel && ciExcludesOne;
     return comparison;
 }
 

@@ -91,23 +91,22 @@ std::vector<double> perCallNs(const std::vector<Sample>& samples);
 /// with inner loops, warm-up included, and given as that sample's Sample::index.
 Summary summarize(const std::vector<Sample>& samples);
 
-/// "Is a faster than b, by how much, and is it real?" over two sets of per-call times.
+/// "Is a faster than b, by how much, and do the numbers show it?" over two sets of per-call times.
 struct Comparison {
     double ratio = 0;        ///< median(a) / median(b): above 1 when b is faster; NaN when a or b is empty
-    Interval ratioCi;        ///< bootstrap 95% CI of ratio
+    Interval ratioCi;        ///< bootstrap 95% CI of ratio (a resampled first, see bootstrapRatioCI())
     double pValue = 1;       ///< Mann-Whitney two-sided; NaN when a or b is empty
-    bool significant = false;///< pValue < kSignificanceLevel
-    std::string sentence;    ///< filled by compare(Result, Result) only
+    /// pValue < kSignificanceLevel and ratioCi lies wholly above or wholly below 1. Either alone can say yes while
+    /// the other says no (a shift in ranks the medians' resamples do not show, or the reverse); a difference is
+    /// called clear only when both show it.
+    bool significant = false;
 };
 constexpr double kSignificanceLevel = 0.05;
 
-/// The numbers of a comparison; `sentence` stays empty. n = 0 on either side: ratio, CI and p NaN, not significant.
+/// The numbers of a comparison. n = 0 on either side: ratio, CI and p NaN, not significant. The CI depends on the
+/// order of a and b (one generator draws a's resample, then b's), so callers that show it must pass the same order
+/// every time: versus::compareWithFastest() (core/headline.h) does, for every front end.
 Comparison compareSamples(const std::vector<double>& a, const std::vector<double>& b);
-/// Compares the measured samples of two results and says it in a sentence naming their series:
-/// "Node.js (embedded) is 14.2x faster than CPython (embedded), 95% CI 13.8x to 14.6x, p < 0.001", or
-/// "Node.js (embedded) vs CPython (embedded): no significant difference (p = 0.41)", or, when a side failed or has
-/// no measured samples, "cannot compare: CPython (embedded) has no measured samples".
-Comparison compare(const Result& a, const Result& b);
 /// "p < 0.001", "p = 0.041", "p = 0.41"; "p = n/a" for NaN.
 std::string formatPValue(double p);
 

@@ -1,12 +1,11 @@
 // Terminal tables. Widths are computed from the content, never fixed.
 #include "text_format.h"
 
-#include "statistics.h"
+#include "headline.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <map>
 
 namespace versus {
 
@@ -86,62 +85,34 @@ std::string renderTable(const std::vector<std::vector<std::string>>& rows)
 
 } // namespace
 
-std::optional<std::string> headline(const std::vector<Result>& sameWorkload)
-{
-    std::vector<const Result*> ok;
-    for (const auto& r : sameWorkload)
-        if (r.ok() && r.summary.samples > 0 && r.summary.medianNs > 0)
-            ok.push_back(&r);
-    if (ok.size() < 2)
-        return std::nullopt;
-    auto [fastest, slowest] = std::minmax_element(ok.begin(), ok.end(), [](const Result* a, const Result* b) {
-        return a->summary.medianNs < b->summary.medianNs;
-    });
-    const std::string params = formatParams((*fastest)->params);
-    const std::string where = " on " + (*fastest)->workloadId + (params.empty() ? "" : " (" + params + ")");
-    // With raw samples the sentence carries the 95% CI of the ratio and says when the difference is not real.
-    if (!stats::perCallNs((*fastest)->samples).empty() && !stats::perCallNs((*slowest)->samples).empty())
-        return stats::compare(**fastest, **slowest).sentence + where;
-    const double ratio = (*slowest)->summary.medianNs / (*fastest)->summary.medianNs;
-    return (*fastest)->seriesName() + " is " + formatRatio(ratio) + " faster than " + (*slowest)->seriesName() + where
-        + " (medians per call)";
-}
-
 std::string formatResultsTable(const std::vector<Result>& results)
 {
-    std::vector<std::string> order;
-    std::map<std::string, std::vector<Result>> byWorkload;
-    for (const auto& r : results) {
-        const std::string params = formatParams(r.params);
-        const std::string key = r.workloadId + (params.empty() ? "" : " (" + params + ")");
-        if (!byWorkload.count(key))
-            order.push_back(key);
-        byWorkload[key].push_back(r);
-    }
     std::string out;
-    for (const auto& key : order) {
-        const auto& group = byWorkload[key];
-        out += "\n" + key + "\n";
+    for (const auto& [label, group] : groupByWorkload(results)) {
+        out += "\n" + label + "\n";
         std::vector<std::vector<std::string>> rows = {
             {"runtime", "version", "median/call", "MAD", "calls/s", "samples", "answer", "status"}};
-        for (const auto& r : group) {
-            std::string status = r.ok() ? "ok" : std::string(failureKindName(r.failure.kind));
-            std::string check = r.answer.empty() ? "-" : r.answer;
-            if (r.ok())
-                check += r.expectedAnswer.empty() ? " (agrees)" : " (expected)";
-            rows.push_back({r.seriesName(), r.runtimeVersion, r.ok() ? formatDuration(r.summary.medianNs) : "-",
-                            r.ok() ? formatDuration(r.summary.madNs) : "-",
-                            r.ok() ? formatRate(r.summary.callsPerSecond) : "-",
-                            std::to_string(r.summary.samples), check, status});
+        for (const Result* r : group) {
+            std::string status = r->ok() ? "ok" : std::string(failureKindName(r->failure.kind));
+            std::string check = r->answer.empty() ? "-" : r->answer;
+            if (r->ok())
+                check += r->expectedAnswer.empty() ? " (agrees)" : " (expected)";
+            rows.push_back({r->seriesName(), r->runtimeVersion, r->ok() ? formatDuration(r->summary.medianNs) : "-",
+                            r->ok() ? formatDuration(r->summary.madNs) : "-",
+                            r->ok() ? formatRate(r->summary.callsPerSecond) : "-",
+                            std::to_string(r->summary.samples), check, status});
         }
         out += renderTable(rows);
-        for (const auto& r : group)
-            if (!r.ok())
-                out += "  ! " + r.seriesName() + ": " + r.failure.message
-                    + (r.failure.line > 0 ? " [" + r.failure.file + ":" + std::to_string(r.failure.line) + "]" : "")
+        for (const Result* r : group) {
+            if (!r->ok())
+                out += "  ! " + r->seriesName() + ": " + r->failure.message
+                    + (r->failure.line > 0 ? " [" + r->failure.file + ":" + std::to_string(r->failure.line) + "]" : "")
                     + "\n";
-        if (auto text = headline(group))
-            out += "  => " + *text + "\n";
+            for (const auto& warning : r->warnings)
+                out += "  ! warning, " + r->seriesName() + ": " + warning + "\n";
+        }
+        if (auto h = headline(group))
+            out += "  => " + h->sentence + "\n";
     }
     return out;
 }

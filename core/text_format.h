@@ -1,7 +1,6 @@
 // Plain-text presentation of results for terminals: durations, the results table and the headline comparison.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,10 +12,8 @@ namespace versus {
 std::string formatDuration(double ns);
 /// "14.2x" style ratio with sensible digits.
 std::string formatRatio(double ratio);
-/// One block per workload: a table of its results and its headline.
+/// One block per workload and parameter set: a table of its results, their failures and warnings (" ! " lines),
+/// and its headline (see headline.h).
 std::string formatResultsTable(const std::vector<Result>& results);
-/// "Node.js (embedded) is 14.2x faster than CPython (embedded) on fib (n=27)", from the fastest and slowest
-/// successful results of one workload and parameter set; nullopt with fewer than two.
-std::optional<std::string> headline(const std::vector<Result>& sameWorkload);
 
 } // namespace versus

@@ -4,63 +4,43 @@
 #include <QMetaObject>
 
 #include <cmath>
-#include <map>
 
-#include "text_format.h"
+#include "headline.h"
 
 namespace versus::gui {
 
 namespace {
 
-/// 95% CI of median(r) / median(fastest): bootstrapped from the samples, or the median's own CI when there are none.
+/// 95% CI of median(r) / median(fastest): the headline's interval (compareWithFastest), or the median's own CI when
+/// there are no samples to bootstrap.
 stats::Interval ratioInterval(const Result& r, const Result& fastest)
 {
-    const stats::Comparison c = stats::compareSamples(stats::perCallNs(r.samples), stats::perCallNs(fastest.samples));
-    if (std::isfinite(c.ratioCi.low) && std::isfinite(c.ratioCi.high))
-        return c.ratioCi;
+    const stats::Interval ci = compareWithFastest(r, fastest).ratioCi;
+    if (std::isfinite(ci.low) && std::isfinite(ci.high))
+        return ci;
     return {r.summary.ciLowNs / fastest.summary.medianNs, r.summary.ciHighNs / fastest.summary.medianNs};
 }
 
 } // namespace
 
-bool isMeasured(const Result& r)
-{
-    return r.ok() && r.summary.samples > 0 && r.summary.medianNs > 0;
-}
-
 std::string comparisonGroup(const Result& r)
 {
-    return r.workloadId + "|" + formatParams(r.params);
+    return workloadLabel(r);
 }
 
 ResultAnalysis ResultAnalysis::compute(std::vector<Result> results)
 {
     ResultAnalysis a;
     a.results = std::move(results);
-    std::map<std::string, std::size_t> fastest;  // group -> index of its fastest measured result
-    for (std::size_t i = 0; i < a.results.size(); ++i) {
-        const Result& r = a.results[i];
-        if (!isMeasured(r))
-            continue;
-        auto [it, inserted] = fastest.emplace(comparisonGroup(r), i);
-        if (!inserted && r.summary.medianNs < a.results[it->second].summary.medianNs)
-            it->second = i;
-    }
     a.ratioCi.assign(a.results.size(), {NAN, NAN});
-    for (std::size_t i = 0; i < a.results.size(); ++i)
-        if (isMeasured(a.results[i]))
-            a.ratioCi[i] = ratioInterval(a.results[i], a.results[fastest.at(comparisonGroup(a.results[i]))]);
-
-    std::vector<std::string> order;
-    std::map<std::string, std::vector<Result>> byWorkload;
-    for (const Result& r : a.results) {
-        if (!byWorkload.count(r.workloadId))
-            order.push_back(r.workloadId);
-        byWorkload[r.workloadId].push_back(r);
+    for (const auto& [label, group] : groupByWorkload(a.results)) {
+        const Result* fastest = fastestOf(group);
+        for (const Result* r : group)
+            if (isComparable(*r))
+                a.ratioCi[std::size_t(r - a.results.data())] = ratioInterval(*r, *fastest);
+        if (auto h = headline(group))
+            a.headlines.push_back(h->sentence);
     }
-    for (const std::string& id : order)
-        if (auto line = headline(byWorkload[id]))
-            a.headlines.push_back(*line);
     return a;
 }
 

@@ -18,18 +18,18 @@
 
 namespace versus::gui {
 
-/// A result the summary compares: finished with measured samples.
-bool isMeasured(const Result& r);
-/// Results compared with one another: the same workload with the same parameters ("fib|n=25").
+/// Results compared with one another: the same workload with the same parameters (workloadLabel(), "fib (n=25)").
 std::string comparisonGroup(const Result& r);
 
 /// Everything the summary plot and the headline derive from one results set. Qt-free, so any thread computes it.
 struct ResultAnalysis {
     std::vector<Result> results;
-    /// Per result (same index): 95% bootstrap CI of its median / the fastest median among the results of the same
-    /// workload and parameters; both ends NaN for results that were not measured.
+    /// Per result (same index): 95% CI of its median / the fastest median among the results of the same workload and
+    /// parameters, as the headline computes it (compareWithFastest()); both ends NaN for results that are not
+    /// comparable (isComparable()).
     std::vector<stats::Interval> ratioCi;
-    /// One line per workload that has two comparable results (text_format's headline), in order of appearance.
+    /// The headline sentence of each workload and parameter set with two comparable results (headline.h, the same
+    /// as the CLI's and the exports'), in order of appearance.
     std::vector<std::string> headlines;
 
     static ResultAnalysis compute(std::vector<Result> results);

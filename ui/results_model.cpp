@@ -1,9 +1,11 @@
 // Formats results with core's text_format so the table reads like the CLI; SortRole carries the raw numbers.
 #include "results_model.h"
 
+#include <QApplication>
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
+#include <QStyle>
 
 #include <cmath>
 #include <limits>
@@ -38,6 +40,15 @@ QString statusText(const Result& r)
         break;
     }
     return QObject::tr("failed: %1").arg(QString::fromStdString(r.failure.message));
+}
+
+/// The result's warnings, one paragraph each, for tooltips; empty when there are none.
+QString warningsText(const Result& r)
+{
+    QString text;
+    for (const std::string& warning : r.warnings)
+        text += QObject::tr("\n\nWarning: %1").arg(QString::fromStdString(warning));
+    return text;
 }
 
 std::string groupOf(const Result& r)
@@ -124,7 +135,10 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
         case StatusColumn:
             if (row.running)
                 return tr("running...");
-            return statusText(r);
+            if (r.warnings.empty())
+                return statusText(r);
+            return statusText(r) + (r.warnings.size() == 1 ? tr(", 1 warning")
+                                                           : tr(", %1 warnings").arg(r.warnings.size()));
         }
         return {};
     }
@@ -138,15 +152,19 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
             QString where;
             if (r.failure.line > 0)
                 where = tr("\nat line %1 of %2").arg(r.failure.line).arg(QString::fromStdString(r.failure.file));
-            return statusText(r) + where;
+            return statusText(r) + where + warningsText(r);
         }
         return tr("%1 measured samples of %2 call(s) each; answer %3\n%4 order; sampling ended by %5")
-            .arg(r.summary.samples)
-            .arg(r.innerLoops)
-            .arg(QString::fromStdString(r.answer), QString::fromStdString(r.order), stopReasonText(r.stopReason));
+                   .arg(r.summary.samples)
+                   .arg(r.innerLoops)
+                   .arg(QString::fromStdString(r.answer), QString::fromStdString(r.order),
+                        stopReasonText(r.stopReason))
+            + warningsText(r);
     case Qt::DecorationRole:
         if (column == RuntimeColumn)
             return RuntimePalette::color(QString::fromStdString(r.runtimeId), QString::fromStdString(r.flavour));
+        if (column == StatusColumn && !row.running && !r.warnings.empty())
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
         return {};
     case Qt::ForegroundRole:
         if (column == StatusColumn && !row.running && r.status == ResultStatus::Failed)

@@ -12,6 +12,7 @@
 #include <qcustomplot.h>
 
 #include "article_claims.h"
+#include "headline.h"
 #include "result_analysis.h"
 #include "runtime_palette.h"
 #include "statistics.h"
@@ -94,7 +95,7 @@ void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
     std::map<std::string, std::vector<Result>> members;
     std::map<std::string, QString> groupLabel;
     for (const Result& r : results) {
-        if (!isMeasured(r))
+        if (!isComparable(r))
             continue;
         const std::string g = comparisonGroup(r);
         if (!fastest.count(g)) {
@@ -112,7 +113,7 @@ void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
     // Series: runtime + flavour, in order of appearance; each is one graph plus its error bars.
     std::vector<std::string> seriesOrder;
     for (const Result& r : results)
-        if (isMeasured(r) && std::find(seriesOrder.begin(), seriesOrder.end(), seriesOf(r)) == seriesOrder.end())
+        if (isComparable(r) && std::find(seriesOrder.begin(), seriesOrder.end(), seriesOf(r)) == seriesOrder.end())
             seriesOrder.push_back(seriesOf(r));
     const double n = double(seriesOrder.size());
     const double spacing = n > 1 ? std::min(0.5 / n, 0.18) : 0;
@@ -125,7 +126,7 @@ void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
         QVector<double> keys, values, minus, plus;
         for (std::size_t i = 0; i < results.size(); ++i) {
             const Result& r = results[i];
-            if (!isMeasured(r) || seriesOf(r) != seriesOrder[s])
+            if (!isComparable(r) || seriesOf(r) != seriesOrder[s])
                 continue;
             const std::string g = comparisonGroup(r);
             const auto it = std::find(groups.begin(), groups.end(), g);

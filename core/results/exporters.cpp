@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "headline.h"
 #include "statistics.h"
 #include "text_format.h"
 
@@ -51,41 +52,6 @@ std::string csvRow(const std::vector<std::string>& fields)
 const char* statusText(const Result& r)
 {
     return r.status == ResultStatus::Ok ? "ok" : r.status == ResultStatus::Cancelled ? "cancelled" : "failed";
-}
-
-/// "fib (n=27)": the group a result is compared within.
-std::string workloadLabel(const Result& r)
-{
-    const std::string params = formatParams(r.params);
-    return r.workloadId + (params.empty() ? "" : " (" + params + ")");
-}
-
-/// Results grouped by workload and parameters, groups and members in the order they first appear.
-std::vector<std::pair<std::string, std::vector<const Result*>>> byWorkload(const std::vector<Result>& results)
-{
-    std::vector<std::pair<std::string, std::vector<const Result*>>> groups;
-    for (const auto& r : results) {
-        const std::string label = workloadLabel(r);
-        auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == label; });
-        if (it == groups.end())
-            it = groups.insert(groups.end(), {label, {}});
-        it->second.push_back(&r);
-    }
-    return groups;
-}
-
-/// The fastest successful result against every other successful one: compare()'s sentences.
-std::vector<std::string> comparisonSentences(const std::vector<const Result*>& group)
-{
-    const Result* fastest = nullptr;
-    for (const Result* r : group)
-        if (r->ok() && r->summary.samples > 0 && (!fastest || r->summary.medianNs < fastest->summary.medianNs))
-            fastest = r;
-    std::vector<std::string> sentences;
-    for (const Result* r : group)
-        if (fastest && r != fastest && r->ok() && r->summary.samples > 0)
-            sentences.push_back(stats::compare(*r, *fastest).sentence);
-    return sentences;
 }
 
 std::string failureText(const Result& r)
@@ -224,7 +190,7 @@ std::string summariesCsv(const std::vector<Result>& results)
 std::string markdownTable(const std::vector<Result>& results)
 {
     std::string out;
-    for (const auto& [label, group] : byWorkload(results)) {
+    for (const auto& [label, group] : groupByWorkload(results)) {
         out += (out.empty() ? "" : "\n") + std::string("### ") + markdownCell(label) + "\n\n";
         out += "| Runtime | Version | Median | 95% CI | Mean ± σ | Min | Max | Samples | Status |\n";
         out += "| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | --- |\n";
@@ -239,11 +205,14 @@ std::string markdownTable(const std::vector<Result>& results)
                 + std::to_string(s.samples) + " | " + statusText(*r) + " |\n";
         }
         std::string notes;
-        for (const auto& sentence : comparisonSentences(group))
-            notes += "- " + markdownCell(sentence) + "\n";
-        for (const Result* r : group)
+        for (const auto& comparison : comparisonsWithFastest(group))
+            notes += "- " + markdownCell(comparison.sentence) + "\n";
+        for (const Result* r : group) {
             if (!r->ok())
                 notes += "- **" + markdownCell(r->seriesName()) + "** " + markdownCell(failureText(*r)) + "\n";
+            for (const auto& warning : r->warnings)
+                notes += "- Warning, **" + markdownCell(r->seriesName()) + "**: " + markdownCell(warning) + "\n";
+        }
         if (!notes.empty())
             out += "\n" + notes;
     }
@@ -265,12 +234,20 @@ std::string hyperfineJson(const std::vector<Result>& results)
         entry["mean"] = stats::mean(times);
         entry["stddev"] = times.size() < 2 ? json(nullptr) : json(stats::stddev(times));
         entry["median"] = stats::median(times);
-        entry["user"] = 0.0;
-        entry["system"] = 0.0;
+        // The child's CPU time spread over every call the job timed (warm-up included), so it reads per call like
+        // `times`; start-up, set-up and calibration are in it too. Left out where there is no child.
+        std::int64_t calls = 0;
+        for (const Sample& s : r.samples)
+            calls += s.innerLoops;
+        if (r.childUserNs >= 0 && calls > 0)
+            entry["user"] = static_cast<double>(r.childUserNs) / static_cast<double>(calls) / 1e9;
+        if (r.childSysNs >= 0 && calls > 0)
+            entry["system"] = static_cast<double>(r.childSysNs) / static_cast<double>(calls) / 1e9;
         entry["min"] = stats::minimum(times);
         entry["max"] = stats::maximum(times);
         entry["times"] = times;
-        entry["exit_codes"] = std::vector<int>(times.size(), 0);
+        if (r.childExitCode >= 0)
+            entry["exit_codes"] = std::vector<int>(times.size(), r.childExitCode);
         if (!r.params.empty()) {
             json parameters = json::object();
             for (const auto& [name, value] : r.params)
@@ -314,7 +291,7 @@ std::string htmlReport(const ResultsDocument& document, const std::vector<ChartS
 
     out += "<h2>Results</h2>\n<p>Times per call of the workload: median with its bootstrap 95% confidence "
            "interval.</p>\n";
-    for (const auto& [label, group] : byWorkload(document.results)) {
+    for (const auto& [label, group] : groupByWorkload(document.results)) {
         out += "<h3>" + html(label) + "</h3>\n<table>\n";
         out += htmlRow({"Runtime", "Version", "Median", "95% CI", "Mean ± σ", "p5 to p95", "CV", "Outliers",
                         "Samples", "Status"},
@@ -331,8 +308,11 @@ std::string htmlReport(const ResultsDocument& document, const std::vector<ChartS
                             cell(std::to_string(s.outliers)), std::to_string(s.samples), statusText(*r)});
         }
         out += "</table>\n";
-        for (const auto& sentence : comparisonSentences(group))
-            out += "<p>" + html(sentence) + "</p>\n";
+        for (const auto& comparison : comparisonsWithFastest(group))
+            out += "<p>" + html(comparison.sentence) + "</p>\n";
+        for (const Result* r : group)
+            for (const auto& warning : r->warnings)
+                out += "<p class=\"warning\">Warning, " + html(r->seriesName()) + ": " + html(warning) + "</p>\n";
     }
 
     if (!charts.empty()) {
@@ -365,7 +345,7 @@ std::string compareResults(const ResultsDocument& oldDocument, const ResultsDocu
     double logRatioSum = 0;
     int ratioCount = 0;
     std::vector<std::string> onlyNew;
-    for (const auto& [label, group] : byWorkload(newDocument.results)) {
+    for (const auto& [label, group] : groupByWorkload(newDocument.results)) {
         std::string lines;
         for (const Result* now : group) {
             const auto found = oldByKey.find(key(*now));
@@ -394,14 +374,13 @@ std::string compareResults(const ResultsDocument& oldDocument, const ResultsDocu
             const bool faster = c.ratio >= 1;
             const std::string change = faster ? formatRatio(c.ratio) + " faster" : formatRatio(1 / c.ratio) + " slower";
             lines += formatDuration(before.summary.medianNs) + " -> " + formatDuration(now->summary.medianNs) + ": ";
-            if (!c.significant) {
-                lines += "not significant (" + change + ", " + stats::formatPValue(c.pValue) + ")\n";
-                continue;
-            }
             const double low = faster ? c.ratioCi.low : 1 / c.ratioCi.high;
             const double high = faster ? c.ratioCi.high : 1 / c.ratioCi.low;
-            lines += change + " (95% CI " + formatRatio(low) + " to " + formatRatio(high) + ", "
-                + stats::formatPValue(c.pValue) + ")\n";
+            const std::string numbers
+                = "95% CI " + formatRatio(low) + " to " + formatRatio(high) + ", " + stats::formatPValue(c.pValue);
+            // The same rule as the headlines: a change is claimed only when the p-value and the CI both show it.
+            lines += c.significant ? change + " (" + numbers + ")\n"
+                                   : "no clear difference (" + change + ", " + numbers + ")\n";
         }
         if (!lines.empty())
             out += "\n" + label + "\n" + lines;

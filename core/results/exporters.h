@@ -22,13 +22,18 @@ std::string samplesCsv(const std::vector<Result>& results);
 std::string summariesCsv(const std::vector<Result>& results);
 
 /// A GitHub-flavoured Markdown table per workload and parameter set (median with its 95% CI, mean and standard
-/// deviation, range, samples, status), followed by its comparisons (see compare()) and failures.
+/// deviation, range, samples, status), followed by its comparisons (comparisonsWithFastest(), the same sentences as
+/// the CLI's headline), failures and warnings.
 std::string markdownTable(const std::vector<Result>& results);
 
 /// hyperfine's --export-json format, so its plotting scripts read Versus results: {"results": [{command, mean,
-/// stddev, median, user, system, min, max, times, exit_codes[, parameters]}]}, one entry per successful result, in
-/// seconds per call of the workload. stddev is null below two samples (as hyperfine writes it); user and system are
-/// 0 because Versus times the workload inside the runtime and does not measure CPU time.
+/// stddev, median[, user, system], min, max, times[, exit_codes][, parameters]}]}, one entry per successful result, in
+/// seconds per call of the workload. Unlike hyperfine's, each of `times` is one sample's average per call (its
+/// elapsed time over its inner loops), not one whole process run. stddev is null below two samples (as hyperfine
+/// writes it). user and system are the CPU time of the child process that ran the job (process runtimes only),
+/// divided by every call of every sample, warm-up included: an upper bound, since start-up, set-up and calibration are
+/// in it too. exit_codes repeats that child's exit status once per time. The three keys are left out where Versus has
+/// no child figures (embedded runtimes, older files).
 std::string hyperfineJson(const std::vector<Result>& results);
 
 /// A chart the caller rendered (QCustomPlot, off-screen) as SVG text, for the HTML report.
@@ -38,12 +43,13 @@ struct ChartSvg {
 };
 
 /// A self-contained HTML page (no external files or scripts): run metadata, environment table and warnings, a
-/// summary table with 95% CIs and comparisons per workload, the charts, and every failure with its message.
+/// summary table with 95% CIs, comparisons (comparisonsWithFastest()) and warnings per workload, the charts, and every
+/// failure with its message.
 std::string htmlReport(const ResultsDocument& document, const std::vector<ChartSvg>& charts);
 
 /// Like pyperf's compare_to: per workload, parameters and runtime present in both, the old and new medians, the
-/// change ("1.09x faster", "1.20x slower") with its bootstrap 95% CI and Mann-Whitney p-value, or "not significant";
-/// then the geometric mean of all the changes, and what is only in one of the documents.
+/// change ("1.09x faster", "1.20x slower") with its bootstrap 95% CI and Mann-Whitney p-value, or "no clear
+/// difference" when they do not both show one (stats::Comparison::significant); then the geometric mean of all the changes, and what is only in one of the documents.
 std::string compareResults(const ResultsDocument& oldDocument, const ResultsDocument& newDocument);
 
 } // namespace versus

@@ -446,6 +446,17 @@ Result readResult(const json& value, const std::string& where, int schemaVersion
     }
     r.output = optionalString(value, "output", where);
     r.outputDroppedBytes = optionalInteger(value, "output_dropped_bytes", where, 0, kMaxInt64, 0);
+    // Newer fields: absent or null in older files, which keep the "unknown" defaults.
+    if (const json* overhead = findMember(value, "harness_overhead_ns"); overhead && !overhead->is_null()) {
+        r.harnessOverheadNs = toNumber(*overhead, child(where, "harness_overhead_ns"));
+        if (!(r.harnessOverheadNs >= 0))
+            fail(child(where, "harness_overhead_ns"), "expected a number of nanoseconds >= 0, found " + overhead->dump());
+    }
+    if (const json* warnings = findMember(value, "warnings"); warnings && !warnings->is_null())
+        r.warnings = stringsFromJson(*warnings, child(where, "warnings"));
+    r.childUserNs = optionalInteger(value, "child_user_ns", where, 0, kMaxInt64, -1);
+    r.childSysNs = optionalInteger(value, "child_sys_ns", where, 0, kMaxInt64, -1);
+    r.childExitCode = static_cast<int>(optionalInteger(value, "child_exit_code", where, 0, 255, -1));
     return r;
 }
 
@@ -638,6 +649,15 @@ json resultToJson(const Result& r)
         item["reported"] = r.reported;
     item["output"] = r.output;
     item["output_dropped_bytes"] = r.outputDroppedBytes;
+    if (r.harnessOverheadNs >= 0)
+        item["harness_overhead_ns"] = r.harnessOverheadNs;
+    item["warnings"] = r.warnings;
+    if (r.childUserNs >= 0)
+        item["child_user_ns"] = r.childUserNs;
+    if (r.childSysNs >= 0)
+        item["child_sys_ns"] = r.childSysNs;
+    if (r.childExitCode >= 0)
+        item["child_exit_code"] = r.childExitCode;
     return item;
 }
 

@@ -116,6 +116,36 @@ TEST(Journal, AFinishedRunRecoversWhole)
     EXPECT_EQ(writeResultsDocument(run.document), writeResultsDocument(doc));
 }
 
+TEST(Journal, HarnessOverheadWarningsAndChildFiguresSurviveRecovery)
+{
+    const std::string path = tempDir("journal-new-fields") + "/run.journal";
+    ResultsDocument doc = exampleDocument();
+    doc.results[0].childUserNs = 2'400'000'000;
+    doc.results[0].childSysNs = 35'000'000;
+    doc.results[0].childExitCode = 0;
+    doc.results[2].childExitCode = 1;  // a failed child
+    {
+        Journal journal(path);
+        journal.planStarted(doc);
+        for (const Result& r : doc.results)
+            recordItem(journal, r);
+        journal.record(PlanDoneEvent{3, 1, false});
+    }
+    const auto recovered = recoverJournal(path);
+    ASSERT_TRUE(recovered.ok()) << recovered.error;
+    const std::vector<Result>& back = recovered.value->document.results;
+    ASSERT_EQ(back.size(), doc.results.size());
+    EXPECT_EQ(back[0].childUserNs, 2'400'000'000);
+    EXPECT_EQ(back[0].childSysNs, 35'000'000);
+    EXPECT_EQ(back[0].childExitCode, 0);
+    EXPECT_EQ(back[1].childExitCode, -1);
+    EXPECT_EQ(back[2].childExitCode, 1);
+    EXPECT_EQ(back[3].harnessOverheadNs, 40.5);
+    EXPECT_EQ(back[3].warnings, doc.results[3].warnings);
+    EXPECT_EQ(back[0].harnessOverheadNs, -1);
+    EXPECT_TRUE(back[0].warnings.empty());
+}
+
 TEST(Journal, AnInterruptedItemBecomesACancelledResultWithItsSamples)
 {
     const std::string path = tempDir("journal-cut") + "/run.journal";

@@ -99,6 +99,10 @@ ResultsDocument exampleDocument()
     node.expectedAnswer.clear();
     node.reported = {{"bytes_per_s", 1.5e9}};
     node.outputDroppedBytes = 12;
+    node.harnessOverheadNs = 40.5;
+    node.warnings = {"each call takes 2.08 us, of which about 40 ns is the harness's own loop: use a larger "
+                     "parameter so the workload dominates",
+                     "left a <timer> running"};
     doc.results.push_back(node);
     return doc;
 }
@@ -193,6 +197,11 @@ void expectSameResult(const Result& a, const Result& b)
     EXPECT_EQ(a.reported, b.reported);
     EXPECT_EQ(a.output, b.output);
     EXPECT_EQ(a.outputDroppedBytes, b.outputDroppedBytes);
+    EXPECT_EQ(a.harnessOverheadNs, b.harnessOverheadNs);
+    EXPECT_EQ(a.warnings, b.warnings);
+    EXPECT_EQ(a.childUserNs, b.childUserNs);
+    EXPECT_EQ(a.childSysNs, b.childSysNs);
+    EXPECT_EQ(a.childExitCode, b.childExitCode);
 }
 
 } // namespace
@@ -245,6 +254,54 @@ TEST(ResultsFile, RoundTripKeepsEveryField)
     for (std::size_t i = 0; i < doc.results.size(); ++i) {
         SCOPED_TRACE(i);
         expectSameResult(back.results[i], doc.results[i]);
+    }
+}
+
+TEST(ResultsFile, HarnessOverheadWarningsAndChildFiguresRoundTrip)
+{
+    ResultsDocument doc = exampleDocument();
+    Result& child = doc.results[0];
+    child.runtimeId = "python3";
+    child.childUserNs = 2'400'000'000;
+    child.childSysNs = 35'000'000;
+    child.childExitCode = 0;
+    child.harnessOverheadNs = 0;  // known to be nothing, unlike unknown (-1)
+    doc.results[1].childExitCode = 3;
+    const std::string text = writeResultsDocument(doc);
+    const json written = json::parse(text);
+    EXPECT_EQ(written["results"][0]["child_user_ns"], 2'400'000'000);
+    EXPECT_EQ(written["results"][0]["harness_overhead_ns"], 0);
+    EXPECT_EQ(written["results"][3]["harness_overhead_ns"], 40.5);
+    EXPECT_EQ(written["results"][3]["warnings"].size(), 2u);
+    // Unknown figures are left out, not written as -1.
+    EXPECT_FALSE(written["results"][2].contains("harness_overhead_ns"));
+    EXPECT_FALSE(written["results"][2].contains("child_user_ns"));
+    EXPECT_FALSE(written["results"][2].contains("child_exit_code"));
+    const auto back = readResultsDocument(text);
+    ASSERT_TRUE(back.ok()) << back.error;
+    for (std::size_t i = 0; i < doc.results.size(); ++i) {
+        SCOPED_TRACE(i);
+        expectSameResult(back.value->results[i], doc.results[i]);
+    }
+    EXPECT_EQ(back.value->results[1].childExitCode, 3);
+    EXPECT_EQ(back.value->results[3].warnings[1], "left a <timer> running");
+}
+
+TEST(ResultsFile, FilesWithoutTheNewerFieldsLoadWithThemUnknown)
+{
+    json doc = json::parse(validText());
+    for (json& r : doc["results"])
+        for (const char* key : {"harness_overhead_ns", "warnings", "child_user_ns", "child_sys_ns", "child_exit_code"})
+            r.erase(key);
+    doc["results"][1]["harness_overhead_ns"] = nullptr;
+    const auto back = readResultsDocument(doc.dump());
+    ASSERT_TRUE(back.ok()) << back.error;
+    for (const Result& r : back.value->results) {
+        EXPECT_EQ(r.harnessOverheadNs, -1);
+        EXPECT_TRUE(r.warnings.empty());
+        EXPECT_EQ(r.childUserNs, -1);
+        EXPECT_EQ(r.childSysNs, -1);
+        EXPECT_EQ(r.childExitCode, -1);
     }
 }
 
@@ -361,6 +418,12 @@ INSTANTIATE_TEST_SUITE_P(
         CorruptCase{"CoresTooMany",
                     edited([](json& d) { d["metadata"]["environment"]["logical_cores"] = 1e12; }),
                     "metadata.environment.logical_cores: 1000000000000 is out of range"},
+        CorruptCase{"WarningNotString", edited([](json& d) { d["results"][3]["warnings"][1] = 7; }),
+                    "results[3].warnings[1]: expected a string, found number 7"},
+        CorruptCase{"NegativeOverhead", edited([](json& d) { d["results"][3]["harness_overhead_ns"] = -3; }),
+                    "results[3].harness_overhead_ns: expected a number of nanoseconds >= 0, found -3"},
+        CorruptCase{"ExitCodeTooLarge", edited([](json& d) { d["results"][0]["child_exit_code"] = 300; }),
+                    "results[0].child_exit_code: 300 is out of range"},
         CorruptCase{"UnknownStatus", edited([](json& d) { d["results"][0]["status"] = "weird"; }),
                     "results[0].status: unknown status \"weird\""},
         CorruptCase{"UnknownFailureKind", edited([](json& d) { d["results"][2]["failure"]["kind"] = "gremlins"; }),

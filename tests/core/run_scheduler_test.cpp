@@ -410,3 +410,33 @@ TEST(RunScheduler, OrderNamesRoundTrip)
         EXPECT_EQ(runOrderFromName(runOrderName(order)), order);
     EXPECT_FALSE(runOrderFromName("alphabetical"));
 }
+
+TEST(RunScheduler, WarnsWhenTheHarnessIsALargeShareOfEachCall)
+{
+    Fixture f;
+    FakeBehaviour quick;
+    quick.nsPerCall = 850;
+    quick.harnessOverheadNs = 143;  // 850 ns is under 100 x 143 ns
+    FakeBehaviour slow = quick;
+    slow.nsPerCall = 14'300;        // exactly 100 x the overhead: the workload dominates
+    FakeBehaviour unknown;
+    unknown.nsPerCall = 10;          // tiny, but without a known overhead there is nothing to say
+    f.registry.add(FakeRuntime::descriptor(quick, "quick"));
+    f.registry.add(FakeRuntime::descriptor(slow, "slow"));
+    f.registry.add(FakeRuntime::descriptor(unknown, "unknown"));
+    Workload w = testWorkload();
+    RunPlan plan{{{&w, "quick", {}}, {&w, "slow", {}}, {&w, "unknown", {}}}, options(1, 4, 0.01)};
+    plan.order = RunOrder::Interleaved;
+    plan.roundSamples = 2;  // two rounds each: the warning is given once, and the overhead kept
+    f.scheduler.runBlocking(plan);
+    const auto results = f.scheduler.results();
+    ASSERT_EQ(results.size(), 3u);
+    EXPECT_EQ(results[0].harnessOverheadNs, 143);
+    EXPECT_EQ(results[0].warnings,
+              std::vector<std::string>{"each call takes 850 ns, of which about 143 ns is the harness's own loop: use a "
+                                       "larger parameter so the workload dominates"});
+    EXPECT_EQ(results[1].harnessOverheadNs, 143);
+    EXPECT_TRUE(results[1].warnings.empty());
+    EXPECT_EQ(results[2].harnessOverheadNs, -1);
+    EXPECT_TRUE(results[2].warnings.empty());
+}

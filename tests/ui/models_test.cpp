@@ -2,6 +2,7 @@
 // summary chart's CIs and claim bands, runtime colours, chart labels and the dark palette: no runtimes.
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QIcon>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSet>
@@ -24,8 +25,10 @@
 #include "custom_code_panel.h"
 #include "distribution_plot.h"
 #include "exporters.h"
+#include "headline.h"
 #include "memory_plot.h"
 #include "parameter_validator.h"
+#include "result_analysis.h"
 #include "results_export.h"
 #include "results_file.h"
 #include "results_model.h"
@@ -96,11 +99,13 @@ private slots:
     void boxStatistics_data();
     void boxStatistics();
     void resultsTableShowsTheMediansConfidenceInterval();
+    void resultsTableMarksWarningsInTheStatusCell();
     void exportFormatsWriteTheirSignature_data();
     void exportFormatsWriteTheirSignature();
     void exportPicksFormatByFilterThenLongestSuffix();
     void exportRefusesUnknownFormats();
     void summaryErrorBarsAreTheBootstrapRatioCi();
+    void windowHeadlineIsTheCliAndMarkdownHeadline();
     void summaryDrawsTheArticlesClaimedRange();
     void pngExportDialogSaysTheImageSize();
     void builtinRuntimesHaveDistinctLegibleColours();
@@ -284,6 +289,32 @@ void ModelsTest::resultsTableShowsTheMediansConfidenceInterval()
     QCOMPARE(model.data(model.index(0, ResultsModel::CiColumn), ResultsModel::SortRole).toDouble(), r.summary.ciLowNs);
 }
 
+void ModelsTest::resultsTableMarksWarningsInTheStatusCell()
+{
+    ResultsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    Result warned = testing::syntheticResult(0, "fib", "python", 850);
+    warned.warnings = {"each call takes 850 ns, of which about 143 ns is the harness's own loop: use a larger "
+                       "parameter so the workload dominates"};
+    const Result plain = testing::syntheticResult(1, "fib", "node", 2e6);
+    model.addResult(warned);
+    model.addResult(plain);
+    const QModelIndex status = model.index(0, ResultsModel::StatusColumn);
+    QCOMPARE(model.data(status).toString(), QStringLiteral("ok, 1 warning"));
+    QVERIFY(!model.data(status, Qt::DecorationRole).value<QIcon>().isNull());
+    const QString tip = model.data(status, Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("Warning: each call takes 850 ns, of which about 143 ns")), qPrintable(tip));
+
+    const QModelIndex clean = model.index(1, ResultsModel::StatusColumn);
+    QCOMPARE(model.data(clean).toString(), QStringLiteral("ok"));
+    QVERIFY(model.data(clean, Qt::DecorationRole).isNull());
+    QVERIFY(!model.data(clean, Qt::ToolTipRole).toString().contains(QStringLiteral("Warning")));
+
+    warned.warnings.push_back("left a timer running");
+    model.addResult(warned);  // the finished result replaces its row
+    QCOMPARE(model.data(status).toString(), QStringLiteral("ok, 2 warnings"));
+}
+
 namespace {
 
 ResultsDocument syntheticDocument()
@@ -303,7 +334,7 @@ void ModelsTest::exportFormatsWriteTheirSignature_data()
     QTest::addColumn<QByteArray>("starts");
     QTest::addColumn<QByteArray>("contains");
     QTest::newRow("results json") << "r.json" << QByteArray("{") << QByteArray("\"schema_version\": 2");
-    QTest::newRow("hyperfine") << "r.hyperfine.json" << QByteArray("{") << QByteArray("\"exit_codes\"");
+    QTest::newRow("hyperfine") << "r.hyperfine.json" << QByteArray("{") << QByteArray("\"times\"");
     QTest::newRow("summaries csv") << "r.csv" << QByteArray("workload,params,runtime") << QByteArray("ci95_low_ns");
     QTest::newRow("samples csv") << "r.samples.csv" << QByteArray("workload,params,runtime")
                                  << QByteArray("sample_index");
@@ -369,6 +400,22 @@ void ModelsTest::summaryErrorBarsAreTheBootstrapRatioCi()
     QVERIFY(qFuzzyCompare(ratio - bar.errorMinus, c.ratioCi.low));
     QVERIFY(qFuzzyCompare(ratio + bar.errorPlus, c.ratioCi.high));
     QVERIFY(bar.errorPlus > 0 && bar.errorMinus > 0);
+}
+
+void ModelsTest::windowHeadlineIsTheCliAndMarkdownHeadline()
+{
+    const std::vector<Result> results{testing::syntheticResult(0, "fib", "python", 1.2e6),
+                                      testing::syntheticResult(1, "fib", "node", 1e6),
+                                      testing::syntheticResult(2, "sort", "node", 1e6)};
+    const ResultAnalysis analysis = ResultAnalysis::compute(results);
+    QCOMPARE(analysis.headlines.size(), std::size_t(1));  // sort has one result: nothing to compare
+    const std::string& sentence = analysis.headlines[0];
+    QVERIFY2(formatResultsTable(results).find("  => " + sentence + "\n") != std::string::npos, sentence.c_str());
+    QVERIFY2(markdownTable(results).find("- " + sentence + "\n") != std::string::npos, sentence.c_str());
+    // The summary's error bar of the slower result is the headline's interval.
+    const Headline h = compareWithFastest(results[0], results[1]);
+    QCOMPARE(analysis.ratioCi[0].low, h.ratioCi.low);
+    QCOMPARE(analysis.ratioCi[0].high, h.ratioCi.high);
 }
 
 void ModelsTest::summaryDrawsTheArticlesClaimedRange()

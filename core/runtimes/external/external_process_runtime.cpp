@@ -134,21 +134,28 @@ Result ExternalProcessRuntime::execute(const RunJob& job, EventSink& sink)
     spec.protocolPipe = true;
     const ChildOutcome outcome = runChild(spec, callbacks, &m_stopper);
 
+    // The child's own figures for every way this job ends, for the hyperfine export (one child per job).
+    auto withChildFigures = [&outcome](Result result) {
+        result.childUserNs = outcome.userNs;
+        result.childSysNs = outcome.sysNs;
+        result.childExitCode = outcome.exited ? outcome.exitCode : -1;
+        return result;
+    };
     if (!outcome.startError.empty())
         return context.fail(FailureKind::RuntimeUnavailable, m_info.name + " " + outcome.describeEnd()
                                 + ". Check the interpreter path with 'versus list'.");
     if (!junk.empty())
-        return context.fail(FailureKind::Protocol,
+        return withChildFigures(context.fail(FailureKind::Protocol,
                             m_info.name + " (" + m_program + ") wrote something on its result pipe that is not the "
                                 "Versus harness protocol: '" + shorten(junk) + "'. Check that " + m_program
                                 + " is a " + m_info.language + " interpreter that can run the Versus harness."
-                                + withLastLines(outcome));
+                                + withLastLines(outcome)));
     if (resultJson)
-        return context.finish(*resultJson);
+        return withChildFigures(context.finish(*resultJson));
     if (outcome.stopped && !outcome.timedOut)
-        return context.fail(FailureKind::Cancelled, "cancelled");
-    return context.fail(FailureKind::Crash, m_info.name + " " + outcome.describeEnd()
-                            + " before it reported a result." + withLastLines(outcome));
+        return withChildFigures(context.fail(FailureKind::Cancelled, "cancelled"));
+    return withChildFigures(context.fail(FailureKind::Crash, m_info.name + " " + outcome.describeEnd()
+                            + " before it reported a result." + withLastLines(outcome)));
 }
 
 // ---- Interpreter identification ----------------------------------------------------------------------------------

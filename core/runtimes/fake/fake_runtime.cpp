@@ -57,6 +57,8 @@ Result FakeRuntime::execute(const RunJob& job, EventSink& sink)
             result = context.fail(FailureKind::Cancelled, "cancelled");
         }
     }
+    if (m_behaviour.harnessOverheadNs >= 0)
+        result.harnessOverheadNs = m_behaviour.harnessOverheadNs;
     m_running = false;
     return result;
 }

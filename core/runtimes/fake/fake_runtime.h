@@ -17,6 +17,7 @@ struct FakeBehaviour {
     bool hang = false;                  ///< each call spins in real time until cancel()
     FailureKind failWith = FailureKind::None;
     std::string failMessage;
+    double harnessOverheadNs = -1;      ///< when >= 0, reported as Result::harnessOverheadNs of every job
 };
 
 class FakeRuntime final : public Runtime {

@@ -60,6 +60,13 @@ TEST_P(SameAnswers, ExternalAnswersLikeEmbeddedOnTinyParameters)
     EXPECT_GT(external.innerLoops, 0);
     EXPECT_EQ(external.samples.size(), embedded.samples.size());
     EXPECT_EQ(external.runtimeId, c.external);
+    // The child's own figures reach the result (the hyperfine export's user, system and exit_codes); an embedded
+    // runtime has no child and leaves them unknown.
+    EXPECT_GT(external.childUserNs, 0);
+    EXPECT_GE(external.childSysNs, 0);
+    EXPECT_EQ(external.childExitCode, 0);
+    EXPECT_EQ(embedded.childUserNs, -1);
+    EXPECT_EQ(embedded.childExitCode, -1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Catalog, SameAnswers,
@@ -144,6 +151,7 @@ TEST(ExternalRuntimes, CrashReportsSignalAndLastStderrLines)
     EXPECT_EQ(r.failure.kind, FailureKind::Crash) << r.failure.message;
     EXPECT_NE(r.failure.message.find("signal 11"), std::string::npos) << r.failure.message;
     EXPECT_NE(r.failure.message.find("crasher.sh: about to crash"), std::string::npos) << r.failure.message;
+    EXPECT_EQ(r.childExitCode, -1) << "killed by a signal: no exit status";
 }
 
 TEST(ExternalRuntimes, NonZeroExitReportsStatusAndStderr)
