@@ -138,6 +138,8 @@ public:
     InstrumentReport run()
     {
         fidelity();
+        for (const Result& r : m_fibResults)
+            spread(r);
         harnessCost();
         sampleCost();
         clock();
@@ -201,7 +203,7 @@ private:
                         + ")",
                     "goal 1.00x +- 0.03", std::fabs(c.ratio - 1) <= kFidelityTolerance);
                 if (std::string(id) == "fib")
-                    spread(*e);
+                    m_fibResults.push_back(*e);
             }
         }
     }
@@ -258,6 +260,10 @@ private:
                 continue;
             }
             const double overhead = r.harnessOverheadNs;
+            if (overhead <= 0) {
+                add(kHarness, r.runtimeName, "the harness did not report its cost per call");
+                continue;
+            }
             std::string value = formatDuration(overhead) + " per call (an empty workload through the whole harness: "
                 + formatDuration(r.summary.medianNs) + ")";
             if (r.runtimeId == "python" || r.runtimeId == "python3") {
@@ -309,7 +315,7 @@ private:
                 runPlan(m_registry, plan, m_options.cancelled);
                 return static_cast<double>(steadyNowNs() - t0);
             };
-            const int many = m_options.quick ? 300 : 2200;
+            const int many = m_options.quick ? 1200 : 2200;
             std::vector<double> perSample;
             for (int i = 0; i < (m_options.quick ? 1 : 3); ++i)
                 perSample.push_back((jobWallNs(many) - jobWallNs(200)) / (many - 200));
@@ -352,6 +358,7 @@ private:
     const Catalog& m_selftest;
     const InstrumentCheckOptions& m_options;
     InstrumentReport m_report;
+    std::vector<Result> m_fibResults;  ///< embedded fib results of the fidelity runs, for the spread section
 };
 
 } // namespace

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iterator>
+#include <filesystem>
 #include <fstream>
 #include <sys/wait.h>
 
@@ -190,4 +191,30 @@ TEST(Cli, ResultsFilesCanBeComparedAndExported)
     EXPECT_TRUE(hf["results"][0]["times"].is_array());
     const ProcessRun corrupt = versus("compare " + a + " /etc/hostname");
     EXPECT_EQ(corrupt.status, 2) << "not JSON: a clear message, no crash";
+}
+
+TEST(Cli, SelftestMeasuresTheInstrumentAgainstTheSpecialistsTools)
+{
+    const ProcessRun run = versus("selftest --quick");
+    // 0 when every figure meets its goal, 1 when one misses it (a loaded machine may): never a crash or usage error.
+    EXPECT_TRUE(run.status == 0 || run.status == 1) << run.status << "\n" << run.out;
+    for (const char* section : {"Embedded against the same interpreter as a process", "Harness cost per call",
+                                "timeit", "Cost of one sample", "CLOCK_MONOTONIC", "Cancel latency",
+                                "Spread of a fib median"})
+        EXPECT_NE(run.out.find(section), std::string::npos) << section << "\n" << run.out;
+    EXPECT_NE(run.out.find("fib: CPython (embedded) / CPython (process): "), std::string::npos) << run.out;
+    EXPECT_EQ(run.out.find("not measured"), std::string::npos) << run.out;
+}
+
+TEST(Cli, OutputPathsAreResolvedBeforeWorkloadCodeRuns)
+{
+    // The leaky fixture changes the working directory inside the job; the results file must still land where the
+    // user asked, relative to the directory versus started in.
+    const std::string dir = ::testing::TempDir() + "/versus-cwd";
+    std::filesystem::create_directories(dir);
+    const std::string command = "cd " + dir + " && " + std::string(VERSUS_BINARY) + " run " + kFixtures
+        + " -w leaky -r python -p mode=chdir" + kQuick + "--json out.json >/dev/null 2>&1";
+    EXPECT_EQ(std::system(command.c_str()), 0);
+    EXPECT_TRUE(std::filesystem::exists(dir + "/out.json"));
+    EXPECT_FALSE(std::filesystem::exists("/out.json"));
 }
