@@ -330,7 +330,9 @@ RuntimeDescriptor EmbeddedPythonRuntime::descriptor()
     d.info = {"python", "CPython (embedded)", "python", PY_VERSION, "", true};  // linked as /usr/bin/python3.11 is
     d.info.knownBias = "runs pure-Python code a few percent slower than /usr/bin/python3.11 (Debian's static "
                        "libpython3.11.a lacks the link-time optimisation of its executable; 'versus selftest' "
-                       "measures the gap on this machine). For ratios within 3%, compare CPython (process).";
+                       "measures the gap on this machine). For ratios within 3%, compare CPython (process). Code that "
+                       "allocates blocks over 128 KB (NumPy arrays) may run faster than in a fresh process after "
+                       "earlier jobs freed large blocks: glibc's malloc keeps the thresholds they raised.";
 #else
     d.info = {"python", "CPython (embedded)", "python", PY_VERSION, "shared libpython, slower", true};
     d.info.knownBias = "built against the shared libpython3.11.so, which runs pure-Python code with about 20% more "
