@@ -32,6 +32,7 @@
 #include "custom_code_panel.h"
 #include "distribution_plot.h"
 #include "journal.h"
+#include "instrument_check_dialog.h"
 #include "main_window.h"
 #include "memory_plot.h"
 #include "parameter_editor.h"
@@ -75,6 +76,7 @@ private slots:
     void analysisOfLargeResultsLeavesTheEventLoopFree();
     void progressCountsTheWarmUpOfEveryRound();
     void startupTabMeasuresColdStartAndEmbeddedParts();
+    void instrumentCheckShowsTheSelftestReportAndExcludesRuns();
 
 private:
     /// Waits for the plan to finish; false on timeout.
@@ -560,6 +562,33 @@ void MainWindowTest::addedInterpreterAppearsInTheRuntimeList()
     QVERIFY(!m_window->addInterpreter(QStringLiteral("mypy"), QStringLiteral("/usr/bin/python3.11"), &error));
     QVERIFY(!error.isEmpty());
     QCOMPARE(model->rowCount(), rowsBefore + 1);
+}
+
+void MainWindowTest::instrumentCheckShowsTheSelftestReportAndExcludesRuns()
+{
+    InstrumentCheckDialog* check = m_window->instrumentCheck();
+    QVERIFY(check);
+    QSignalSpy finished(check, &InstrumentCheckDialog::finished);
+    QVERIFY(check->start(true));
+    // While it measures, a benchmark run would share its interpreters and disturb it: refused with the reason.
+    tinyFib({QStringLiteral("python")});
+    QVERIFY(!m_window->startRun());
+    QVERIFY2(m_window->runMessage().contains(QStringLiteral("instrument check is running")),
+             qPrintable(m_window->runMessage()));
+    QVERIFY(finished.wait(120000));
+    const QString report = check->reportText();
+    for (const char* section : {"Embedded against the same interpreter as a process", "Harness cost per call",
+                                "timeit", "Cancel latency"})
+        QVERIFY2(report.contains(QLatin1String(section)), qPrintable(report));
+    check->resize(1000, 700);
+    check->show();
+    QVERIFY(check->grab().save(QStringLiteral(VERSUS_UI_ARTIFACTS "/instrument_check.png")));
+
+    // And the reverse: no check while a run goes.
+    QVERIFY(m_window->startRun());
+    QVERIFY(!check->start(true));
+    QVERIFY(waitForPlan());
+    check->close();
 }
 
 QTEST_MAIN(MainWindowTest)
