@@ -100,12 +100,12 @@ void HarnessJobContext::calibrated(std::int64_t innerLoops, std::int64_t elapsed
     m_sink.post(CalibratedEvent{m_job.key, innerLoops, elapsedNs});
 }
 
-std::string checkSampleClock(std::int64_t reportedNs, std::int64_t hostNs)
+std::string checkSampleClock(std::int64_t reportedNs, std::int64_t hostNs, std::int64_t slackNs)
 {
     if (reportedNs <= 0)
         return "the runtime's clock reported " + std::to_string(reportedNs) + " ns for a sample that took "
             + formatNumber(static_cast<double>(hostNs / 1000) / 1000.0) + " ms by the host's clock";
-    const double tolerance = 0.10 * static_cast<double>(hostNs) + 1e6;
+    const double tolerance = 0.10 * static_cast<double>(hostNs) + static_cast<double>(slackNs);
     if (std::abs(static_cast<double>(reportedNs - hostNs)) > tolerance)
         return "the runtime's clock reported " + formatNumber(static_cast<double>(reportedNs / 1000) / 1000.0)
             + " ms for a sample that took " + formatNumber(static_cast<double>(hostNs / 1000) / 1000.0)
@@ -125,7 +125,7 @@ void HarnessJobContext::sample(int index, bool warmup, std::int64_t innerLoops, 
         const std::int64_t hostNs = steadyNowNs() - m_sampleBeginNs;
         m_sampleBeginNs = 0;
         if (m_clockError.empty())
-            if (std::string why = checkSampleClock(elapsedNs, hostNs); !why.empty())
+            if (std::string why = checkSampleClock(elapsedNs, hostNs, m_clockSlackNs); !why.empty())
                 m_clockError = "sample " + std::to_string(index + 1) + ": " + why;
     }
     Sample s{index + m_job.sampleIndexOffset, warmup, innerLoops, elapsedNs, heapBytes};
