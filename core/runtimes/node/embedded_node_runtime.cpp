@@ -148,6 +148,12 @@ void hostCalibrated(const v8::FunctionCallbackInfo<v8::Value>& info)
     jobOf(info)->context->calibrated(integerArg(info, 0), integerArg(info, 1));
 }
 
+/// Called by the harness immediately before each sample's timed loop: the host's clock for that sample starts here.
+void hostSampleBegin(const v8::FunctionCallbackInfo<v8::Value>& info)
+{
+    jobOf(info)->context->sampleBegin();
+}
+
 void hostSample(const v8::FunctionCallbackInfo<v8::Value>& info)
 {
     NodeJob* job = jobOf(info);
@@ -161,9 +167,13 @@ void hostOutput(const v8::FunctionCallbackInfo<v8::Value>& info)
     jobOf(info)->context->output(stringArg(info, 0), stringArg(info, 1));
 }
 
+/// The answer is in: end the environment now, so that timers or servers the workload left running (the harness
+/// reported them as a warning) cannot keep the event loop, and the job, alive until the timeout.
 void hostDone(const v8::FunctionCallbackInfo<v8::Value>& info)
 {
-    jobOf(info)->resultJson = stringArg(info, 0);
+    NodeJob* job = jobOf(info);
+    job->resultJson = stringArg(info, 0);
+    node::Stop(job->env);
 }
 
 /// The job failed outside the harness's own try/catch (an exception in a callback): keep its result, end the script.
@@ -313,6 +323,7 @@ Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink
 
         v8::Local<v8::Object> host = v8::Object::New(nodeJob.isolate);
         setFunction(jsContext, host, "calibrated", hostCalibrated, &nodeJob);
+        setFunction(jsContext, host, "sampleBegin", hostSampleBegin, &nodeJob);
         setFunction(jsContext, host, "sample", hostSample, &nodeJob);
         setFunction(jsContext, host, "output", hostOutput, &nodeJob);
         setFunction(jsContext, host, "done", hostDone, &nodeJob);
