@@ -124,9 +124,12 @@ void HarnessJobContext::sample(int index, bool warmup, std::int64_t innerLoops, 
     if (m_sampleBeginNs != 0) {
         const std::int64_t hostNs = steadyNowNs() - m_sampleBeginNs;
         m_sampleBeginNs = 0;
-        if (m_clockError.empty())
-            if (std::string why = checkSampleClock(elapsedNs, hostNs, m_clockSlackNs); !why.empty())
+        ++m_clockChecked;
+        if (std::string why = checkSampleClock(elapsedNs, hostNs, m_clockSlackNs); !why.empty()) {
+            ++m_clockMismatches;
+            if (m_clockError.empty())
                 m_clockError = "sample " + std::to_string(index + 1) + ": " + why;
+        }
     }
     Sample s{index + m_job.sampleIndexOffset, warmup, innerLoops, elapsedNs, heapBytes};
     m_result.samples.push_back(s);
@@ -160,9 +163,10 @@ Result HarnessJobContext::succeed(std::string answerJson)
 
 Result HarnessJobContext::finish(const std::string& resultJson)
 {
-    if (!m_clockError.empty())
+    if (m_clockMismatches >= 2 || (m_clockMismatches > 0 && m_clockMismatches == m_clockChecked))
         return fail(FailureKind::ClockMismatch,
-                    m_clockError + ". Workload code replaced or tampered with the clock the harness reads "
+                    m_clockError + " (" + std::to_string(m_clockMismatches) + " of " + std::to_string(m_clockChecked)
+                        + " samples disagreed). Workload code replaced or tampered with the clock the harness reads "
                                    "(time.perf_counter_ns, process.hrtime), so its times cannot be trusted. Remove that "
                                    "code.");
     json j;

@@ -101,7 +101,7 @@ Result ExternalProcessRuntime::execute(const RunJob& job, EventSink& sink)
         try {
             const std::string event = message["event"].get<std::string>();
             if (event == "sample_begin") {
-                context.sampleBegin();  // the pipe adds microseconds, far below the clock check's tolerance
+                context.sampleBegin();  // read as late as this thread is scheduled: see setClockSlackNs above
             } else if (event == "calibrated") {
                 context.calibrated(message.at("inner_loops").get<std::int64_t>(),
                                    message.at("elapsed_ns").get<std::int64_t>());
