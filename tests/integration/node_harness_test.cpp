@@ -72,7 +72,7 @@ TEST_P(NodeHarness, AClockForgedDuringTheRunDoesNotFakeTheTimes)
 
 TEST_P(NodeHarness, AnOversizedAnswerFailsFastNamingTheLimit)
 {
-    HarnessOptions o;  // the defaults: a job that got as far as sampling would take most of a second or more
+    HarnessOptions o;  // the defaults: a job that got as far as sampling would take a second or more
     for (const char* mode : {"huge_string", "huge_array", "huge_object"}) {
         const auto started = std::chrono::steady_clock::now();
         const Result r = runOne(fixtureCatalog(), "node_truth", GetParam(), {{"mode", std::string(mode)}}, o);
