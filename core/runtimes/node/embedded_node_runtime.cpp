@@ -62,21 +62,28 @@ private:
                 m_initError += e + "; ";
             return;
         }
-        // The heap a job may grow to before the near-heap-limit callback stops it (VERSUS_NODE_HEAP_MB).
-        std::string heapFlag = "--max-old-space-size=" + std::to_string(heapLimitMb());
-        v8::V8::SetFlagsFromString(heapFlag.c_str(), heapFlag.size());
-        m_platform = node::MultiIsolatePlatform::Create(2);
+        // Only what the node executable does by default, so that embedded Node runs like `node`: V8's own heap limit
+        // (from the machine's memory, as in node) unless VERSUS_NODE_HEAP_MB asks for another, and node's default
+        // --v8-pool-size of 4 platform threads (concurrent marking, compilation and parallel scavenges use them).
+        if (const int heapMb = heapLimitMb(); heapMb > 0) {
+            const std::string heapFlag = "--max-old-space-size=" + std::to_string(heapMb);
+            v8::V8::SetFlagsFromString(heapFlag.c_str(), heapFlag.size());
+        }
+        m_platform = node::MultiIsolatePlatform::Create(kNodeDefaultThreadPoolSize);
         v8::V8::InitializePlatform(m_platform.get());
         v8::V8::Initialize();
     }
 
+    /// VERSUS_NODE_HEAP_MB, or 0: V8's default limit, which the near-heap-limit callback enforces all the same.
     static int heapLimitMb()
     {
         if (const char* env = std::getenv("VERSUS_NODE_HEAP_MB"))
             if (int mb = std::atoi(env); mb >= 64)
                 return mb;
-        return 4096;
+        return 0;
     }
+
+    static constexpr int kNodeDefaultThreadPoolSize = 4;  // node's --v8-pool-size default (src/node_options.h)
 
     std::unique_ptr<node::MultiIsolatePlatform> m_platform;
     std::string m_initError;
@@ -359,7 +366,7 @@ Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink
     if (nodeJob.outOfMemory)
         return context.fail(FailureKind::OutOfMemory,
                             "the JavaScript heap reached its limit and the workload was stopped. Use smaller parameters"
-                            " (the limit is set by VERSUS_NODE_HEAP_MB).");
+                            " (the limit is V8's default for this machine's memory, as in node, or VERSUS_NODE_HEAP_MB).");
     if (cancelRequested)
         return context.fail(FailureKind::Cancelled, "cancelled");
     if (!nodeJob.stopReason.empty())
