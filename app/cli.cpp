@@ -105,8 +105,12 @@ int listCommand(const Catalog& catalog, RuntimeRegistry& registry, const std::fi
     for (const auto& error : catalog.errors())
         std::cout << "  not loaded: " << error.toString() << "\n";
     std::cout << "\nRuntimes:\n";
+    std::size_t idWidth = 0;
+    for (const auto& d : registry.descriptors())
+        idWidth = std::max(idWidth, d.info.id.size());
     for (const auto& d : registry.descriptors()) {
-        std::cout << "  " << std::left << std::setw(14) << d.info.id << d.info.displayVersion();
+        std::cout << "  " << std::left << std::setw(static_cast<int>(idWidth + 2)) << d.info.id
+                  << d.info.displayVersion();
         if (!d.available())
             std::cout << "  (unavailable: " << d.unavailableReason << ")";
         std::cout << "\n";

@@ -40,13 +40,18 @@ public:
     /// The harness is about to start a sample's timed loop: the host's own clock starts here, so that sample() can
     /// check the runtime's reported time against it (a workload must not be able to forge its own time).
     void sampleBegin();
+    /// Extra absolute tolerance of the clock check, for hosts that see sampleBegin and sample late: a child process's
+    /// lines come through a pipe, and on a loaded machine the reading thread can wake milliseconds after each write.
     void sample(int index, bool warmup, std::int64_t innerLoops, std::int64_t elapsedNs, std::int64_t heapBytes);
     void output(const std::string& stream, const std::string& text);
     /// A garbage collection of `runtime` that started at `startNs` (steady clock) and paused for `pauseNs`.
     void gc(const std::string& runtime, std::int64_t startNs, std::int64_t pauseNs);
 
     /// Parses the harness result {ok, answer, report, harness_overhead_ns, warnings | kind, message, file, line,
-    /// output_dropped_bytes}. A clock disagreement seen in any sample fails the job here, whatever the harness said.
+    /// output_dropped_bytes}. Clock disagreements fail the job here, whatever the harness said: in every checked sample,
+    /// or in two or more. A single one among several samples is the thread being preempted between the host's clock
+    /// reading and the timed loop (seen under ctest -j2 next to other builds: 1.1 ms reported, 2.6 ms by the host);
+    /// a forged clock disagrees in every sample.
     Result finish(const std::string& resultJson);
     /// Ends the job as successful with this answer (JSON text); for runtimes whose harness is C++.
     Result succeed(std::string answerJson);
@@ -67,6 +72,8 @@ private:
     std::int64_t m_spanReportedNs = 0;
     int m_spanSamples = 0;
     std::string m_clockError;          ///< the first disagreement between the runtime's clock and the host's
+    int m_clockChecked = 0;            ///< PerSample: samples checked against the host's clock
+    int m_clockMismatches = 0;         ///< of which disagreed
 };
 
 /// Why a sample's reported time cannot be trusted, or "" when it agrees with the host's clock: the runtime's time
@@ -74,7 +81,8 @@ private:
 /// reporting, far below that tolerance).
 std::string checkSampleClock(std::int64_t reportedNs, std::int64_t hostNs);
 /// The same for `samples` samples reported through a pipe: their sum against the host's span from the first begin to
-/// the last sample, which also holds the gaps between samples: up to 1 ms each is allowed.
+/// the last sample, which also holds the gaps between samples (up to 1 ms each), with 20 ms of slack for the span's
+/// ends, which are pipe messages read as late as the reading thread is scheduled.
 std::string checkSpanClock(std::int64_t reportedNs, std::int64_t hostSpanNs, int samples);
 
 /// Maps the harness's failure kind names ("script-error", "exit", ...) back to FailureKind.

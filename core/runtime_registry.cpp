@@ -14,6 +14,10 @@ std::string RuntimeInfo::displayVersion() const
         suffix = base.substr(paren);
         base = base.substr(0, paren);
     }
+    // "Node.js 20" with version 20.20.2 reads "Node.js 20.20.2", not "Node.js 20 20.20.2".
+    if (const auto space = base.rfind(' '); space != std::string::npos
+        && version.rfind(base.substr(space + 1) + ".", 0) == 0)
+        base.erase(space);
     std::string text = base + " " + version;
     if (!detail.empty())
         text += " / " + detail;

@@ -13,43 +13,140 @@ const path = require('path');
 const { Writable } = require('stream');
 const Module = require('module');
 
-const clock = () => process.hrtime.bigint();
+// Everything the harness calls is bound here, when the harness loads and before any workload code runs, so that a
+// workload that replaces process.hrtime.bigint, JSON.stringify or a global at module level cannot fake its times or
+// its answer. The host's clock check (sampleBegin .. sample) catches what slips past these.
+const now = process.hrtime.bigint;
+const toNumber = Number;
+const toBigInt = BigInt;
+const round = Math.round;
+const min = Math.min;
+const stringify = JSON.stringify;
+const parse = JSON.parse;
+const makeFunction = Function;
+const isView = ArrayBuffer.isView;
+const isArray = Array.isArray;
+const byteLength = Buffer.byteLength;
+const activeResources = process.getActiveResourcesInfo;
 
 function isThenable(value) {
   return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function';
 }
 
+// The timed loop, one source for every use, compiled afresh for each (new Function): closures of one function
+// literal share V8's feedback, so measuring the harness's overhead with an empty call in a shared literal would make
+// the workload's call site polymorphic. `timed(loops)` returns the loop's time in ns (a BigInt), `last()` the last
+// answer. Only the loop runs between the two clock readings.
+function compileLoop(call, isAsync) {
+  const body = isAsync
+    ? 'return { timed: async (loops) => { const start = now(); for (let i = 0; i < loops; i++) last = await call(); '
+      + 'return now() - start; }, last: () => last };'
+    : 'return { timed: (loops) => { const start = now(); for (let i = 0; i < loops; i++) last = call(); '
+      + 'return now() - start; }, last: () => last };';
+  return makeFunction('now', 'call', `'use strict'; let last; ${body}`)(now, call);
+}
+
+// What the timed loop itself costs per call: an empty call (async when the workload is) in the same loop, the
+// minimum over a few runs of at least a millisecond each. Measured once per job, before the workload's samples.
+async function measureOverhead(isAsync) {
+  const { timed } = compileLoop(isAsync ? async () => {} : () => {}, isAsync);
+  let loops = 1024;
+  let elapsed = await timed(loops);
+  while (elapsed < 1000000n && loops < (1 << 24)) {
+    loops *= 2;
+    elapsed = await timed(loops);
+  }
+  let best = elapsed;
+  for (let run = 0; run < 5; run++) {
+    const t = await timed(loops);
+    if (t < best) best = t;
+  }
+  return toNumber(best) / loops;
+}
+
 // Calibrate by doubling (or take fixed_inner_loops from an earlier round), then warm-up and measured samples.
 // Synchronous workloads never touch the event loop; a workload whose run() returns a promise is awaited call by call.
+// host.sampleBegin() comes immediately before each sample's timed loop, so the host can check the reported time
+// against its own clock.
 async function measure(call, options, host, firstIsAsync) {
-  const minNs = BigInt(Math.round(options.min_sample_time_ms * 1e6));
+  const minNs = toBigInt(round(options.min_sample_time_ms * 1e6));
   const fixed = options.fixed_inner_loops || 0;
   const maxLoops = fixed || options.max_inner_loops;
-  let answer;
-  const timed = firstIsAsync
-    ? async (loops) => { const start = clock(); for (let i = 0; i < loops; i++) answer = await call(); return clock() - start; }
-    : (loops) => { const start = clock(); for (let i = 0; i < loops; i++) answer = call(); return clock() - start; };
+  const { timed, last } = compileLoop(call, firstIsAsync);
+  const { sampleBegin, sample, calibrated } = host;
 
   let loops = fixed || 1;
   let elapsed;
   for (;;) {
     elapsed = await timed(loops);
     if (elapsed >= minNs || loops >= maxLoops) break;
-    loops = Math.min(loops * 2, maxLoops);
+    loops = min(loops * 2, maxLoops);
   }
-  host.calibrated(loops, Number(elapsed));
+  calibrated(loops, toNumber(elapsed));
 
   let index = 0;
   for (let w = 0; w < options.warmup_samples; w++) {
-    host.sample(index++, true, loops, Number(await timed(loops)));
+    sampleBegin();
+    elapsed = await timed(loops);
+    sample(index++, true, loops, toNumber(elapsed));
   }
-  const budgetNs = BigInt(Math.round(options.time_budget_s * 1e9));
-  const measuredStart = clock();
+  const budgetNs = toBigInt(round(options.time_budget_s * 1e9));
+  const measuredStart = now();
   for (let s = 0; s < options.samples; s++) {
-    if (budgetNs > 0n && index > options.warmup_samples && clock() - measuredStart >= budgetNs) break;
-    host.sample(index++, false, loops, Number(await timed(loops)));
+    if (budgetNs > 0n && index > options.warmup_samples && now() - measuredStart >= budgetNs) break;
+    sampleBegin();
+    elapsed = await timed(loops);
+    sample(index++, false, loops, toNumber(elapsed));
   }
-  return answer;
+  return last();
+}
+
+function megabytes(bytes) {
+  const mb = bytes / 1048576;
+  return mb >= 10 || mb === round(mb) ? `${round(mb)}` : mb.toFixed(1);
+}
+
+class AnswerError extends Error {}
+
+// The answer as JSON text, refused when it is larger than answer_limit_bytes: strings, arrays and typed arrays are
+// refused from their length before any serialising (each element takes at least two characters).
+function serialiseAnswer(answer, limit) {
+  const tooLarge = (bytes, atLeast) => {
+    const error = new AnswerError(`the answer is ${atLeast ? 'at least ' : ''}${megabytes(bytes)} MB when serialised, `
+      + `above the limit of ${megabytes(limit)} MB: return a checksum or a summary instead of the data itself `
+      + '(the limit is --answer-limit)');
+    error.kind = 'answer-too-large';
+    return error;
+  };
+  let lowerBound = 0;
+  if (typeof answer === 'string') lowerBound = answer.length + 2;
+  else if (isArray(answer) || isView(answer)) lowerBound = 2 * answer.length + 1;
+  if (limit > 0 && lowerBound > limit) throw tooLarge(lowerBound, true);
+  let text;
+  try {
+    text = stringify(answer);
+  } catch (error) {
+    const why = new AnswerError(`the answer cannot be serialised as JSON (${error && error.name}: ${error && error.message}): `
+      + 'return numbers, strings, arrays or plain objects');
+    why.kind = 'script-error';
+    throw why;
+  }
+  if (limit > 0 && text !== undefined && text.length > limit / 3) {
+    const bytes = byteLength(text);
+    if (bytes > limit) throw tooLarge(bytes, false);
+  }
+  return text;
+}
+
+// A warning when the workload left timers, servers or other handles that would keep the event loop alive after its
+// answer; the runtime stops them (embedded: the environment is stopped at done; process: the child exits).
+function leftoverWarning() {
+  const left = activeResources();
+  if (left.length === 0) return [];
+  const counts = {};
+  for (const kind of left) counts[kind] = (counts[kind] || 0) + 1;
+  const which = Object.keys(counts).map((kind) => (counts[kind] > 1 ? `${kind} x${counts[kind]}` : kind)).join(', ');
+  return [`the workload left timers or handles running after its answer; they were stopped (${which})`];
 }
 
 // One extra call after the timed samples, between two full collections: how much the V8 heap grew during the call
@@ -81,6 +178,7 @@ function errorLocation(error, script) {
 }
 
 function failure(error, script) {
+  if (error instanceof AnswerError) return { ok: false, kind: error.kind, file: '', line: 0, message: error.message };
   if (error && error.versusExit) {
     return { ok: false, kind: 'exit', file: '', line: 0,
       message: `${error.versusExit} was called: workload code must return its answer, not end the process. Remove the call.` };
@@ -151,12 +249,14 @@ async function runJob(job, host, budget) {
     if (typeof run !== 'function') throw new TypeError(`${path.basename(script)} exports no function '${job.function || 'run'}'`);
     // setup(params) or setup(params, job): job.temp_dir is a private folder removed after the job.
     state = typeof mod.setup === 'function' ? await mod.setup(job.params, { temp_dir: job.temp_dir }) : job.params;
-    // One untimed call tells whether the workload is asynchronous.
+    // One untimed call tells whether the workload is asynchronous, and an answer that is too large (or cannot be
+    // serialised) fails the job here, before any sample.
     const first = run(state);
     const firstIsAsync = isThenable(first);
-    if (firstIsAsync) await first;
+    serialiseAnswer(firstIsAsync ? await first : first, job.options.answer_limit_bytes);
+    const overheadNs = await measureOverhead(firstIsAsync);
     const answer = await measure(() => run(state), job.options, host, firstIsAsync);
-    result = { ok: true, answer: JSON.stringify(answer) };
+    result = { ok: true, answer: serialiseAnswer(answer, job.options.answer_limit_bytes), harness_overhead_ns: overheadNs };
     if (typeof mod.report === 'function') result.report = await mod.report(state);
     if (job.options.memory_pass) result.report = { ...(result.report || {}), ...(await memoryPass(() => run(state))) };
   } catch (error) {
@@ -174,42 +274,50 @@ async function runJob(job, host, budget) {
   return result;
 }
 
-// Entry point of the embedded runtime: `host` holds native functions, `stop` terminates the isolate.
-function runEmbedded(host, jobJson) {
-  const job = JSON.parse(jobJson);
-  protectProcess((what, at) => host.stop(what, at.file, at.line), job.script);
+// Entry point of the embedded runtime: `nativeHost` holds native functions; `stop` terminates the isolate, and so
+// does `done` (whatever the workload left running ends with the environment).
+function runEmbedded(nativeHost, jobJson) {
+  const { calibrated, sampleBegin, sample, output, done, stop, abandon: abandonJob } = nativeHost;
+  const host = { calibrated, sampleBegin, sample, output };
+  const job = parse(jobJson);
+  protectProcess((what, at) => stop(what, at.file, at.line), job.script);
   const budget = redirectOutput(host, job.options);
   // An exception thrown in a callback, or a rejection nobody handles, ends the job with that error.
-  const abandon = (error) => host.abandon(JSON.stringify({ ...failure(error, job.script), output_dropped_bytes: budget.dropped }));
+  const abandon = (error) => abandonJob(stringify({ ...failure(error, job.script), output_dropped_bytes: budget.dropped }));
   process.on('uncaughtException', abandon);
   process.on('unhandledRejection', abandon);
-  runJob(job, host, budget).then((result) => host.done(JSON.stringify(result)));
+  runJob(job, host, budget).then((result) => done(stringify({ ...result, warnings: leftoverWarning() })));
 }
 
 function main() {
   const fs = require('fs');
   const v8 = require('v8');
   const { PerformanceObserver, performance } = require('perf_hooks');
-  const fd = Number(process.argv[2]);
-  const send = (message) => fs.writeSync(fd, JSON.stringify(message) + '\n');
+  const fd = toNumber(process.argv[2]);
+  const writeSync = fs.writeSync;
+  const getHeapStatistics = v8.getHeapStatistics;
+  const performanceNow = performance.now.bind(performance);
+  const send = (message) => writeSync(fd, stringify(message) + '\n');
+  const sampleBeginLine = stringify({ event: 'sample_begin' }) + '\n';
   const exit = process.reallyExit.bind(process);  // saved before protectProcess replaces it
   // Collections are buffered by the observer and sent between samples, never from inside the timed loop. Their
   // start is converted to CLOCK_MONOTONIC (process.hrtime), the clock Versus uses.
   let gcPending = [];
   const gcObserver = new PerformanceObserver((list) => {
-    const nowNs = process.hrtime.bigint();
-    const nowMs = performance.now();
+    const nowNs = now();
+    const nowMs = performanceNow();
     for (const entry of list.getEntries()) {
       if (gcPending.length >= 1000) break;
-      gcPending.push({ event: 'gc', t_ns: Number(nowNs - BigInt(Math.round((nowMs - entry.startTime) * 1e6))),
-        pause_ns: Math.round(entry.duration * 1e6), kind: entry.detail ? entry.detail.kind : undefined });
+      gcPending.push({ event: 'gc', t_ns: toNumber(nowNs - toBigInt(round((nowMs - entry.startTime) * 1e6))),
+        pause_ns: round(entry.duration * 1e6), kind: entry.detail ? entry.detail.kind : undefined });
     }
   });
   gcObserver.observe({ entryTypes: ['gc'] });
   const flushGc = () => { const pending = gcPending; gcPending = []; for (const m of pending) send(m); };
-  const heapBytes = () => { const h = v8.getHeapStatistics(); return h.used_heap_size + h.external_memory; };
+  const heapBytes = () => { const h = getHeapStatistics(); return h.used_heap_size + h.external_memory; };
   const host = {
     calibrated: (loops, elapsedNs) => send({ event: 'calibrated', inner_loops: loops, elapsed_ns: elapsedNs }),
+    sampleBegin: () => writeSync(fd, sampleBeginLine),
     sample: (index, warmup, loops, elapsedNs) => {
       send({ event: 'sample', index, warmup, inner_loops: loops, elapsed_ns: elapsedNs, heap_bytes: heapBytes() });
       flushGc();
@@ -218,10 +326,10 @@ function main() {
   };
   const finish = (result) => {
     flushGc();
-    send({ event: 'done', result });
+    send({ event: 'done', result: { ...result, warnings: leftoverWarning() } });
     exit(0);  // servers or timers a workload left behind must not keep the process (and the job) alive
   };
-  const job = JSON.parse(fs.readFileSync(0, 'utf8'));
+  const job = parse(fs.readFileSync(0, 'utf8'));
   protectProcess((what) => { const e = new Error(what); e.versusExit = what; throw e; }, job.script);
   const budget = redirectOutput(host, job.options);
   const abandon = (error) => finish({ ...failure(error, job.script), output_dropped_bytes: budget.dropped });

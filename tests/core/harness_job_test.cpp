@@ -25,6 +25,7 @@ TEST(SampleClock, AgreesWithinTenPercentPlusOneMillisecond)
 TEST(SpanClock, TheSumOfSamplesAgreesWithTheHostsSpan)
 {
     EXPECT_EQ(checkSpanClock(500'000'000, 505'000'000, 10), "");
+    EXPECT_EQ(checkSpanClock(24'300'000, 20'100'000, 4), "") << "the first sample_begin was read late (seen)";
     EXPECT_EQ(checkSpanClock(1'000'000, 200'000'000, 2200), "") << "2200 one-call samples: the gaps are the span";
     EXPECT_NE(checkSpanClock(50'000'000, 500'000'000, 10), "") << "ten times slow";
     EXPECT_NE(checkSpanClock(600'000'000, 500'000'000, 10), "") << "longer than the span";
@@ -74,4 +75,34 @@ TEST(HarnessJobContext, KeepsAJobWhoseClockAgrees)
         EXPECT_TRUE(r.ok()) << r.failure.message;
         EXPECT_EQ(r.answer, "1");
     }
+}
+
+namespace {
+
+/// Samples of about 2 ms through sampleBegin .. sample, each reported as the true time (honest) or as 0 (forged).
+Result runSamples(const std::vector<bool>& forged)
+{
+    EventQueue queue(1 << 10);
+    RunJob job;
+    HarnessJobContext context(job, queue);
+    for (std::size_t i = 0; i < forged.size(); ++i) {
+        context.sampleBegin();
+        const std::int64_t started = steadyNowNs();
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        context.sample(static_cast<int>(i), false, 1, forged[i] ? 0 : steadyNowNs() - started, 0);
+    }
+    return context.finish(R"({"ok": true, "answer": "1"})");
+}
+
+} // namespace
+
+TEST(HarnessJobContext, OneDisagreementAmongSeveralIsAPreemptionNotAForgery)
+{
+    EXPECT_TRUE(runSamples({false, true, false}).ok());
+    EXPECT_EQ(runSamples({false, true, true}).failure.kind, FailureKind::ClockMismatch) << "two are not chance";
+    EXPECT_EQ(runSamples({true}).failure.kind, FailureKind::ClockMismatch) << "a lone sample cannot be cross-checked";
+    const Result all = runSamples({true, true, true});
+    EXPECT_NE(all.failure.message.find("sample 1: the runtime's clock reported 0 ns"), std::string::npos)
+        << all.failure.message;
+    EXPECT_NE(all.failure.message.find("(3 of 3 samples disagreed)"), std::string::npos) << all.failure.message;
 }

@@ -2,6 +2,7 @@
 // stdin, protocol, output and report pipes, and SIGTERM-then-SIGKILL on the child's own process group.
 #include "child_process.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -81,6 +82,22 @@ bool writeSome(int fd, const std::string& data, std::size_t& offset)
     }
     pthread_sigmask(SIG_SETMASK, &old, nullptr);
     return ok;
+}
+
+/// Versus's own environment with `extra` ("NAME=value") set on top of it.
+std::vector<std::string> childEnvironment(const std::vector<std::string>& extra)
+{
+    auto nameOf = [](std::string_view entry) { return entry.substr(0, entry.find('=')); };
+    std::vector<std::string> out;
+    for (char** e = environ; *e; ++e) {
+        const std::string_view entry(*e);
+        const bool replaced = std::any_of(extra.begin(), extra.end(),
+                                          [&](const std::string& x) { return nameOf(x) == nameOf(entry); });
+        if (!replaced)
+            out.emplace_back(entry);
+    }
+    out.insert(out.end(), extra.begin(), extra.end());
+    return out;
 }
 
 std::int64_t usToNs(long long us)
@@ -255,9 +272,19 @@ ChildOutcome runChild(const ChildSpec& spec, ChildCallbacks callbacks, ChildStop
         argv.push_back(a.data());
     argv.push_back(nullptr);
 
+    std::vector<std::string> environment;
+    std::vector<char*> envp;
+    if (!spec.environment.empty()) {
+        environment = childEnvironment(spec.environment);
+        for (auto& e : environment)
+            envp.push_back(e.data());
+        envp.push_back(nullptr);
+    }
+
     const auto started = Clock::now();
     pid_t pid = -1;
-    const int spawnError = posix_spawnp(&pid, argv[0], &actions, &attributes, argv.data(), environ);
+    const int spawnError
+        = posix_spawnp(&pid, argv[0], &actions, &attributes, argv.data(), envp.empty() ? environ : envp.data());
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attributes);
     for (int* p : {in, stdoutPipe, stderrPipe, proto, rep})

@@ -30,6 +30,10 @@ struct ChildSpec {
     bool discardOutput = false;     ///< stdout/stderr to /dev/null (start-up runs) instead of captured
     bool throughHelper = true;      ///< start via versus-spawn, for a true peak RSS; false: posix_spawn directly
     double timeoutS = 0;            ///< stop the child after this long; 0 = no limit
+    /// "NAME=value" entries set for the child on top of Versus's own environment (an entry replaces a variable of
+    /// the same name), e.g. LD_LIBRARY_PATH for Debian's Node 18, which links libnode.so.108 from a private prefix.
+    /// versus-spawn passes its environment on to the program unchanged.
+    std::vector<std::string> environment;
 };
 
 /// How a child ended.

@@ -42,8 +42,9 @@ std::string withLastLines(const ChildOutcome& outcome)
 
 // ---- ExternalProcessRuntime -------------------------------------------------------------------------------------
 
-ExternalProcessRuntime::ExternalProcessRuntime(RuntimeInfo info, std::string program)
-    : m_info(std::move(info)), m_program(std::move(program))
+ExternalProcessRuntime::ExternalProcessRuntime(RuntimeInfo info, std::string program,
+                                               std::vector<std::string> environment)
+    : m_info(std::move(info)), m_program(std::move(program)), m_environment(std::move(environment))
 {
 }
 
@@ -132,6 +133,7 @@ Result ExternalProcessRuntime::execute(const RunJob& job, EventSink& sink)
     spec.argv = harnessCommand();
     spec.stdinData = context.jobJson();
     spec.protocolPipe = true;
+    spec.environment = m_environment;
     const ChildOutcome outcome = runChild(spec, callbacks, &m_stopper);
 
     // The child's own figures for every way this job ends, for the hyperfine export (one child per job).
@@ -211,7 +213,7 @@ std::mutex g_identityMutex;
 
 } // namespace
 
-InterpreterIdentity identifyInterpreter(const std::string& program)
+InterpreterIdentity identifyInterpreter(const std::string& program, const std::vector<std::string>& environment)
 {
     const std::string path = resolveProgram(program);
     if (path.empty())
@@ -242,6 +244,7 @@ InterpreterIdentity identifyInterpreter(const std::string& program)
 
     ChildSpec spec;
     spec.argv = {path, "--version"};
+    spec.environment = environment;
     spec.throughHelper = false;
     spec.timeoutS = 2;
     const ChildOutcome outcome = runChild(spec, {});
@@ -279,22 +282,58 @@ InterpreterIdentity identifyInterpreter(const std::string& program)
 namespace {
 
 struct BuiltinInterpreter {
-    const char* id;
-    const char* name;
-    const char* program;
-    const char* language;
-    const char* installHint;
+    std::string id;
+    std::string name;  ///< for Node.js, "Node.js (process)" becomes "Node.js 20 (process)" once the version is known
+    std::string program;
+    std::string language;
+    std::string installHint;
+    std::vector<std::string> environment;
+    int requiredMajor = 0;  ///< > 0: another major version is unavailable (node18-process must be the embedded Node's)
 };
 
-const BuiltinInterpreter kBuiltins[] = {
-    {"python3", "CPython (process)", "/usr/bin/python3.11", "python", "install it with 'apt install python3.11'"},
-    {"node-process", "Node.js (process)", "node", "javascript", "install Node.js 20 so that 'node' is on PATH"},
-    {"pypy3", "PyPy (process)", "pypy3", "python", "install it with 'apt install pypy3'"},
-};
+/// Debian's Node 18 executable in the libnode prefix the build compiled against, and what it needs to start: the
+/// unpacked prefix's usr/bin/node links libnode.so.108 from the prefix, which the dynamic loader does not search.
+/// With the plain apt path the prefix is /usr and Debian's /usr/bin/node needs nothing.
+BuiltinInterpreter node18Interpreter()
+{
+    BuiltinInterpreter b{"node18-process", "Node.js (process)", "", "javascript",
+                         "run packaging/install-deps, which unpacks Debian's nodejs 18 package next to libnode "
+                         "(apt-get download nodejs=18.*; dpkg -x)",
+                         {}, 18};
+#ifdef VERSUS_LIBNODE_PREFIX
+    const std::filesystem::path prefix = VERSUS_LIBNODE_PREFIX;
+    std::error_code ec;
+    b.program = (prefix == "/usr" ? prefix / "bin/node" : prefix / "usr/bin/node").string();
+    if (const auto libDir = prefix / "usr/lib/x86_64-linux-gnu"; prefix != "/usr" && std::filesystem::is_directory(libDir, ec)) {
+        std::string path = libDir.string();
+        if (const char* inherited = std::getenv("LD_LIBRARY_PATH"); inherited && *inherited)
+            path += std::string(":") + inherited;
+        b.environment.push_back("LD_LIBRARY_PATH=" + path);
+    }
+#else
+    b.program = "/usr/bin/node";
+#endif
+    return b;
+}
+
+std::vector<BuiltinInterpreter> builtinInterpreters()
+{
+    return {
+        {"python3", "CPython (process)", "/usr/bin/python3.11", "python", "install it with 'apt install python3.11'", {}, 0},
+        {"node-process", "Node.js (process)", "node", "javascript", "install Node.js 20 so that 'node' is on PATH", {}, 0},
+        node18Interpreter(),
+        {"pypy3", "PyPy (process)", "pypy3", "python", "install it with 'apt install pypy3'", {}, 0},
+    };
+}
+
+int majorVersion(const std::string& version)
+{
+    return std::atoi(version.c_str());
+}
 
 RuntimeDescriptor describe(const std::string& id, const std::string& name, const std::string& program,
                            const std::string& language, const InterpreterIdentity& identity,
-                           const std::string& installHint)
+                           const std::string& installHint, const std::vector<std::string>& environment = {})
 {
     RuntimeDescriptor d;
     d.info.id = id;
@@ -309,7 +348,9 @@ RuntimeDescriptor describe(const std::string& id, const std::string& name, const
         d.unavailableReason = "language '" + d.info.language + "' has no harness: use python or javascript";
     const std::string resolved = resolveProgram(program);
     RuntimeInfo info = d.info;
-    d.create = [info, resolved] { return std::make_unique<ExternalProcessRuntime>(info, resolved); };
+    d.create = [info, resolved, environment] {
+        return std::make_unique<ExternalProcessRuntime>(info, resolved, environment);
+    };
     return d;
 }
 
@@ -317,15 +358,26 @@ RuntimeDescriptor describe(const std::string& id, const std::string& name, const
 
 void registerExternalRuntimes(RuntimeRegistry& registry)
 {
+    const std::vector<BuiltinInterpreter> builtins = builtinInterpreters();
     // One `--version` per interpreter, all at once (cached on disk after the first time).
     std::vector<std::future<InterpreterIdentity>> identities;
-    for (const auto& b : kBuiltins)
-        identities.push_back(std::async(std::launch::async, [program = std::string(b.program)] {
-            return identifyInterpreter(program);
+    for (const auto& b : builtins)
+        identities.push_back(std::async(std::launch::async, [program = b.program, environment = b.environment] {
+            return identifyInterpreter(program, environment);
         }));
-    for (std::size_t i = 0; i < std::size(kBuiltins); ++i) {
-        const auto& b = kBuiltins[i];
-        registry.add(describe(b.id, b.name, b.program, b.language, identities[i].get(), b.installHint));
+    for (std::size_t i = 0; i < builtins.size(); ++i) {
+        const auto& b = builtins[i];
+        InterpreterIdentity identity = identities[i].get();
+        const int major = majorVersion(identity.version);
+        if (identity.error.empty() && b.requiredMajor > 0 && major != b.requiredMajor)
+            identity.error = b.program + " is " + identity.family + " " + identity.version + ", not "
+                + std::to_string(b.requiredMajor) + " like the embedded one";
+        std::string name = b.name;
+        if (identity.family == "Node.js" && major > 0)
+            name = "Node.js " + std::to_string(major) + " (process)";
+        else if (b.requiredMajor > 0)
+            name = "Node.js " + std::to_string(b.requiredMajor) + " (process)";
+        registry.add(describe(b.id, name, b.program, b.language, identity, b.installHint, b.environment));
     }
 }
 

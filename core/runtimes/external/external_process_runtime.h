@@ -16,17 +16,21 @@ namespace versus {
 class ExternalProcessRuntime final : public Runtime {
 public:
     /// `program` is a path or a name looked up in PATH; `info.language` picks the harness ("python"/"javascript").
-    ExternalProcessRuntime(RuntimeInfo info, std::string program);
+    /// `environment` ("NAME=value") is set for every child on top of Versus's own environment.
+    ExternalProcessRuntime(RuntimeInfo info, std::string program, std::vector<std::string> environment = {});
     RuntimeInfo info() const override { return m_info; }
     Result execute(const RunJob& job, EventSink& sink) override;
     void cancel() override;
 
     /// The command line that runs the harness; the harness finds the protocol pipe on fd kProtocolFd.
     std::vector<std::string> harnessCommand() const;
+    /// What the interpreter needs in its environment (Debian's Node 18: LD_LIBRARY_PATH to libnode.so.108).
+    const std::vector<std::string>& environment() const { return m_environment; }
 
 private:
     RuntimeInfo m_info;
     std::string m_program;
+    std::vector<std::string> m_environment;
     ChildStopper m_stopper;
 };
 
@@ -41,13 +45,16 @@ struct InterpreterIdentity {
 
 /// Runs `program --version` (2 s timeout) and parses the answer. Cached per resolved path, size and mtime in
 /// memory and in $XDG_CACHE_HOME/versus/interpreters.json, so `versus list` does not start interpreters every time.
-InterpreterIdentity identifyInterpreter(const std::string& program);
+/// `environment` as for ExternalProcessRuntime.
+InterpreterIdentity identifyInterpreter(const std::string& program, const std::vector<std::string>& environment = {});
 
 /// The absolute path of `program` (searched in PATH when it has no '/'); empty when not found or not executable.
 std::string resolveProgram(const std::string& program);
 
-/// Adds the built-in external runtimes: python3 (/usr/bin/python3.11), node-process (node on PATH), pypy3.
+/// Adds the built-in external runtimes: python3 (/usr/bin/python3.11), node-process (node on PATH), node18-process
+/// (Debian's Node 18 executable from the libnode prefix the build uses, the same Node as the embedded one), pypy3.
 /// Their versions are detected in parallel; a missing interpreter is registered as unavailable with the reason.
+/// Node.js names carry the detected major version ("Node.js 20 (process)") so that users see which is which.
 void registerExternalRuntimes(RuntimeRegistry& registry);
 
 /// Adds a user's interpreter as runtime `id` ("NAME" of --interpreter NAME=PATH). `language` ("python" or

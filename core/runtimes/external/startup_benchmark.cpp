@@ -59,6 +59,7 @@ StartupMeasurement measureStartup(const StartupCommand& command, int warmup, int
             onStart(i < warmup, i < warmup ? i + 1 : i - warmup + 1, i < warmup ? warmup : runs);
         ChildSpec spec;
         spec.argv = command.argv;
+        spec.environment = command.environment;
         spec.discardOutput = true;  // as hyperfine: output to /dev/null, no pipe to drain
         spec.timeoutS = 30;
         const ChildOutcome outcome = runChild(spec, {}, stopper);

@@ -16,6 +16,7 @@ struct StartupCommand {
     std::string runtimeId;  ///< "python3"; "baseline" for /bin/true
     std::string label;      ///< how the table shows it
     std::vector<std::string> argv;
+    std::vector<std::string> environment;  ///< "NAME=value" the program needs (ChildSpec::environment)
 };
 
 /// One timed start.

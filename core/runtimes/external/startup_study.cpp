@@ -78,13 +78,17 @@ StartupPlan planStartup(const RuntimeRegistry& registry, const std::vector<std::
             continue;
         }
         std::string program = id == "python3" ? "/usr/bin/python3.11" : resolveProgram(id == "node-process" ? "node" : id);
-        // User interpreters: the program is inside the runtime; ask it.
-        if (auto runtime = d->create(); auto* external = dynamic_cast<ExternalProcessRuntime*>(runtime.get()))
+        std::vector<std::string> environment;
+        // User interpreters and node18-process: the program (and what it needs) is inside the runtime; ask it.
+        if (auto runtime = d->create(); auto* external = dynamic_cast<ExternalProcessRuntime*>(runtime.get())) {
             program = external->harnessCommand().front();
+            environment = external->environment();
+        }
         const std::string label = id == "node-process" ? "node" : id;
         for (auto c : startupCommandsFor(id, d->info.language, program)) {
             if (c.label.rfind(id, 0) == 0)
                 c.label = label + c.label.substr(id.size());
+            c.environment = environment;
             plan.commands.push_back(c);
         }
     }

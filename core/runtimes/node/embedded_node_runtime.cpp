@@ -62,21 +62,28 @@ private:
                 m_initError += e + "; ";
             return;
         }
-        // The heap a job may grow to before the near-heap-limit callback stops it (VERSUS_NODE_HEAP_MB).
-        std::string heapFlag = "--max-old-space-size=" + std::to_string(heapLimitMb());
-        v8::V8::SetFlagsFromString(heapFlag.c_str(), heapFlag.size());
-        m_platform = node::MultiIsolatePlatform::Create(2);
+        // Only what the node executable does by default, so that embedded Node runs like `node`: V8's own heap limit
+        // (from the machine's memory, as in node) unless VERSUS_NODE_HEAP_MB asks for another, and node's default
+        // --v8-pool-size of 4 platform threads (concurrent marking, compilation and parallel scavenges use them).
+        if (const int heapMb = heapLimitMb(); heapMb > 0) {
+            const std::string heapFlag = "--max-old-space-size=" + std::to_string(heapMb);
+            v8::V8::SetFlagsFromString(heapFlag.c_str(), heapFlag.size());
+        }
+        m_platform = node::MultiIsolatePlatform::Create(kNodeDefaultThreadPoolSize);
         v8::V8::InitializePlatform(m_platform.get());
         v8::V8::Initialize();
     }
 
+    /// VERSUS_NODE_HEAP_MB, or 0: V8's default limit, which the near-heap-limit callback enforces all the same.
     static int heapLimitMb()
     {
         if (const char* env = std::getenv("VERSUS_NODE_HEAP_MB"))
             if (int mb = std::atoi(env); mb >= 64)
                 return mb;
-        return 4096;
+        return 0;
     }
+
+    static constexpr int kNodeDefaultThreadPoolSize = 4;  // node's --v8-pool-size default (src/node_options.h)
 
     std::unique_ptr<node::MultiIsolatePlatform> m_platform;
     std::string m_initError;
@@ -148,6 +155,12 @@ void hostCalibrated(const v8::FunctionCallbackInfo<v8::Value>& info)
     jobOf(info)->context->calibrated(integerArg(info, 0), integerArg(info, 1));
 }
 
+/// Called by the harness immediately before each sample's timed loop: the host's clock for that sample starts here.
+void hostSampleBegin(const v8::FunctionCallbackInfo<v8::Value>& info)
+{
+    jobOf(info)->context->sampleBegin();
+}
+
 void hostSample(const v8::FunctionCallbackInfo<v8::Value>& info)
 {
     NodeJob* job = jobOf(info);
@@ -161,9 +174,13 @@ void hostOutput(const v8::FunctionCallbackInfo<v8::Value>& info)
     jobOf(info)->context->output(stringArg(info, 0), stringArg(info, 1));
 }
 
+/// The answer is in: end the environment now, so that timers or servers the workload left running (the harness
+/// reported them as a warning) cannot keep the event loop, and the job, alive until the timeout.
 void hostDone(const v8::FunctionCallbackInfo<v8::Value>& info)
 {
-    jobOf(info)->resultJson = stringArg(info, 0);
+    NodeJob* job = jobOf(info);
+    job->resultJson = stringArg(info, 0);
+    node::Stop(job->env);
 }
 
 /// The job failed outside the harness's own try/catch (an exception in a callback): keep its result, end the script.
@@ -313,6 +330,7 @@ Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink
 
         v8::Local<v8::Object> host = v8::Object::New(nodeJob.isolate);
         setFunction(jsContext, host, "calibrated", hostCalibrated, &nodeJob);
+        setFunction(jsContext, host, "sampleBegin", hostSampleBegin, &nodeJob);
         setFunction(jsContext, host, "sample", hostSample, &nodeJob);
         setFunction(jsContext, host, "output", hostOutput, &nodeJob);
         setFunction(jsContext, host, "done", hostDone, &nodeJob);
@@ -348,7 +366,7 @@ Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink
     if (nodeJob.outOfMemory)
         return context.fail(FailureKind::OutOfMemory,
                             "the JavaScript heap reached its limit and the workload was stopped. Use smaller parameters"
-                            " (the limit is set by VERSUS_NODE_HEAP_MB).");
+                            " (the limit is V8's default for this machine's memory, as in node, or VERSUS_NODE_HEAP_MB).");
     if (cancelRequested)
         return context.fail(FailureKind::Cancelled, "cancelled");
     if (!nodeJob.stopReason.empty())

@@ -72,6 +72,8 @@ TEST_P(SameAnswers, ExternalAnswersLikeEmbeddedOnTinyParameters)
 INSTANTIATE_TEST_SUITE_P(Catalog, SameAnswers,
                          ::testing::Values(SameAnswerCase{"fib", "python", "python3"},
                                            SameAnswerCase{"fib", "node", "node-process"},
+                                           SameAnswerCase{"fib", "node", "node18-process"},
+                                           SameAnswerCase{"json_roundtrip", "node", "node18-process"},
                                            SameAnswerCase{"fib", "python", "pypy3"},
                                            SameAnswerCase{"json_roundtrip", "python", "python3"},
                                            SameAnswerCase{"json_roundtrip", "node", "node-process"},
@@ -100,6 +102,27 @@ TEST(ExternalRuntimes, BuiltinsAreRegisteredWithDetectedVersions)
     }
     EXPECT_EQ(registry().descriptor("python3")->info.language, "python");
     EXPECT_EQ(registry().descriptor("node-process")->info.language, "javascript");
+}
+
+TEST(ExternalRuntimes, NodeProcessesAreNamedAfterTheirMajorVersion)
+{
+    // Two Node.js processes side by side (the machine's and Debian's 18): the name must tell which is which.
+    for (const char* id : {"node-process", "node18-process"}) {
+        const RuntimeDescriptor* d = registry().descriptor(id);
+        ASSERT_NE(d, nullptr) << id;
+        if (!d->available())
+            continue;
+        const std::string major = d->info.version.substr(0, d->info.version.find('.'));
+        EXPECT_EQ(d->info.name, "Node.js " + major + " (process)") << id;
+    }
+    const RuntimeDescriptor* node18 = registry().descriptor("node18-process");
+    ASSERT_NE(node18, nullptr);
+    if (node18->available())
+        EXPECT_EQ(node18->info.version, registry().descriptor("node")->info.version)
+            << "the same Node.js as the embedded one";
+    else
+        EXPECT_NE(node18->unavailableReason.find("packaging/install-deps"), std::string::npos)
+            << node18->unavailableReason;
 }
 
 TEST(ExternalRuntimes, MissingInterpreterIsUnavailableWithReason)
