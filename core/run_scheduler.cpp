@@ -123,8 +123,10 @@ RunScheduler::~RunScheduler()
 void RunScheduler::start(RunPlan plan)
 {
     wait();
+    // Both flags are set here, before start() returns: a cancel() right after it must not be undone by the thread.
     m_running = true;
-    m_thread = std::thread([this, plan = std::move(plan)]() mutable { runBlocking(std::move(plan)); });
+    m_cancelled = false;
+    m_thread = std::thread([this, plan = std::move(plan)]() mutable { runPlan(std::move(plan)); });
 }
 
 void RunScheduler::wait()
@@ -309,6 +311,11 @@ void RunScheduler::runBlocking(RunPlan plan)
 {
     m_running = true;
     m_cancelled = false;
+    runPlan(std::move(plan));
+}
+
+void RunScheduler::runPlan(RunPlan plan)
+{
     {
         std::lock_guard lock(m_mutex);
         m_results.clear();

@@ -77,6 +77,8 @@ public:
 
 private:
     struct Item;
+    /// The plan's work on the calling thread; start() and runBlocking() set the flags first.
+    void runPlan(RunPlan plan);
     /// Runs one round (a harness job) of an item under the watchdog and merges it into the item's result.
     void runRound(Item& item, int measuredSamples, double budgetS);
     void finishItem(Item& item, std::map<std::string, Result>& references);

@@ -230,6 +230,28 @@ TEST(RunScheduler, CancelStopsAHangingItemAndSkipsTheRest)
     EXPECT_TRUE(std::get<PlanDoneEvent>(events.back()).cancelled);
 }
 
+TEST(RunScheduler, ACancelRightAfterStartIsHonoured)
+{
+    // The scheduler thread used to clear the cancel flag when it began, dropping a cancel() issued in that gap.
+    for (int trial = 0; trial < 50; ++trial) {
+        Fixture f;
+        FakeBehaviour hang;
+        hang.hang = true;
+        f.registry.add(FakeRuntime::descriptor(hang));
+        Workload w = testWorkload();
+        HarnessOptions o = options(0, 1);
+        o.timeoutS = 5;  // a lost cancel fails the trial after 5 s instead of hanging the suite
+        const auto started = std::chrono::steady_clock::now();
+        f.scheduler.start({{{&w, "fake", {}}, {&w, "fake", {}}}, o});
+        f.scheduler.cancel();
+        f.scheduler.wait();
+        ASSERT_LT(std::chrono::steady_clock::now() - started, 1s) << "trial " << trial;
+        const auto events = f.sink.events();
+        ASSERT_TRUE(std::holds_alternative<PlanDoneEvent>(events.back()));
+        EXPECT_TRUE(std::get<PlanDoneEvent>(events.back()).cancelled) << "trial " << trial;
+    }
+}
+
 TEST(RunScheduler, AnItemThatOutlivesItsTimeoutFailsAndTheNextRuns)
 {
     Fixture f;
