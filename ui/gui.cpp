@@ -122,7 +122,7 @@ int main(int argc, char** argv)
         });
     else
         QTimer::singleShot(0, &window, [&window] {
-            window.offerJournalRecovery(QString::fromStdString(defaultJournalPath().string()));
+            window.offerJournalRecovery(QString::fromStdString(gui::defaultJournalPath().string()));
         });
     return QApplication::exec();
 }

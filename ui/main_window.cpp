@@ -57,6 +57,7 @@
 #include "external/external_process_runtime.h"
 #include "builtin_runtimes.h"
 #include "journal.h"
+#include "journal_location.h"
 #include "memory_sampler.h"
 #include "memory_plot.h"
 #include "parameter_editor.h"
@@ -112,7 +113,6 @@ MainWindow::MainWindow(RuntimeRegistry& registry, Catalog catalog, Options optio
       m_registry(registry),
       m_catalog(std::move(catalog)),
       m_options(options),
-      m_scheduler(registry, m_queue),
       m_store(std::make_unique<SampleStore>()),
       m_document(std::make_unique<ResultsDocument>())
 {
@@ -171,11 +171,7 @@ MainWindow::MainWindow(RuntimeRegistry& registry, Catalog catalog, Options optio
 
 MainWindow::~MainWindow()
 {
-    // Release a producer blocked on a full queue before the scheduler's destructor cancels and joins it.
-    m_queue.close();
-    m_sampler.reset();  // its posts are dropped once the queue is closed
-    m_scheduler.cancel();
-    m_scheduler.wait();
+    m_session.reset();  // cancels a running plan and waits for it; the journal stays for the next start to offer
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -772,15 +768,20 @@ bool MainWindow::startPlan(const std::vector<PlanEntry>& entries, bool customRac
                                                  : QString())
                        + (plan.options.timeBudgetS > 0 ? tr(", time budget %1 s").arg(plan.options.timeBudgetS)
                                                        : QString())));
-    // Memory is sampled from now until the plan is done, on the same clock as the plot's time axis.
-    m_runStartNs = steadyNowNs();
-    m_document->clockOriginNs = m_runStartNs;
+    // The session samples memory from now until the plan is done, on the same clock as the plot's time axis, and
+    // journals every event so that a crash loses nothing already measured.
+    m_session = std::make_unique<RunSession>(m_registry);
+    RunSessionSetup setup;
+    setup.journalPath = gui::defaultJournalPath().string();  // the one the window offers to recover on start
+    setup.versusVersion = VERSUS_VERSION;
+    setup.componentVersions = {{"Qt", qVersion()}};
+    m_session->start(std::move(plan), setup);
+    *m_document = m_session->document();
+    if (!m_session->journalError().empty())
+        appendLog(tr("No journal for this run: %1").arg(qs(m_session->journalError())));
+    m_runStartNs = m_document->clockOriginNs;
     m_memory->setPerSampleHeap(true);
     m_memory->startRun(m_runStartNs);
-    m_sampler = std::make_unique<MemorySampler>(m_queue);
-    addBuiltinMemorySeries(*m_sampler);
-    m_sampler->start();
-    m_scheduler.start(std::move(plan));
     m_drainTimer->start();
     updateRunControls();
     updateProgress();
@@ -791,7 +792,7 @@ void MainWindow::stopRun()
 {
     if (!m_running)
         return;
-    m_scheduler.cancel();  // returns at once; the runtime stops within its cancel latency
+    m_session->cancel();  // returns at once; the runtime stops within its cancel latency
     m_currentItemText = tr("Stopping...");
     appendLog(tr("Stop requested"));
     updateProgress();
@@ -799,10 +800,7 @@ void MainWindow::stopRun()
 
 void MainWindow::drainEvents()
 {
-    const auto events = m_queue.drain(kMaxEventsPerTick);
-    for (const Event& event : events)
-        handle(event);
-    if (events.empty())
+    if (!m_session || m_session->pump(*this, std::chrono::milliseconds(0), kMaxEventsPerTick) == 0)
         return;
     // One batch per plot per tick, then one queued replot each.
     m_throughput->refresh();
@@ -810,18 +808,6 @@ void MainWindow::drainEvents()
     m_distribution->refresh();
     m_memory->requestReplot();  // sampler series and GC markers are run-wide: drawn whatever workload is shown
     updateProgress();
-}
-
-void MainWindow::stopMemorySampler()
-{
-    if (!m_sampler)
-        return;
-    m_sampler->stop();  // the scheduler is done: only the sampler posts, so the queue has room and this returns
-    m_sampler.reset();
-    for (const Event& event : m_queue.drain())
-        if (std::holds_alternative<MemoryEvent>(event) || std::holds_alternative<GcEvent>(event))
-            handle(event);
-    m_memory->requestReplot();
 }
 
 QString MainWindow::seriesNameFor(const ItemKey& key, const std::string& runtimeName) const
@@ -835,102 +821,123 @@ QString MainWindow::seriesNameFor(const ItemKey& key, const std::string& runtime
     return name;
 }
 
-void MainWindow::handle(const Event& event)
+void MainWindow::sample(const SampleEvent& e)
 {
-    if (const auto* e = std::get_if<SampleEvent>(&event)) {
-        // Samples carry no wall-clock time: they are placed when drained (at most one drain tick late).
-        m_store->add(qs(e->key.workloadId), qs(e->key.runtimeId), qs(e->key.flavour), e->sample,
-                     double(steadyNowNs() - m_runStartNs) / 1e9);
-        ++m_samplesDone;
-        ++m_samplesPerResult[progressKey(e->key.itemIndex, e->key.flavour)];
-    } else if (const auto* e = std::get_if<MemoryEvent>(&event)) {
-        m_memory->addMemoryPoint(e->series, e->timestampNs, e->bytes);
-        m_document->memory.push_back(*e);  // saved with the results, like the CLI's
-    } else if (const auto* e = std::get_if<GcEvent>(&event)) {
-        m_memory->addGcEvent(e->runtime, e->timestampNs, e->pauseNs, e->runtimeId);
-        m_document->gcEvents.push_back(*e);
-    } else if (const auto* e = std::get_if<StartedEvent>(&event)) {
-        const QString workloadId = qs(e->key.workloadId);
-        const Workload* w = m_catalog.find(e->key.workloadId);
-        const QString title = w ? qs(w->title) : tr("Your own code");
-        const QString series = seriesNameFor(e->key, e->runtimeName);
-        m_store->series(workloadId, qs(e->key.runtimeId), qs(e->key.flavour), series);
-        m_results->addRunning(e->key.itemIndex, title, series, qs(e->key.runtimeId), qs(e->key.flavour));
-        m_currentItemText = tr("%1 on %2").arg(title, series);
-        appendLog(tr("%1 on %2 %3: started").arg(title, series, qs(e->runtimeVersion)));
-        if (m_shownWorkload->findData(workloadId) < 0)
-            m_shownWorkload->addItem(title, workloadId);
-        if (m_followRunningWorkload) {
-            m_shownWorkload->setCurrentIndex(m_shownWorkload->findData(workloadId));
-            showWorkloadInPlots(workloadId);
-        }
-    } else if (const auto* e = std::get_if<CalibratedEvent>(&event)) {
-        appendLog(tr("  calibrated: %1 call(s) per sample (last attempt %2)")
-                      .arg(e->innerLoops)
-                      .arg(qs(formatDuration(double(e->lastElapsedNs)))));
-    } else if (const auto* e = std::get_if<OutputEvent>(&event)) {
-        QString text = qs(e->text);
-        if (text.endsWith(QLatin1Char('\n')))
-            text.chop(1);
-        appendLog(QStringLiteral("  [%1 %2] %3").arg(qs(e->key.runtimeId), qs(e->stream), text));
-    } else if (const auto* e = std::get_if<FinishedEvent>(&event)) {
-        const Result& r = e->result;
-        m_results->addResult(r);
-        m_store->setFinished(r);
-        ++m_itemsDone;
-        settlePlannedSamples(r);
-        appendLog(tr("  done: median %1 per call (MAD %2), %3 samples, answer %4 (%5 order, stopped by %6)")
-                      .arg(qs(formatDuration(r.summary.medianNs)), qs(formatDuration(r.summary.madNs)))
-                      .arg(r.summary.samples)
-                      .arg(qs(r.answer), qs(r.order), qs(r.stopReason)));
-        analyseResults(m_results->results(), tr("Running..."));
-        if (r.workloadId == "custom")
-            m_custom->showResult(r);
-    } else if (const auto* e = std::get_if<FailedEvent>(&event)) {
-        const Result& r = e->result;
-        m_results->addResult(r);
-        ++m_itemsDone;
-        settlePlannedSamples(r);
-        QString where;
-        if (r.failure.line > 0)
-            where = tr(" (line %1 of %2)").arg(r.failure.line).arg(qs(r.failure.file));
-        appendLog(tr("  %1 %2: %3%4")
-                      .arg(r.status == ResultStatus::Cancelled ? tr("STOPPED") : tr("FAILED"),
-                           qs(r.workloadTitle) + QStringLiteral(" / ") + qs(r.seriesName()), qs(r.failure.message),
-                           where));
-        if (!r.output.empty() && r.status == ResultStatus::Failed)
-            appendLog(QStringLiteral("  output:\n") + qs(r.output));
-        if (r.workloadId == "custom")
-            m_custom->showResult(r);
-    } else if (const auto* e = std::get_if<PlanDoneEvent>(&event)) {
-        m_running = false;
-        m_scheduler.wait();
-        stopMemorySampler();
-        m_drainTimer->stop();
-        for (const auto& skipped : m_scheduler.skipped())
-            appendLog(tr("Skipped: %1").arg(qs(skipped.reason)));
-        m_document->finishedAtUtc = utcNow();
-        const auto results = m_results->results();
-        const QString summary = e->cancelled
-            ? tr("Stopped: %1 finished, %2 failed or stopped").arg(e->okCount).arg(e->failedCount)
-            : tr("Finished: %1 ok, %2 failed in %3 s").arg(e->okCount).arg(e->failedCount)
-                  .arg(double(m_runClock.elapsed()) / 1000.0, 0, 'f', 1);
-        m_currentItemText = summary;
-        appendLog(QStringLiteral("=== ") + summary);
-        statusBar()->showMessage(summary);
-        m_custom->setRunning(false);
-        m_startup->setBlockedBy({});
-        if (m_instrumentCheck)
-            m_instrumentCheck->setBlockedBy({});
-        m_throughput->refresh();
-        m_distribution->refresh();
-        updateRunControls();
-        updateProgress();
-        // planFinished waits for the summary and the headlines: the bootstrap of large results takes a while.
-        m_headline->setText(summary + tr(" (computing confidence intervals...)"));
-        m_finalCancelled = e->cancelled;
-        m_finalTicket = analyseResults(results, summary);
+    // Samples carry no wall-clock time: they are placed when drained (at most one drain tick late).
+    m_store->add(qs(e.key.workloadId), qs(e.key.runtimeId), qs(e.key.flavour), e.sample,
+                 double(steadyNowNs() - m_runStartNs) / 1e9);
+    ++m_samplesDone;
+    ++m_samplesPerResult[progressKey(e.key.itemIndex, e.key.flavour)];
+}
+
+void MainWindow::memory(const MemoryEvent& e)
+{
+    m_memory->addMemoryPoint(e.series, e.timestampNs, e.bytes);
+    m_document->memory.push_back(e);  // the shown document during the run; the session's at its end
+}
+
+void MainWindow::gc(const GcEvent& e)
+{
+    m_memory->addGcEvent(e.runtime, e.timestampNs, e.pauseNs, e.runtimeId);
+    m_document->gcEvents.push_back(e);
+}
+
+void MainWindow::started(const StartedEvent& e)
+{
+    const QString workloadId = qs(e.key.workloadId);
+    const Workload* w = m_catalog.find(e.key.workloadId);
+    const QString title = w ? qs(w->title) : tr("Your own code");
+    const QString series = seriesNameFor(e.key, e.runtimeName);
+    m_store->series(workloadId, qs(e.key.runtimeId), qs(e.key.flavour), series);
+    m_results->addRunning(e.key.itemIndex, title, series, qs(e.key.runtimeId), qs(e.key.flavour));
+    m_currentItemText = tr("%1 on %2").arg(title, series);
+    appendLog(tr("%1 on %2 %3: started").arg(title, series, qs(e.runtimeVersion)));
+    if (m_shownWorkload->findData(workloadId) < 0)
+        m_shownWorkload->addItem(title, workloadId);
+    if (m_followRunningWorkload) {
+        m_shownWorkload->setCurrentIndex(m_shownWorkload->findData(workloadId));
+        showWorkloadInPlots(workloadId);
     }
+}
+
+void MainWindow::calibrated(const CalibratedEvent& e)
+{
+    appendLog(tr("  calibrated: %1 call(s) per sample (last attempt %2)")
+                  .arg(e.innerLoops)
+                  .arg(qs(formatDuration(double(e.lastElapsedNs)))));
+}
+
+void MainWindow::output(const OutputEvent& e)
+{
+    QString text = qs(e.text);
+    if (text.endsWith(QLatin1Char('\n')))
+        text.chop(1);
+    appendLog(QStringLiteral("  [%1 %2] %3").arg(qs(e.key.runtimeId), qs(e.stream), text));
+}
+
+void MainWindow::finished(const FinishedEvent& e)
+{
+    const Result& r = e.result;
+    m_results->addResult(r);
+    m_store->setFinished(r);
+    ++m_itemsDone;
+    settlePlannedSamples(r);
+    appendLog(tr("  done: median %1 per call (MAD %2), %3 samples, answer %4 (%5 order, stopped by %6)")
+                  .arg(qs(formatDuration(r.summary.medianNs)), qs(formatDuration(r.summary.madNs)))
+                  .arg(r.summary.samples)
+                  .arg(qs(r.answer), qs(r.order), qs(r.stopReason)));
+    analyseResults(m_results->results(), tr("Running..."));
+    if (r.workloadId == "custom")
+        m_custom->showResult(r);
+}
+
+void MainWindow::failed(const FailedEvent& e)
+{
+    const Result& r = e.result;
+    m_results->addResult(r);
+    ++m_itemsDone;
+    settlePlannedSamples(r);
+    QString where;
+    if (r.failure.line > 0)
+        where = tr(" (line %1 of %2)").arg(r.failure.line).arg(qs(r.failure.file));
+    appendLog(tr("  %1 %2: %3%4")
+                  .arg(r.status == ResultStatus::Cancelled ? tr("STOPPED") : tr("FAILED"),
+                       qs(r.workloadTitle) + QStringLiteral(" / ") + qs(r.seriesName()), qs(r.failure.message),
+                       where));
+    if (!r.output.empty() && r.status == ResultStatus::Failed)
+        appendLog(QStringLiteral("  output:\n") + qs(r.output));
+    if (r.workloadId == "custom")
+        m_custom->showResult(r);
+}
+
+void MainWindow::planDone(const PlanDoneEvent& e)
+{
+    m_running = false;
+    m_drainTimer->stop();
+    m_memory->requestReplot();
+    for (const auto& skipped : m_session->skipped())
+        appendLog(tr("Skipped: %1").arg(qs(skipped.reason)));
+    *m_document = m_session->document();  // complete: runtimes' full versions, memory, GC events, end time
+    const auto results = m_results->results();
+    const QString summary = e.cancelled
+        ? tr("Stopped: %1 finished, %2 failed or stopped").arg(e.okCount).arg(e.failedCount)
+        : tr("Finished: %1 ok, %2 failed in %3 s").arg(e.okCount).arg(e.failedCount)
+              .arg(double(m_runClock.elapsed()) / 1000.0, 0, 'f', 1);
+    m_currentItemText = summary;
+    appendLog(QStringLiteral("=== ") + summary);
+    statusBar()->showMessage(summary);
+    m_custom->setRunning(false);
+    m_startup->setBlockedBy({});
+    if (m_instrumentCheck)
+        m_instrumentCheck->setBlockedBy({});
+    m_throughput->refresh();
+    m_distribution->refresh();
+    updateRunControls();
+    updateProgress();
+    // planFinished waits for the summary and the headlines: the bootstrap of large results takes a while.
+    m_headline->setText(summary + tr(" (computing confidence intervals...)"));
+    m_finalCancelled = e.cancelled;
+    m_finalTicket = analyseResults(results, summary);
 }
 
 void MainWindow::showWorkloadInPlots(const QString& workloadId)
@@ -1306,6 +1313,10 @@ void MainWindow::offerJournalRecovery(const QString& journalFile)
 {
     if (!QFileInfo::exists(journalFile))
         return;
+    // Every window run writes the journal; only one that did not reach its end is worth recovering.
+    const Parsed<RecoveredRun> recovered = versus::recoverJournal(journalFile.toStdString());
+    if (recovered.ok() && recovered.value->complete)
+        return;
     QMessageBox box(QMessageBox::Question, tr("Recover the last run?"),
                     tr("A run did not finish: Versus was closed or crashed while measuring. Its samples up to "
                        "that moment are in\n%1\n\nRecover them into a results file and show them?")
@@ -1361,7 +1372,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
     if (m_options.persistSettings)
         saveSettings();
     if (m_running)
-        m_scheduler.cancel();
+        if (m_session)
+            m_session->cancel();
     QMainWindow::closeEvent(event);
 }
 

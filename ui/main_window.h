@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "catalog.h"
-#include "event_queue.h"
 #include "run_scheduler.h"
+#include "run_session.h"
 #include "runtime_registry.h"
 
 class QAction;
@@ -32,7 +32,6 @@ class QTimer;
 class QTreeView;
 
 namespace versus {
-class MemorySampler;
 struct ChartSvg;
 struct ResultsDocument;
 }
@@ -55,7 +54,7 @@ class SummaryPlot;
 class ThroughputPlot;
 class WorkloadTreeModel;
 
-class MainWindow final : public QMainWindow {
+class MainWindow final : public QMainWindow, private RunObserver {
     Q_OBJECT
 public:
     struct Options {
@@ -152,15 +151,22 @@ private:
     QWidget* buildChartsPage();
     bool startPlan(const std::vector<PlanEntry>& entries, bool customRace = false);
     void drainEvents();
-    void handle(const Event& event);
     void onCurrentWorkloadChanged(const QModelIndex& current);
     void storeEditedParameters();
     void showWorkloadInPlots(const QString& workloadId);
     void updateRunControls();
     void updateProgress();
     void appendLog(const QString& text);
-    /// Stops the memory sampler and draws what it posted up to then.
-    void stopMemorySampler();
+    // RunObserver: the run session's events, on the GUI thread (drainEvents pumps the session).
+    void started(const StartedEvent& e) override;
+    void calibrated(const CalibratedEvent& e) override;
+    void sample(const SampleEvent& e) override;
+    void output(const OutputEvent& e) override;
+    void finished(const FinishedEvent& e) override;
+    void failed(const FailedEvent& e) override;
+    void memory(const MemoryEvent& e) override;
+    void gc(const GcEvent& e) override;
+    void planDone(const PlanDoneEvent& e) override;
     void refuse(const QString& reason);
     void exportResultsWithDialog();
     void exportChartWithDialog(PlotWidget* plot);
@@ -187,10 +193,7 @@ private:
     RuntimeRegistry& m_registry;
     const Catalog m_catalog;
     Options m_options;
-    // Destroyed in reverse: the scheduler (which posts into the queue) goes before the queue.
-    EventQueue m_queue;
-    RunScheduler m_scheduler;
-    std::unique_ptr<MemorySampler> m_sampler;  // while a plan runs; stopped before the drain loop stops
+    std::unique_ptr<RunSession> m_session;      // the last run, started by startPlan; its journal is on disk
     std::int64_t m_runStartNs = 0;              // steady clock at the start of the run: the memory chart's zero
     std::unique_ptr<SampleStore> m_store;
     QTimer* m_drainTimer = nullptr;

@@ -14,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QProcess>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -32,6 +33,7 @@
 #include "custom_code_panel.h"
 #include "distribution_plot.h"
 #include "journal.h"
+#include "journal_location.h"
 #include "instrument_check_dialog.h"
 #include "main_window.h"
 #include "memory_plot.h"
@@ -77,6 +79,7 @@ private slots:
     void progressCountsTheWarmUpOfEveryRound();
     void startupTabMeasuresColdStartAndEmbeddedParts();
     void instrumentCheckShowsTheSelftestReportAndExcludesRuns();
+    void windowRunsAreJournalledAndASigkilledRunIsRecovered();
 
 private:
     /// Waits for the plan to finish; false on timeout.
@@ -589,6 +592,48 @@ void MainWindowTest::instrumentCheckShowsTheSelftestReportAndExcludesRuns()
     QVERIFY(!check->start(true));
     QVERIFY(waitForPlan());
     check->close();
+}
+
+void MainWindowTest::windowRunsAreJournalledAndASigkilledRunIsRecovered()
+{
+    // A window run writes the journal, like the CLI's, through the one run session.
+    tinyFib({QStringLiteral("python"), QStringLiteral("node")});
+    QVERIFY(m_window->startRun());
+    QVERIFY(waitForPlan());
+    const Parsed<RecoveredRun> finished = recoverJournal(gui::defaultJournalPath().string());
+    QVERIFY2(finished.ok(), finished.error.c_str());
+    QVERIFY(finished.value->complete);
+    QCOMPARE(int(finished.value->document.results.size()), 2);
+
+    // The real binary, killed with SIGKILL while it measures: everything journalled before the kill comes back.
+    QTemporaryDir data;
+    QProcess versusProcess;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), data.path());
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    versusProcess.setProcessEnvironment(env);
+    versusProcess.start(QStringLiteral(VERSUS_EXECUTABLE), {QStringLiteral("--screenshot"), data.filePath("shot.png")});
+    QVERIFY(versusProcess.waitForStarted());
+    const QString journalFile = data.filePath(QStringLiteral("Versus/Versus/journal.jsonl"));
+    QElapsedTimer waited;
+    waited.start();
+    bool sampled = false;
+    while (!sampled && waited.elapsed() < 60000 && versusProcess.state() == QProcess::Running) {
+        QFile file(journalFile);
+        sampled = file.open(QIODevice::ReadOnly) && file.readAll().contains("\"event\":\"sample\"");
+        QTest::qWait(10);
+    }
+    QVERIFY2(sampled, "the window's run journalled no sample");
+    versusProcess.kill();  // SIGKILL: no destructor, no flush
+    QVERIFY(versusProcess.waitForFinished(10000));
+    const Parsed<RecoveredRun> killed = recoverJournal(journalFile.toStdString());
+    QVERIFY2(killed.ok(), killed.error.c_str());
+    QVERIFY(!killed.value->complete);
+    QVERIFY(!killed.value->document.results.empty());
+    QVERIFY(!killed.value->document.results.front().samples.empty());
+    QString error;
+    QVERIFY2(m_window->recoverJournal(journalFile, &error), qPrintable(error));
+    QVERIFY(!m_window->resultsModel()->results().empty());
 }
 
 QTEST_MAIN(MainWindowTest)
