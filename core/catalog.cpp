@@ -1,5 +1,6 @@
 // Reads and validates workload manifests. Every error names the file and the field, and never stops the rest.
 #include "catalog.h"
+#include "install_layout.h"
 
 #include <algorithm>
 #include <cmath>
@@ -571,13 +572,8 @@ std::filesystem::path dataDirectory()
 {
     if (const char* env = std::getenv("VERSUS_DATA_DIR"); env && *env)
         return env;
-    std::error_code ec;
-    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        auto installed = exe.parent_path().parent_path() / "share" / "versus";
-        if (std::filesystem::is_directory(installed / "workloads", ec))
-            return installed;
-    }
+    if (auto installed = installedDataDirectory(); !installed.empty())
+        return installed;
     return VERSUS_SOURCE_DIR;
 }
 

@@ -110,8 +110,8 @@ private:
 std::optional<std::string> parseParamAssignment(const std::string& text, std::string& name, std::string& value);
 std::optional<std::string> parseParamValue(const ParameterSpec& spec, const std::string& text, ParamValue& out);
 
-/// Where workloads/ and the harness scripts live: $VERSUS_DATA_DIR, else next to the binary's install, else the
-/// source tree this binary was built from.
+/// Where workloads/ and the harness scripts live: $VERSUS_DATA_DIR, else the install's <exe dir>/../share/versus
+/// when it exists (install_layout.h), else the source tree this binary was built from (a build-tree binary).
 std::filesystem::path dataDirectory();
 std::filesystem::path workloadsDirectory();
 std::filesystem::path harnessDirectory();

@@ -1,6 +1,7 @@
 // Child processes without a shell: posix_spawn of versus-spawn (or of the program itself), a poll loop over the
 // stdin, protocol, output and report pipes, and SIGTERM-then-SIGKILL on the child's own process group.
 #include "child_process.h"
+#include "install_layout.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -117,16 +118,22 @@ std::filesystem::path findSpawnHelper(std::string* error)
             *error = std::string("VERSUS_SPAWN points to '") + env + "', which does not exist: unset it or fix the path";
         return {};
     }
-    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    const auto beside = exe.parent_path() / "versus-spawn";
-    if (!ec && std::filesystem::is_regular_file(beside, ec))
-        return beside;
+    const auto exe = executablePath();
+    // Installed: <prefix>/lib/versus; the build tree keeps it next to the versus executable.
+    for (const auto& dir : {installedHelperDirectory(), exe.parent_path()}) {
+        if (dir.empty())
+            continue;
+        const auto helper = dir / "versus-spawn";
+        if (std::filesystem::is_regular_file(helper, ec))
+            return helper;
+    }
 #ifdef VERSUS_SPAWN_BUILD_PATH
     if (std::filesystem::is_regular_file(VERSUS_SPAWN_BUILD_PATH, ec))
         return VERSUS_SPAWN_BUILD_PATH;
 #endif
     if (error)
-        *error = "the helper program 'versus-spawn' was not found next to " + exe.string()
+        *error = "the helper program 'versus-spawn' was not found in " + installedHelperDirectory().string()
+            + " nor next to " + exe.string()
             + ": build the versus-spawn target (or reinstall Versus), or set VERSUS_SPAWN to its path";
     return {};
 }

@@ -1,0 +1,18 @@
+// Where an installed Versus keeps its files, relative to the running executable: the one rule that the data
+// lookup (catalog.cpp) and the helper lookup (child_process.cpp) share, and that packaging/CMakeLists.txt installs.
+#pragma once
+
+#include <filesystem>
+
+namespace versus {
+
+/// The running executable (/proc/self/exe); empty when it cannot be read.
+std::filesystem::path executablePath();
+
+/// `<exe dir>/../share/versus` when it holds workloads/ (an installed Versus), else empty (the build tree).
+std::filesystem::path installedDataDirectory();
+
+/// `<exe dir>/../lib/versus`: where an installed Versus keeps helper programs such as versus-spawn.
+std::filesystem::path installedHelperDirectory();
+
+} // namespace versus
