@@ -14,6 +14,7 @@
 #include <map>
 #include <sstream>
 
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
@@ -107,10 +108,16 @@ int listCommand(const Catalog& catalog, RuntimeRegistry& registry, const std::fi
     return 0;
 }
 
-/// Drains the queue on this thread, printing progress, until the plan is done.
+/// Drains the queue on this thread, printing progress, until the plan is done. On a terminal, progress grows as
+/// fragments ("fib on CPython (embedded): 64 call(s)/sample www.....  3.20 ms/call"); piped or redirected, where
+/// interleaved rounds would mix the fragments of several results, one line per finished result.
 void followProgress(EventQueue& queue, RunScheduler& scheduler, bool quiet, Journal* journal,
                     ResultsDocument& document)
 {
+    const bool fragments = isatty(STDERR_FILENO) == 1;
+    auto resultName = [](const Result& r) {
+        return r.workloadId + " on " + r.runtimeName + (r.flavour == "plain" ? "" : " [" + r.flavour + "]");
+    };
     bool done = false;
     bool cancelSent = false;
     while (!done) {
@@ -134,6 +141,20 @@ void followProgress(EventQueue& queue, RunScheduler& scheduler, bool quiet, Jour
                 done = true;
             } else if (quiet) {
                 continue;
+            } else if (auto* finished = std::get_if<FinishedEvent>(&event)) {
+                const Result& r = finished->result;
+                if (fragments)
+                    std::cerr << " " << formatDuration(r.summary.medianNs) << "/call\n";
+                else
+                    std::cerr << resultName(r) << ": " << formatDuration(r.summary.medianNs) << "/call, "
+                              << r.summary.samples << " samples\n";
+            } else if (auto* failed = std::get_if<FailedEvent>(&event)) {
+                if (fragments)
+                    std::cerr << " FAILED\n";
+                else
+                    std::cerr << resultName(failed->result) << ": FAILED: " << failed->result.failure.message << "\n";
+            } else if (!fragments) {
+                continue;
             } else if (auto* started = std::get_if<StartedEvent>(&event)) {
                 std::cerr << started->key.workloadId << " on " << started->runtimeName
                           << (started->key.flavour == "plain" ? "" : " [" + started->key.flavour + "]") << ": ";
@@ -141,11 +162,6 @@ void followProgress(EventQueue& queue, RunScheduler& scheduler, bool quiet, Jour
                 std::cerr << calibrated->innerLoops << " call(s)/sample ";
             } else if (auto* sample = std::get_if<SampleEvent>(&event)) {
                 std::cerr << (sample->sample.warmup ? "w" : ".");
-            } else if (auto* finished = std::get_if<FinishedEvent>(&event)) {
-                std::cerr << " " << formatDuration(finished->result.summary.medianNs) << "/call\n";
-            } else if (auto* failed = std::get_if<FailedEvent>(&event)) {
-                std::cerr << " FAILED\n";
-                (void)failed;
             }
         }
     }

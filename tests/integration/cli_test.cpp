@@ -291,6 +291,23 @@ TEST(Cli, OptionValuesMayFollowAnEqualsSign)
     EXPECT_EQ(doc["results"][0]["summary"]["samples"], 5);
 }
 
+TEST(Cli, PipedProgressIsOneLinePerResult)
+{
+    const std::string log = ::testing::TempDir() + "/progress.txt";
+    const ProcessRun run = versus("run -w fib -r python -r node --tiny" + kQuick, "2>" + log);
+    ASSERT_EQ(run.status, 0) << run.out;
+    std::ifstream in(log);
+    std::vector<std::string> progress;
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind("versus: ", 0) != 0)  // warnings about the machine are not progress
+            progress.push_back(line);
+    ASSERT_EQ(progress.size(), 2u);
+    EXPECT_EQ(progress[0].rfind("fib on CPython (embedded): ", 0), 0u) << progress[0];
+    EXPECT_EQ(progress[1].rfind("fib on Node.js (embedded): ", 0), 0u) << progress[1];
+    for (const auto& line : progress)
+        EXPECT_NE(line.find("/call, 3 samples"), std::string::npos) << line;
+}
+
 TEST(Cli, QtsOwnOptionsReachTheWindow)
 {
     const std::string png = ::testing::TempDir() + "/style-fusion.png";
