@@ -521,7 +521,7 @@ int main(int argc, char** argv)
             checkQtOptions(app.remaining(true));
         else if (!app.remaining(true).empty())
             throw unexpected(app.remaining(true));
-        if (!commands.empty() && (!screenshot.empty() || !startupScreenshot.empty()))
+        if (!commands.empty() && !gui->parsed() && (!screenshot.empty() || !startupScreenshot.empty()))
             throw CLI::ExcludesError(screenshot.empty() ? "--screenshot-startup" : "--screenshot",
                                      commands.front()->get_name());
     } catch (const CLI::ParseError& e) {
