@@ -1,6 +1,8 @@
-// versus list / run: the same core as the GUI, with progress on stderr and the table on stdout.
+// The command line of versus: one CLI11 declaration per option and command; list and run on the same core as the
+// GUI, with progress on stderr and the table on stdout.
 #include "cli.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <csignal>
@@ -12,6 +14,10 @@
 #include <map>
 #include <sstream>
 
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+
 #include "builtin_runtimes.h"
 #include "catalog.h"
 #include "event_queue.h"
@@ -19,6 +25,8 @@
 #include "results_commands.h"
 #include "memory_sampler.h"
 #include "chart_render.h"
+#include "gui.h"
+#include "option_checks.h"
 #include "external/external_process_runtime.h"
 #include "selftest_command.h"
 #include "startup_command.h"
@@ -45,10 +53,12 @@ struct RunOptions {
     std::vector<std::string> runtimes;
     std::vector<std::string> params;
     HarnessOptions harness;
-    std::vector<std::pair<std::string, std::string>> exports;  ///< file, format ("" = from the extension)
+    // Output files are absolute from the moment they are parsed: workload code may change the working directory.
+    std::vector<std::string> jsonFiles;    ///< results files (schema 2)
+    std::vector<std::string> exportFiles;  ///< .json, .csv, .md or .html, by the extension
     std::string journalFile;
     std::vector<std::string> charts;  ///< chart files (.png, .svg, .pdf) of the results
-    RunOrder order = RunOrder::Interleaved;
+    std::string order = runOrderName(RunOrder::Interleaved);
     int roundSamples = 5;
     double targetCiPercent = 0;
     std::uint64_t seed = 1;
@@ -60,26 +70,6 @@ int fail(const std::string& message)
 {
     std::cerr << "versus: " << message << "\n";
     return 2;
-}
-
-bool needValue(const std::vector<std::string>& args, size_t& i, std::string& value)
-{
-    if (i + 1 >= args.size())
-        return false;
-    value = args[++i];
-    return true;
-}
-
-std::optional<double> number(const std::string& text)
-{
-    try {
-        size_t used = 0;
-        double v = std::stod(text, &used);
-        if (used == text.size() && std::isfinite(v) && v >= 0)
-            return v;
-    } catch (const std::exception&) {
-    }
-    return std::nullopt;
 }
 
 int listCommand(const Catalog& catalog, RuntimeRegistry& registry, const std::filesystem::path& directory)
@@ -118,10 +108,16 @@ int listCommand(const Catalog& catalog, RuntimeRegistry& registry, const std::fi
     return 0;
 }
 
-/// Drains the queue on this thread, printing progress, until the plan is done.
+/// Drains the queue on this thread, printing progress, until the plan is done. On a terminal, progress grows as
+/// fragments ("fib on CPython (embedded): 64 call(s)/sample www.....  3.20 ms/call"); piped or redirected, where
+/// interleaved rounds would mix the fragments of several results, one line per finished result.
 void followProgress(EventQueue& queue, RunScheduler& scheduler, bool quiet, Journal* journal,
                     ResultsDocument& document)
 {
+    const bool fragments = isatty(STDERR_FILENO) == 1;
+    auto resultName = [](const Result& r) {
+        return r.workloadId + " on " + r.runtimeName + (r.flavour == "plain" ? "" : " [" + r.flavour + "]");
+    };
     bool done = false;
     bool cancelSent = false;
     while (!done) {
@@ -145,6 +141,20 @@ void followProgress(EventQueue& queue, RunScheduler& scheduler, bool quiet, Jour
                 done = true;
             } else if (quiet) {
                 continue;
+            } else if (auto* finished = std::get_if<FinishedEvent>(&event)) {
+                const Result& r = finished->result;
+                if (fragments)
+                    std::cerr << " " << formatDuration(r.summary.medianNs) << "/call\n";
+                else
+                    std::cerr << resultName(r) << ": " << formatDuration(r.summary.medianNs) << "/call, "
+                              << r.summary.samples << " samples\n";
+            } else if (auto* failed = std::get_if<FailedEvent>(&event)) {
+                if (fragments)
+                    std::cerr << " FAILED\n";
+                else
+                    std::cerr << resultName(failed->result) << ": FAILED: " << failed->result.failure.message << "\n";
+            } else if (!fragments) {
+                continue;
             } else if (auto* started = std::get_if<StartedEvent>(&event)) {
                 std::cerr << started->key.workloadId << " on " << started->runtimeName
                           << (started->key.flavour == "plain" ? "" : " [" + started->key.flavour + "]") << ": ";
@@ -152,11 +162,6 @@ void followProgress(EventQueue& queue, RunScheduler& scheduler, bool quiet, Jour
                 std::cerr << calibrated->innerLoops << " call(s)/sample ";
             } else if (auto* sample = std::get_if<SampleEvent>(&event)) {
                 std::cerr << (sample->sample.warmup ? "w" : ".");
-            } else if (auto* finished = std::get_if<FinishedEvent>(&event)) {
-                std::cerr << " " << formatDuration(finished->result.summary.medianNs) << "/call\n";
-            } else if (auto* failed = std::get_if<FailedEvent>(&event)) {
-                std::cerr << " FAILED\n";
-                (void)failed;
             }
         }
     }
@@ -214,7 +219,7 @@ int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& o
             plan.items.push_back({w, runtimeId, overrides});
     }
 
-    plan.order = options.order;
+    plan.order = runOrderFromName(options.order).value_or(RunOrder::Interleaved);  // the parser checked the name
     plan.roundSamples = options.roundSamples;
     plan.targetCiPercent = options.targetCiPercent;
     plan.seed = options.seed;
@@ -270,7 +275,12 @@ int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& o
     document.finishedAtUtc = utcTimestamp();
     document.results = results;
     std::cout << formatResultsTable(results);
-    for (const auto& [file, format] : options.exports) {
+    std::vector<std::pair<std::string, std::string>> exports;  // file, format ("" = from the extension)
+    for (const auto& file : options.jsonFiles)
+        exports.emplace_back(file, "json");
+    for (const auto& file : options.exportFiles)
+        exports.emplace_back(file, "");
+    for (const auto& [file, format] : exports) {
         std::string error;
         if (!exportDocument(document, file, format, &error))
             return fail(error);
@@ -290,215 +300,250 @@ int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& o
     return results.empty() ? 1 : 0;
 }
 
-int runCommand(const std::vector<std::string>& args, const Catalog& catalog, RuntimeRegistry& registry)
+/// Makes a file name absolute as it is parsed, before any job runs: workload code may change the working directory
+/// before the files are written.
+const CLI::Validator kAbsolutePath(
+    [](std::string& path) {
+        path = std::filesystem::absolute(path).string();
+        return std::string();
+    },
+    "", "absolute");
+
+void addRunOptions(CLI::App& run, RunOptions& o)
 {
-    RunOptions options;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        std::string v;
-        auto numberOption = [&](double& target, const char* what) -> int {
-            if (!needValue(args, i, v))
-                return fail(a + " needs a value (" + what + ")");
-            auto n = number(v);
-            if (!n)
-                return fail(a + " must be a non-negative number (" + what + "), got '" + v + "'");
-            target = *n;
-            return 0;
-        };
-        double n = 0;
-        if (a == "--workload" || a == "-w") {
-            if (!needValue(args, i, v))
-                return fail("--workload needs a workload id, a category or 'all'");
-            options.workloads.push_back(v);
-        } else if (a == "--runtime" || a == "-r") {
-            if (!needValue(args, i, v))
-                return fail("--runtime needs a runtime id (see 'versus list')");
-            options.runtimes.push_back(v);
-        } else if (a == "--param" || a == "-p") {
-            if (!needValue(args, i, v))
-                return fail("--param needs name=value");
-            options.params.push_back(v);
-        } else if (a == "--samples") {
-            if (int e = numberOption(n, "measured samples per result"))
-                return e;
-            if (n < 1 || n != std::floor(n))
-                return fail("--samples must be a whole number of at least 1");
-            options.harness.samples = static_cast<int>(n);
-        } else if (a == "--warmup") {
-            if (int e = numberOption(n, "warm-up samples"))
-                return e;
-            options.harness.warmupSamples = static_cast<int>(n);
-        } else if (a == "--min-sample-time") {
-            if (int e = numberOption(options.harness.minSampleTimeMs, "milliseconds"))
-                return e;
-        } else if (a == "--time-budget") {
-            if (int e = numberOption(options.harness.timeBudgetS, "seconds"))
-                return e;
-        } else if (a == "--timeout") {
-            if (int e = numberOption(options.harness.timeoutS, "seconds"))
-                return e;
-        } else if (a == "--json" || a == "--export") {
-            if (!needValue(args, i, v))
-                return fail(a + " needs a file name");
-            // Absolute now: workload code may change the working directory before the files are written.
-            options.exports.emplace_back(std::filesystem::absolute(v).string(), a == "--json" ? "json" : "");
-        } else if (a == "--chart") {
-            if (!needValue(args, i, v))
-                return fail("--chart needs a file name ending in .png, .svg or .pdf");
-            options.charts.push_back(std::filesystem::absolute(v).string());
-        } else if (a == "--journal") {
-            if (!needValue(args, i, options.journalFile))
-                return fail("--journal needs a file name");
-            options.journalFile = std::filesystem::absolute(options.journalFile).string();
-        } else if (a == "--order") {
-            if (!needValue(args, i, v) || !runOrderFromName(v))
-                return fail("--order must be sequential, interleaved, random or race");
-            options.order = *runOrderFromName(v);
-        } else if (a == "--round-samples") {
-            if (int e = numberOption(n, "measured samples per round"))
-                return e;
-            if (n < 1 || n != std::floor(n))
-                return fail("--round-samples must be a whole number of at least 1");
-            options.roundSamples = static_cast<int>(n);
-        } else if (a == "--target-ci") {
-            if (int e = numberOption(options.targetCiPercent, "percent of the median"))
-                return e;
-        } else if (a == "--seed") {
-            if (int e = numberOption(n, "seed of the random order"))
-                return e;
-            options.seed = static_cast<std::uint64_t>(n);
-        } else if (a == "--answer-limit") {
-            if (int e = numberOption(n, "bytes of the serialised answer"))
-                return e;
-            if (n < 1 || n != std::floor(n))
-                return fail("--answer-limit must be a whole number of bytes, at least 1");
-            options.harness.answerLimitBytes = static_cast<std::int64_t>(n);
-        } else if (a == "--memory-pass") {
-            options.harness.memoryPass = true;
-        } else if (a == "--tiny") {
-            options.tiny = true;
-        } else if (a == "--quiet" || a == "-q") {
-            options.quiet = true;
-        } else if (a == "--help" || a == "-h") {
-            std::cout << usage();
-            return 0;
-        } else {
-            return fail("unknown option '" + a + "' for 'run' (see versus --help)");
-        }
-    }
-    if (options.workloads.empty())
-        return fail("run needs --workload ID (see 'versus list')");
-    if (options.runtimes.empty())
-        options.runtimes = {"python", "node"};
-    return executePlan(catalog, registry, options);
+    std::vector<std::string> orders;
+    for (RunOrder order : {RunOrder::Sequential, RunOrder::Interleaved, RunOrder::Random, RunOrder::Race})
+        orders.emplace_back(runOrderName(order));
+    run.add_option("-w,--workload", o.workloads, "a workload id, a category, or 'all' (repeatable)")
+        ->required()
+        ->type_name("ID");
+    run.add_option("-r,--runtime", o.runtimes, "python, node, ... (repeatable; default: python and node)")
+        ->type_name("ID");
+    run.add_option("-p,--param", o.params, "a workload parameter (repeatable), checked against the manifest's limits")
+        ->type_name("NAME=VALUE");
+    run.add_option("--samples", o.harness.samples, "measured samples per result")
+        ->capture_default_str()
+        ->check(wholeNumberAtLeast(1));
+    run.add_option("--warmup", o.harness.warmupSamples, "warm-up samples, kept and marked")
+        ->capture_default_str()
+        ->check(wholeNumberAtLeast(0));
+    run.add_option("--min-sample-time", o.harness.minSampleTimeMs, "calibration target for one sample, in ms")
+        ->capture_default_str()
+        ->check(nonNegativeNumber())
+        ->type_name("MS");
+    run.add_option("--time-budget", o.harness.timeBudgetS, "stop sampling a result after S seconds (0: no budget)")
+        ->capture_default_str()
+        ->check(nonNegativeNumber())
+        ->type_name("S");
+    run.add_option("--timeout", o.harness.timeoutS, "stop and fail a result that runs longer, in seconds")
+        ->capture_default_str()
+        ->check(nonNegativeNumber())
+        ->type_name("S");
+    run.add_flag("--tiny", o.tiny, "use each workload's tiny parameters (smoke runs)");
+    run.add_option("--answer-limit", o.harness.answerLimitBytes, "fail a result whose serialised answer is larger")
+        ->capture_default_str()
+        ->check(wholeNumberAtLeast(1))
+        ->type_name("BYTES");
+    run.add_flag("--memory-pass", o.harness.memoryPass,
+                 "after the timed samples, one extra call measured for memory (tracemalloc peak; V8 heap growth "
+                 "between full collections), reported as memory_pass_* values");
+    run.add_option("--order", o.order,
+                   "sequential, interleaved (rounds A B A B, so drift spreads evenly), random (seeded rounds) or "
+                   "race (runtimes at once, for demos; labelled so)")
+        ->capture_default_str()
+        ->check(CLI::IsMember(orders));
+    run.add_option("--round-samples", o.roundSamples, "measured samples per round of interleaved/random orders")
+        ->capture_default_str()
+        ->check(wholeNumberAtLeast(1));
+    run.add_option("--target-ci", o.targetCiPercent,
+                   "adaptive: add rounds until the 95% CI of the median is within PCT% of it (or --time-budget "
+                   "runs out; at most 200 samples)")
+        ->check(nonNegativeNumber())
+        ->type_name("PCT");
+    run.add_option("--seed", o.seed, "seed of the random order")->capture_default_str()->check(wholeNumberAtLeast(0));
+    run.add_option("--json", o.jsonFiles, "write the results file (schema 2: every sample, summaries, environment)")
+        ->transform(kAbsolutePath)
+        ->type_name("FILE");
+    run.add_option("--export", o.exportFiles, "also write FILE as .json, .csv, .md or .html, by its extension "
+                                              "(repeatable)")
+        ->transform(kAbsolutePath)
+        ->type_name("FILE");
+    run.add_option("--chart", o.charts,
+                   "draw the charts (summary with 95% CIs, throughput) to FILE: .png, .svg or .pdf (repeatable)")
+        ->transform(kAbsolutePath)
+        ->type_name("FILE");
+    run.add_option("--journal", o.journalFile, "where the run's journal goes (default "
+                       + defaultJournalPath().string() + ")")
+        ->transform(kAbsolutePath)
+        ->type_name("FILE");
+    run.add_flag("-q,--quiet", o.quiet, "no progress on stderr");
 }
 
-} // namespace
-
-std::string usage()
+/// CLI11's error for arguments nobody declared. Its constructor lists them in reverse, as CLI11 keeps them.
+CLI::ExtrasError unexpected(std::vector<std::string> arguments)
 {
-    return R"(Usage: versus [COMMAND] [OPTIONS]
+    std::reverse(arguments.begin(), arguments.end());
+    return CLI::ExtrasError(arguments);
+}
 
-Races Python and Node.js side by side. Without a command, opens the workbench window (or, on a machine without
-a display, runs the default job and prints its results table).
+/// Refuses what is left over after parsing, unless it is an option of Qt's for the window: Qt's options start with
+/// a single dash and may take one value (-style Fusion, -platform offscreen, -reverse).
+void checkQtOptions(const std::vector<std::string>& extras)
+{
+    std::vector<std::string> refused;
+    bool valueAllowed = false;
+    for (const auto& word : extras) {
+        const bool qtOption = word.size() > 1 && word[0] == '-' && word[1] != '-';
+        if (!qtOption && !valueAllowed)
+            refused.push_back(word);
+        valueAllowed = qtOption;
+    }
+    if (!refused.empty())
+        throw unexpected(refused);
+}
 
-Commands:
-  list                       workloads by category, and runtimes with their versions
-  run --workload ID ...      measure workloads on runtimes and print a table
-  selftest [--runs N] [--quick]
-                             check the instrument on this machine: embedded against the same interpreter as a
-                             process, harness cost against timeit and a bare JS loop, cost per sample, clock,
-                             cancel latency, spread of a fib median (exit 1 when a figure misses its goal)
-  startup [--runtime ID ...] process cold start (median, spread, peak RSS) and embedded start-up parts
-  recover [JOURNAL] [-o F]   turn the journal of an interrupted run into a results file
-  compare OLD.json NEW.json  per workload and runtime: the change, its 95% CI and significance
-  export RESULTS -o FILE     write a results file as CSV, Markdown, hyperfine JSON or an HTML report
-  help                       this text
+bool hasDisplay()
+{
+    const char* platform = std::getenv("QT_QPA_PLATFORM");
+    if (platform && *platform)
+        return true;  // the user chose a platform (offscreen included): honour it
+    const char* x11 = std::getenv("DISPLAY");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    return (x11 && *x11) || (wayland && *wayland);
+}
 
-Window:
-  versus                     the workbench window (needs a display)
-  versus --screenshot FILE   race fib on embedded CPython and Node.js in the window and save it as a PNG
-  versus --screenshot-startup FILE
-                             measure start-up in the window's Start-up tab and save it as a PNG
-
-Options of run:
-  -w, --workload ID          a workload id, a category, or 'all' (repeatable)
-  -r, --runtime ID           python, node, ... (repeatable; default: python and node)
-  -p, --param NAME=VALUE     a workload parameter (repeatable), checked against the manifest's limits
-      --samples N            measured samples per result (default 10)
-      --warmup N             warm-up samples, kept and marked (default 3)
-      --min-sample-time MS   calibration target for one sample (default 50)
-      --time-budget S        stop sampling a result after S seconds (default: none)
-      --timeout S            stop and fail a result that runs longer (default 300)
-      --tiny                 use each workload's tiny parameters (smoke runs)
-      --answer-limit BYTES   fail a result whose serialised answer is larger (default 1048576)
-      --memory-pass          after the timed samples, one extra call measured for memory (tracemalloc peak;
-                             V8 heap growth between full collections), reported as memory_pass_* values
-      --order ORDER          sequential, interleaved (default: rounds A B A B, so drift spreads evenly),
-                             random (seeded rounds) or race (runtimes at once, for demos; labelled so)
-      --round-samples N      measured samples per round of interleaved/random orders (default 5)
-      --target-ci PCT        adaptive: add rounds until the 95% CI of the median is within PCT% of it
-                             (or --time-budget runs out; at most 200 samples)
-      --seed N               seed of the random order (default 1)
-      --json FILE            write the results file (schema 2: every sample, summaries, environment)
-      --export FILE          also write FILE as .json, .csv, .md or .html, by its extension (repeatable)
-      --chart FILE           draw the charts (summary with 95% CIs, throughput) to FILE: .png, .svg or .pdf
-      --journal FILE         where the run's journal goes (default ~/.local/state/versus/last-run.journal.jsonl)
-      --workloads-dir DIR    read workloads from DIR instead of the installed catalog (list and run)
-      --interpreter NAME=PATH  add an interpreter as external runtime NAME (list, run, startup; repeatable)
-  -q, --quiet                no progress on stderr
-
-)" + startupUsage() + R"(
-  -h, --help                 this text
-      --version              version of Versus and of its runtimes
-
-Exit status: 0 when every result succeeded, 1 when any failed, 2 for a usage error, 130 when interrupted.
-)";
+/// Starts the window with Qt's own options and, when asked, a screenshot: the arguments ui/gui.cpp reads.
+int startWindow(const char* program, const std::vector<std::string>& qtOptions, const std::string& screenshotFlag,
+                const std::string& screenshotFile)
+{
+    std::vector<std::string> words{program};
+    words.insert(words.end(), qtOptions.begin(), qtOptions.end());
+    if (!screenshotFlag.empty()) {
+        words.push_back(screenshotFlag);
+        words.push_back(screenshotFile);
+    }
+    std::vector<char*> argv;
+    for (auto& word : words)
+        argv.push_back(word.data());
+    argv.push_back(nullptr);
+    return gui::main(static_cast<int>(words.size()), argv.data());
 }
 
 std::string versionText()
 {
     RuntimeRegistry registry;
     registerBuiltinRuntimes(registry);
-    std::string text = std::string("versus ") + VERSUS_VERSION + "\n";
+    std::string text = std::string("versus ") + VERSUS_VERSION;
     for (const auto& d : registry.descriptors())
-        text += "  " + d.info.displayVersion() + "\n";
-    return text;
+        text += "\n  " + d.info.displayVersion();
+    return text;  // CLI11 ends the line
 }
 
-int main(const std::vector<std::string>& args)
+} // namespace
+
+int main(int argc, char** argv)
 {
-    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        std::cout << usage();
-        return 0;
-    }
-    if (args[0] == "--version") {
-        std::cout << versionText();
-        return 0;
-    }
-    // --workloads-dir may stand before or after the command.
-    std::vector<std::string> words;
-    std::vector<std::string> interpreters;  // NAME=PATH of --interpreter
+    CLI::App app{"Races Python and Node.js side by side. Without a command, opens the workbench window (or, on a\n"
+                 "machine without a display, runs the default job and prints its results table). Qt's own options\n"
+                 "(-style Fusion, -platform offscreen) go to the window.",
+                 "versus"};
+    app.footer("Exit status: 0 when every result succeeded, 1 when any failed, 2 for a usage error, 130 when "
+               "interrupted.\n'versus COMMAND --help' lists the options of a command.");
+    app.set_version_flag("--version", [] { return versionText(); }, "version of Versus and of its runtimes");
+    app.allow_extras();  // Qt's options, when no command is given (checkQtOptions); refused after a command
+
     std::filesystem::path directory = workloadsDirectory();
-    for (size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--interpreter") {
-            std::string value;
-            if (!needValue(args, i, value) || value.find('=') == std::string::npos)
-                return fail("--interpreter needs NAME=PATH, e.g. --interpreter py312=/usr/local/bin/python3.12");
-            interpreters.push_back(value);
-        } else if (args[i] == "--workloads-dir") {
-            std::string value;
-            if (!needValue(args, i, value))
-                return fail("--workloads-dir needs a folder");
-            directory = value;
-        } else {
-            words.push_back(args[i]);
-        }
+    std::vector<std::string> interpreters;  // NAME=PATH
+    std::string screenshot, startupScreenshot;
+    app.add_option("--workloads-dir", directory,
+                   "read workloads from DIR instead of the installed catalog (list, run, startup-probe)")
+        ->check(CLI::ExistingDirectory.description(""))
+        ->type_name("DIR");
+    app.add_option("--interpreter", interpreters,
+                   "add an interpreter as external runtime NAME (list, run, startup; repeatable)")
+        ->check(CLI::Validator(
+            [](std::string& value) {
+                return value.find('=') == std::string::npos
+                    ? "needs NAME=PATH, e.g. --interpreter py312=/usr/local/bin/python3.12, got '" + value + "'"
+                    : std::string();
+            },
+            "", "NAME=PATH"))
+        ->type_name("NAME=PATH");
+    auto* screenshotOption = app.add_option("--screenshot", screenshot,
+                                            "race fib on embedded CPython and Node.js in the window and save it as "
+                                            "a PNG")
+                                 ->type_name("FILE");
+    app.add_option("--screenshot-startup", startupScreenshot,
+                   "measure start-up in the window's Start-up tab and save it as a PNG")
+        ->type_name("FILE")
+        ->excludes(screenshotOption);
+
+    auto* list = app.add_subcommand("list", "workloads by category, and runtimes with their versions");
+    RunOptions runOptions;
+    auto* run = app.add_subcommand("run", "measure workloads on runtimes and print a table");
+    addRunOptions(*run, runOptions);
+    SelftestOptions selftestOptions;
+    auto* selftest = app.add_subcommand("selftest",
+                                        "check the instrument on this machine: embedded against the same interpreter "
+                                        "as a process, harness cost against timeit and a bare JS loop, cost per "
+                                        "sample, clock, cancel latency, spread of a fib median (exit 1 when a figure "
+                                        "misses its goal)");
+    selftest->alias("harness-bench");  // the name of earlier versions
+    addSelftestOptions(*selftest, selftestOptions);
+    StartupOptions startupOptions;
+    auto* startup = app.add_subcommand("startup",
+                                       "process cold start (median, spread, peak RSS) and embedded start-up parts");
+    addStartupOptions(*startup, startupOptions);
+    RecoverOptions recoverOptions;
+    auto* recover = app.add_subcommand("recover", "turn the journal of an interrupted run into a results file");
+    addRecoverOptions(*recover, recoverOptions);
+    CompareOptions compareOptions;
+    auto* compare = app.add_subcommand("compare",
+                                       "per workload and runtime: the change, its 95% CI and significance");
+    addCompareOptions(*compare, compareOptions);
+    ExportOptions exportOptions;
+    auto* exportResults = app.add_subcommand("export",
+                                             "write a results file as CSV, Markdown, hyperfine JSON or an HTML report");
+    addExportOptions(*exportResults, exportOptions);
+    auto* help = app.add_subcommand("help", "this text");
+    auto* gui = app.add_subcommand("gui", "the workbench window, as without a command")->group("");
+    auto* probe = app.add_subcommand("startup-probe", "used by 'versus startup'")->group("");  // hidden
+    for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
+        command->allow_extras(false);
+        command->fallthrough();  // --workloads-dir and --interpreter may also follow the command
     }
-    if (words.empty())
-        return fail("--workloads-dir needs a command: list or run (see versus --help)");
-    const std::string command = words.front();
-    const std::vector<std::string> rest(words.begin() + 1, words.end());
+    gui->allow_extras();  // Qt's options
+
+    try {
+        app.parse(argc, argv);
+        const auto commands = app.get_subcommands();
+        if (commands.empty() || gui->parsed())
+            checkQtOptions(app.remaining(true));
+        else if (!app.remaining(true).empty())
+            throw unexpected(app.remaining(true));
+        if (!commands.empty() && !gui->parsed() && (!screenshot.empty() || !startupScreenshot.empty()))
+            throw CLI::ExcludesError(screenshot.empty() ? "--screenshot-startup" : "--screenshot",
+                                     commands.front()->get_name());
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    }
+
+    if (help->parsed()) {  // app.help() would describe the selected subcommand, `help` itself
+        std::cout << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
+        return 0;
+    }
+    if (app.get_subcommands().empty() || gui->parsed()) {
+        if (argc == 1 && !hasDisplay())
+            return runDefaultJob();
+        if (!gui->parsed() && screenshot.empty() && startupScreenshot.empty() && app.remaining().empty())
+            return fail("--workloads-dir and --interpreter need a command: list, run, startup, ... (see versus --help)");
+        if (!screenshot.empty())
+            return startWindow(argv[0], app.remaining(true), "--screenshot", screenshot);
+        if (!startupScreenshot.empty())
+            return startWindow(argv[0], app.remaining(true), "--screenshot-startup", startupScreenshot);
+        return startWindow(argv[0], app.remaining(true), "", "");
+    }
+
     RuntimeRegistry registry;
     registerBuiltinRuntimes(registry);
     for (const auto& assignment : interpreters) {
@@ -507,27 +552,29 @@ int main(const std::vector<std::string>& args)
         if (!problem.empty())
             std::cerr << "versus: --interpreter " << assignment << ": " << problem << "\n";
     }
-    if (command == "startup")
-        return startupCommand(rest, registry);
-    if (command == "recover")
-        return recoverCommand(rest);
-    if (command == "compare")
-        return compareCommand(rest);
-    if (command == "export")
-        return exportCommand(rest);
+    if (startup->parsed())
+        return startupCommand(startupOptions, registry);
+    if (recover->parsed())
+        return recoverCommand(recoverOptions);
+    if (compare->parsed())
+        return compareCommand(compareOptions);
+    if (exportResults->parsed())
+        return exportCommand(exportOptions);
+    if (selftest->parsed())
+        return selftestCommand(selftestOptions);
     const Catalog catalog = Catalog::load(directory);
     if (catalog.workloads().empty() && !catalog.errors().empty())
         return fail(catalog.errors().front().toString());
-    if (command == "list")
+    if (list->parsed())
         return listCommand(catalog, registry, directory);
-    if (command == "run")
-        return runCommand(rest, catalog, registry);
-    if (command == "selftest" || command == "harness-bench")  // harness-bench: the name of earlier versions
-        return selftestCommand(rest);
-
-    if (command == "startup-probe")  // hidden: used by `versus startup`
+    if (run->parsed()) {
+        if (runOptions.runtimes.empty())
+            runOptions.runtimes = {"python", "node"};
+        return executePlan(catalog, registry, runOptions);
+    }
+    if (probe->parsed())
         return startupProbeCommand(catalog, registry);
-    return fail("unknown command '" + command + "' (see versus --help)");
+    return fail("no command was run");  // every command is handled above
 }
 
 int runDefaultJob()

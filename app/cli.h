@@ -1,16 +1,14 @@
-// The headless subcommands of versus: list, run, and the default job for machines without a display.
+// The command line of versus: the window by default, headless subcommands (list, run, ...) on the same core.
 #pragma once
 
 #include <string>
-#include <vector>
 
 namespace versus::cli {
 
-/// Runs a subcommand; `args` excludes the program name. Returns the process exit status.
-int main(const std::vector<std::string>& args);
+/// Parses the command line (every command and option is declared once, with CLI11) and runs what it asks for:
+/// a subcommand, the window, or the default job when there is no display. Returns the process exit status.
+int main(int argc, char** argv);
 /// The job `versus` runs with no display: the manifests' default_job workloads on both embedded runtimes.
 int runDefaultJob();
-std::string usage();
-std::string versionText();
 
 } // namespace versus::cli

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <CLI/CLI.hpp>
+
 #include "catalog.h"
 #include "chart_render.h"
 #include "results/environment.h"
@@ -23,6 +25,10 @@ int fail(const std::string& message)
     std::cerr << "versus: " << message << "\n";
     return 2;
 }
+
+/// Every format exportDocument writes, as --format names it.
+const std::vector<std::string> kExportFormats{"json", "csv", "summary-csv", "samples-csv", "markdown", "hyperfine",
+                                              "html"};
 
 std::string extensionFormat(const std::string& file)
 {
@@ -98,8 +104,7 @@ bool exportDocument(const ResultsDocument& document, const std::string& file, co
         bytes = htmlReport(document, charts);
     }
     else {
-        *error = "cannot tell the format of '" + file
-            + "': use --format json, csv, samples-csv, markdown, hyperfine or html";
+        *error = "cannot tell the format of '" + file + "': use --format " + CLI::detail::join(kExportFormats, ", ");
         return false;
     }
     const WriteOutcome written = writeFileAtomically(file, bytes);
@@ -108,18 +113,41 @@ bool exportDocument(const ResultsDocument& document, const std::string& file, co
     return written.ok;
 }
 
-int recoverCommand(const std::vector<std::string>& args)
+void addRecoverOptions(CLI::App& command, RecoverOptions& o)
 {
-    std::string journal = defaultJournalPath().string();
-    std::string output;
-    for (size_t i = 0; i < args.size(); ++i) {
-        if ((args[i] == "-o" || args[i] == "--output") && i + 1 < args.size())
-            output = args[++i];
-        else if (!args[i].empty() && args[i][0] != '-')
-            journal = args[i];
-        else
-            return fail("usage: versus recover [JOURNAL] [-o RESULTS.json]");
-    }
+    command.add_option("journal", o.journal, "the journal of the run")->capture_default_str()->type_name("JOURNAL");
+    command.add_option("-o,--output", o.output, "the results file to write (default: next to the journal, "
+                                                "NAME.recovered.json)")
+        ->type_name("RESULTS.json");
+}
+
+void addCompareOptions(CLI::App& command, CompareOptions& o)
+{
+    command.add_option("old", o.before, "the results file of the earlier run")
+        ->required()
+        ->check(CLI::ExistingFile)
+        ->type_name("OLD.json");
+    command.add_option("new", o.after, "the results file of the later run")
+        ->required()
+        ->check(CLI::ExistingFile)
+        ->type_name("NEW.json");
+}
+
+void addExportOptions(CLI::App& command, ExportOptions& o)
+{
+    command.add_option("results", o.input, "a results file written by versus run")
+        ->required()
+        ->check(CLI::ExistingFile)
+        ->type_name("RESULTS.json");
+    command.add_option("-o,--output", o.output, "the file to write")->required()->type_name("FILE");
+    command.add_option("--format", o.format, "the format (default: from the extension of FILE: .json .csv .md .html)")
+        ->check(CLI::IsMember(kExportFormats));
+}
+
+int recoverCommand(const RecoverOptions& options)
+{
+    const std::string& journal = options.journal;
+    std::string output = options.output;
     auto recovered = recoverJournal(journal);
     if (!recovered.ok())
         return fail(recovered.error);
@@ -139,35 +167,21 @@ int recoverCommand(const std::vector<std::string>& args)
     return 0;
 }
 
-int compareCommand(const std::vector<std::string>& args)
+int compareCommand(const CompareOptions& options)
 {
-    if (args.size() != 2)
-        return fail("usage: versus compare OLD.json NEW.json");
-    auto before = readResultsFile(args[0]);
+    auto before = readResultsFile(options.before);
     if (!before.ok())
         return fail(before.error);
-    auto after = readResultsFile(args[1]);
+    auto after = readResultsFile(options.after);
     if (!after.ok())
         return fail(after.error);
     std::cout << compareResults(*before.value, *after.value);
     return 0;
 }
 
-int exportCommand(const std::vector<std::string>& args)
+int exportCommand(const ExportOptions& options)
 {
-    std::string input, output, format;
-    for (size_t i = 0; i < args.size(); ++i) {
-        if ((args[i] == "-o" || args[i] == "--output") && i + 1 < args.size())
-            output = args[++i];
-        else if (args[i] == "--format" && i + 1 < args.size())
-            format = args[++i];
-        else if (input.empty() && !args[i].empty() && args[i][0] != '-')
-            input = args[i];
-        else
-            return fail("usage: versus export RESULTS.json -o FILE [--format json|csv|samples-csv|markdown|hyperfine|html]");
-    }
-    if (input.empty() || output.empty())
-        return fail("usage: versus export RESULTS.json -o FILE [--format json|csv|samples-csv|markdown|hyperfine|html]");
+    const std::string &input = options.input, &output = options.output, &format = options.format;
     auto document = readResultsFile(input);
     if (!document.ok())
         return fail(document.error);

@@ -4,25 +4,28 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <CLI/CLI.hpp>
+
 #include "builtin_runtimes.h"
 #include "catalog.h"
 #include "instrument_check.h"
+#include "option_checks.h"
 
 namespace versus::cli {
 
-int selftestCommand(const std::vector<std::string>& args)
+void addSelftestOptions(CLI::App& command, SelftestOptions& o)
+{
+    command.add_option("--runs", o.runs, "cancel trials and measured samples per figure")
+        ->capture_default_str()
+        ->check(wholeNumberAtLeast(1));
+    command.add_flag("--quick", o.quick, "tiny parameters and few samples: a smoke run");
+}
+
+int selftestCommand(const SelftestOptions& selftestOptions)
 {
     InstrumentCheckOptions options;
-    for (size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--runs" && i + 1 < args.size()) {
-            options.runs = std::max(1, std::atoi(args[++i].c_str()));
-        } else if (args[i] == "--quick") {
-            options.quick = true;
-        } else {
-            std::cerr << "versus selftest: unknown option '" << args[i] << "' (use --runs N, --quick)\n";
-            return 2;
-        }
-    }
+    options.runs = selftestOptions.runs;
+    options.quick = selftestOptions.quick;
     RuntimeRegistry registry;
     registerBuiltinRuntimes(registry);
     const Catalog catalog = Catalog::load(workloadsDirectory());

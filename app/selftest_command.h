@@ -4,9 +4,20 @@
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+}
+
 namespace versus::cli {
 
-/// `versus selftest [--runs N] [--quick]`. Exit 0 when every figure with a goal meets it, 1 otherwise.
-int selftestCommand(const std::vector<std::string>& args);
+struct SelftestOptions {
+    int runs = 10;  ///< cancel trials and measured samples per figure
+    bool quick = false;
+};
+
+/// Declares the options of `versus selftest` on its subcommand.
+void addSelftestOptions(CLI::App& command, SelftestOptions& options);
+/// Exit 0 when every figure with a goal meets it, 1 otherwise.
+int selftestCommand(const SelftestOptions& options);
 
 } // namespace versus::cli

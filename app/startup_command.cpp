@@ -11,9 +11,11 @@
 #include <mutex>
 #include <optional>
 
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include "catalog.h"
+#include "option_checks.h"
 #include "external/startup_study.h"
 #include "node/embedded_node_runtime.h"
 #include "python/embedded_python_runtime.h"
@@ -31,18 +33,6 @@ int usageError(const std::string& message)
 {
     std::cerr << "versus: " << message << "\n";
     return 2;
-}
-
-std::optional<int> wholeNumber(const std::string& text, int minimum)
-{
-    try {
-        std::size_t used = 0;
-        const int v = std::stoi(text, &used);
-        if (used == text.size() && v >= minimum)
-            return v;
-    } catch (const std::exception&) {
-    }
-    return std::nullopt;
 }
 
 /// Records when the first sample of a job arrives (any thread).
@@ -130,16 +120,20 @@ std::string pad(const std::string& text, std::size_t width, bool right = true)
 
 } // namespace
 
-std::string startupUsage()
+void addStartupOptions(CLI::App& command, StartupOptions& o)
 {
-    return R"(Options of startup:
-  -r, --runtime ID           python3, node (the node process), pypy3, or an --interpreter (repeatable;
-                             default: python3, node, pypy3)
-      --runs N               timed starts per command (default 30)
-      --warmup N             untimed starts before them (default 3)
-      --probe-runs N         fresh versus processes measuring embedded start-up (default 5; 0 to skip)
-      --json FILE            write every run as JSON
-)";
+    command.add_option("-r,--runtime", o.runtimes,
+                       "python3, node (the node process), pypy3, or an --interpreter (repeatable; default: python3, "
+                       "node, pypy3)")
+        ->type_name("ID");
+    command.add_option("--runs", o.runs, "timed starts per command")->capture_default_str()->check(wholeNumberAtLeast(1));
+    command.add_option("--warmup", o.warmup, "untimed starts before them")
+        ->capture_default_str()
+        ->check(wholeNumberAtLeast(0));
+    command.add_option("--probe-runs", o.probeRuns, "fresh versus processes measuring embedded start-up (0 to skip)")
+        ->capture_default_str()
+        ->check(wholeNumberAtLeast(0));
+    command.add_option("--json", o.jsonFile, "write every run as JSON")->type_name("FILE");
 }
 
 int startupProbeCommand(const Catalog& catalog, RuntimeRegistry& registry)
@@ -168,40 +162,11 @@ int startupProbeCommand(const Catalog& catalog, RuntimeRegistry& registry)
     return error.empty() ? 0 : 1;
 }
 
-int startupCommand(const std::vector<std::string>& args, RuntimeRegistry& registry)
+int startupCommand(const StartupOptions& o, RuntimeRegistry& registry)
 {
-    std::vector<std::string> runtimes;
-    int runs = 30, warmup = 3, probeRuns = 5;
-    std::string jsonFile;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&]() -> std::optional<std::string> {
-            if (i + 1 >= args.size())
-                return std::nullopt;
-            return args[++i];
-        };
-        if (a == "--runtime" || a == "-r") {
-            auto v = value();
-            if (!v)
-                return usageError("--runtime needs a runtime id (see 'versus list')");
-            runtimes.push_back(*v);
-        } else if (a == "--runs" || a == "--warmup" || a == "--probe-runs") {
-            auto v = value();
-            auto n = v ? wholeNumber(*v, a == "--runs" ? 1 : 0) : std::nullopt;
-            if (!n)
-                return usageError(a + " needs a whole number" + (a == "--runs" ? " of at least 1" : ""));
-            (a == "--runs" ? runs : a == "--warmup" ? warmup : probeRuns) = *n;
-        } else if (a == "--json") {
-            auto v = value();
-            if (!v)
-                return usageError("--json needs a file name");
-            jsonFile = *v;
-        } else {
-            return usageError("unknown option '" + a + "' for 'startup' (see versus --help)");
-        }
-    }
-    if (runtimes.empty())
-        runtimes = defaultStartupRuntimeIds();
+    const std::vector<std::string> runtimes = o.runtimes.empty() ? defaultStartupRuntimeIds() : o.runtimes;
+    const int runs = o.runs, warmup = o.warmup, probeRuns = o.probeRuns;
+    const std::string& jsonFile = o.jsonFile;
 
     const StartupPlan plan = planStartup(registry, runtimes);
     for (const StartupSkip& skip : plan.skipped) {

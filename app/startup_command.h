@@ -4,6 +4,9 @@
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+}
 namespace versus {
 class Catalog;
 class RuntimeRegistry;
@@ -11,11 +14,18 @@ class RuntimeRegistry;
 
 namespace versus::cli {
 
-/// versus startup [--runtime ID ...] [--runs N] [--warmup N] [--probe-runs N] [--no-embedded] [--json FILE]
-int startupCommand(const std::vector<std::string>& args, RuntimeRegistry& registry);
+struct StartupOptions {
+    std::vector<std::string> runtimes;  ///< empty: the default set (python3, node, pypy3)
+    int runs = 30;
+    int warmup = 3;
+    int probeRuns = 5;
+    std::string jsonFile;
+};
+
+/// Declares the options of `versus startup` on its subcommand.
+void addStartupOptions(CLI::App& command, StartupOptions& options);
+int startupCommand(const StartupOptions& options, RuntimeRegistry& registry);
 /// Hidden: measures embedded start-up once in this fresh process and prints it as one JSON object on stdout.
 int startupProbeCommand(const Catalog& catalog, RuntimeRegistry& registry);
-/// Usage lines of `startup`, for versus --help.
-std::string startupUsage();
 
 } // namespace versus::cli

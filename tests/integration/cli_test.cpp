@@ -5,7 +5,10 @@
 #include <iterator>
 #include <filesystem>
 #include <fstream>
+#include <string>
 #include <sys/wait.h>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -17,10 +20,11 @@ struct ProcessRun {
     std::string out;
 };
 
-/// Runs versus with `args` (shell words), capturing stdout; stderr is discarded.
-ProcessRun versus(const std::string& args)
+/// Runs versus with `args` (shell words), capturing stdout; stderr is discarded, or captured with stdout after it
+/// when `redirect` says "2>&1" (or goes where `redirect` says).
+ProcessRun versus(const std::string& args, const std::string& redirect = "2>/dev/null")
 {
-    const std::string command = std::string(VERSUS_BINARY) + " " + args + " 2>/dev/null";
+    const std::string command = std::string(VERSUS_BINARY) + " " + args + " " + redirect;
     ProcessRun run;
     FILE* pipe = popen(command.c_str(), "r");
     std::array<char, 4096> buffer{};
@@ -104,7 +108,7 @@ TEST(Cli, HelpAndVersionBehaveAsPeopleExpect)
 {
     const ProcessRun help = versus("--help");
     EXPECT_EQ(help.status, 0);
-    EXPECT_EQ(help.out.rfind("Usage: versus", 0), 0u);
+    EXPECT_NE(help.out.find("Usage: versus [OPTIONS] [SUBCOMMAND]"), std::string::npos) << help.out;
     const ProcessRun version = versus("--version");
     EXPECT_EQ(version.status, 0);
     EXPECT_EQ(version.out.rfind("versus 0.", 0), 0u);
@@ -217,4 +221,104 @@ TEST(Cli, OutputPathsAreResolvedBeforeWorkloadCodeRuns)
     EXPECT_EQ(std::system(command.c_str()), 0);
     EXPECT_TRUE(std::filesystem::exists(dir + "/out.json"));
     EXPECT_FALSE(std::filesystem::exists("/out.json"));
+}
+
+TEST(Cli, EveryCommandsHelpExitsZeroAndNamesItsOptions)
+{
+    // The help comes from the option declarations: each option a command takes appears in its --help.
+    const std::vector<std::pair<std::string, std::vector<std::string>>> commands{
+        {"", {"--workloads-dir", "--interpreter", "--screenshot", "--screenshot-startup", "--version", "list", "run",
+              "selftest", "harness-bench", "startup", "recover", "compare", "export"}},
+        {"list", {"Usage: versus list"}},
+        {"run", {"-w,--workload", "-r,--runtime", "-p,--param", "--samples", "--warmup", "--min-sample-time",
+                 "--time-budget", "--timeout", "--tiny", "--answer-limit", "--memory-pass", "--order",
+                 "--round-samples", "--target-ci", "--seed", "--json", "--export", "--chart", "--journal",
+                 "-q,--quiet"}},
+        {"selftest", {"--runs", "--quick"}},
+        {"harness-bench", {"--runs", "--quick"}},
+        {"startup", {"-r,--runtime", "--runs", "--warmup", "--probe-runs", "--json"}},
+        {"recover", {"journal", "-o,--output"}},
+        {"compare", {"old", "new"}},
+        {"export", {"results", "-o,--output", "--format"}},
+    };
+    for (const auto& [command, options] : commands) {
+        const ProcessRun help = versus(command + " --help");
+        EXPECT_EQ(help.status, 0) << command;
+        for (const auto& option : options)
+            EXPECT_NE(help.out.find(option), std::string::npos) << command << " --help lacks " << option << "\n"
+                                                               << help.out;
+    }
+    EXPECT_EQ(versus("help").out, versus("--help").out);
+}
+
+TEST(Cli, BadValuesAreUsageErrorsThatNameTheOption)
+{
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"run -w fib --samples 0", "--samples: needs a whole number of at least 1, got '0'"},
+        {"run -w fib --samples=abc", "--samples: needs a whole number of at least 1, got 'abc'"},
+        {"run -w fib --warmup 1.5", "--warmup"},
+        {"run -w fib --timeout -3", "--timeout"},
+        {"run -w fib --order sideways", "--order"},
+        {"run -w fib --bogus", "--bogus"},
+        {"run -r python", "--workload is required"},
+        {"startup --runs 0", "--runs"},
+        {"selftest --runs many", "--runs"},
+        {"export /etc/hostname", "--output is required"},
+        {"export /etc/hostname -o x.csv --format docx", "--format"},
+        {"compare /nonexistent/a.json /nonexistent/b.json", "/nonexistent/a.json"},
+        {"--workloads-dir /nonexistent list", "--workloads-dir"},
+        {"--interpreter py312 list", "--interpreter: needs NAME=PATH"},
+        {"-style Fusion list", "-style Fusion"},  // Qt's options belong to the window only
+        {"--bogus", "--bogus"},
+        {"frobnicate", "frobnicate"},
+    };
+    for (const auto& [args, message] : cases) {
+        const ProcessRun run = versus(args, "2>&1");
+        EXPECT_EQ(run.status, 2) << args << "\n" << run.out;
+        EXPECT_NE(run.out.find(message), std::string::npos) << args << "\n" << run.out;
+    }
+}
+
+TEST(Cli, OptionValuesMayFollowAnEqualsSign)
+{
+    const std::string json = ::testing::TempDir() + "/equals.json";
+    const ProcessRun run = versus("run --workload=fib --runtime=python --tiny --warmup=1 --samples=5"
+                                  " --min-sample-time=1 --json=" + json);
+    ASSERT_EQ(run.status, 0) << run.out;
+    std::ifstream in(json);
+    const auto doc = nlohmann::json::parse(in);
+    ASSERT_EQ(doc["results"].size(), 1u);
+    EXPECT_EQ(doc["results"][0]["summary"]["samples"], 5);
+}
+
+TEST(Cli, PipedProgressIsOneLinePerResult)
+{
+    const std::string log = ::testing::TempDir() + "/progress.txt";
+    const ProcessRun run = versus("run -w fib -r python -r node --tiny" + kQuick, "2>" + log);
+    ASSERT_EQ(run.status, 0) << run.out;
+    std::ifstream in(log);
+    std::vector<std::string> progress;
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind("versus: ", 0) != 0)  // warnings about the machine are not progress
+            progress.push_back(line);
+    ASSERT_EQ(progress.size(), 2u);
+    EXPECT_EQ(progress[0].rfind("fib on CPython (embedded): ", 0), 0u) << progress[0];
+    EXPECT_EQ(progress[1].rfind("fib on Node.js (embedded): ", 0), 0u) << progress[1];
+    for (const auto& line : progress)
+        EXPECT_NE(line.find("/call, 3 samples"), std::string::npos) << line;
+}
+
+TEST(Cli, QtsOwnOptionsReachTheWindow)
+{
+    const std::string png = ::testing::TempDir() + "/style-fusion.png";
+    std::remove(png.c_str());
+    const std::string command = std::string("QT_QPA_PLATFORM=offscreen ") + VERSUS_BINARY + " -style Fusion --screenshot "
+        + png + " > /dev/null 2>&1";
+    const int status = std::system(command.c_str());
+    ASSERT_TRUE(WIFEXITED(status)) << status;
+    EXPECT_EQ(WEXITSTATUS(status), 0);
+    std::ifstream in(png, std::ios::binary);
+    std::string head(4, '\0');
+    in.read(head.data(), 4);
+    EXPECT_EQ(head, "\x89PNG");
 }
