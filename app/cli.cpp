@@ -28,6 +28,8 @@
 #include "gui.h"
 #include "option_checks.h"
 #include "external/external_process_runtime.h"
+#include "cli_progress.h"
+#include "run_session.h"
 #include "selftest_command.h"
 #include "startup_command.h"
 #include "run_scheduler.h"
@@ -108,65 +110,6 @@ int listCommand(const Catalog& catalog, RuntimeRegistry& registry, const std::fi
     return 0;
 }
 
-/// Drains the queue on this thread, printing progress, until the plan is done. On a terminal, progress grows as
-/// fragments ("fib on CPython (embedded): 64 call(s)/sample www.....  3.20 ms/call"); piped or redirected, where
-/// interleaved rounds would mix the fragments of several results, one line per finished result.
-void followProgress(EventQueue& queue, RunScheduler& scheduler, bool quiet, Journal* journal,
-                    ResultsDocument& document)
-{
-    const bool fragments = isatty(STDERR_FILENO) == 1;
-    auto resultName = [](const Result& r) {
-        return r.workloadId + " on " + r.runtimeName + (r.flavour == "plain" ? "" : " [" + r.flavour + "]");
-    };
-    bool done = false;
-    bool cancelSent = false;
-    while (!done) {
-        if (g_interrupted && !cancelSent) {
-            std::cerr << "\nversus: stopping (interrupted)\n";
-            scheduler.cancel();
-            cancelSent = true;
-        }
-        for (auto& event : queue.take(256, std::chrono::milliseconds(100))) {
-            if (journal)
-                journal->record(event);
-            if (auto* memory = std::get_if<MemoryEvent>(&event)) {
-                document.memory.push_back(*memory);
-                continue;
-            }
-            if (auto* gc = std::get_if<GcEvent>(&event)) {
-                document.gcEvents.push_back(*gc);
-                continue;
-            }
-            if (std::holds_alternative<PlanDoneEvent>(event)) {
-                done = true;
-            } else if (quiet) {
-                continue;
-            } else if (auto* finished = std::get_if<FinishedEvent>(&event)) {
-                const Result& r = finished->result;
-                if (fragments)
-                    std::cerr << " " << formatDuration(r.summary.medianNs) << "/call\n";
-                else
-                    std::cerr << resultName(r) << ": " << formatDuration(r.summary.medianNs) << "/call, "
-                              << r.summary.samples << " samples\n";
-            } else if (auto* failed = std::get_if<FailedEvent>(&event)) {
-                if (fragments)
-                    std::cerr << " FAILED\n";
-                else
-                    std::cerr << resultName(failed->result) << ": FAILED: " << failed->result.failure.message << "\n";
-            } else if (!fragments) {
-                continue;
-            } else if (auto* started = std::get_if<StartedEvent>(&event)) {
-                std::cerr << started->key.workloadId << " on " << started->runtimeName
-                          << (started->key.flavour == "plain" ? "" : " [" + started->key.flavour + "]") << ": ";
-            } else if (auto* calibrated = std::get_if<CalibratedEvent>(&event)) {
-                std::cerr << calibrated->innerLoops << " call(s)/sample ";
-            } else if (auto* sample = std::get_if<SampleEvent>(&event)) {
-                std::cerr << (sample->sample.warmup ? "w" : ".");
-            }
-        }
-    }
-}
-
 int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& options)
 {
     RunPlan plan;
@@ -223,57 +166,36 @@ int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& o
     plan.roundSamples = options.roundSamples;
     plan.targetCiPercent = options.targetCiPercent;
     plan.seed = options.seed;
-    ResultsDocument document = newRunDocument(registry, options.runtimes, options.harness);
-    for (const auto& warning : document.warnings)
-        std::cerr << "versus: warning: " << warning << "\n";
-
-    // The journal keeps every event on disk as it happens: `versus recover` rebuilds the run after a crash.
-    const std::string journalPath = options.journalFile.empty() ? defaultJournalPath().string() : options.journalFile;
-    std::error_code ec;
-    std::filesystem::create_directories(std::filesystem::path(journalPath).parent_path(), ec);
-    Journal journal(journalPath);
-    if (!journal.ok())
-        std::cerr << "versus: warning: no journal for this run: " << journal.error() << "\n";
-    else
-        journal.planStarted(document);
-
-    EventQueue queue;
-    RunScheduler scheduler(registry, queue);
-    // Memory of the whole run at 10 Hz: Versus's RSS, children's RSS, the embedded CPython heap.
-    MemorySampler sampler(queue);
-    addBuiltinMemorySeries(sampler);
-    document.clockOriginNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                 std::chrono::steady_clock::now().time_since_epoch())
-                                 .count();
+    // One run session, as in the window: journal (`versus recover` rebuilds the run after a crash), memory sampler,
+    // scheduler and results document.
+    RunSession session(registry);
+    RunSessionSetup setup;
+    setup.journalPath = options.journalFile;
+    setup.versusVersion = VERSUS_VERSION;
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
-    sampler.start();
-    scheduler.start(plan);
-    followProgress(queue, scheduler, options.quiet, journal.ok() ? &journal : nullptr, document);
-    scheduler.wait();
-    sampler.stop();
-    for (auto& event : queue.drain()) {
-        if (auto* memory = std::get_if<MemoryEvent>(&event))
-            document.memory.push_back(*memory);
-        else if (auto* gc = std::get_if<GcEvent>(&event))
-            document.gcEvents.push_back(*gc);
+    session.start(plan, setup);
+    for (const auto& warning : session.document().warnings)
+        std::cerr << "versus: warning: " << warning << "\n";
+    if (!session.journalError().empty())
+        std::cerr << "versus: warning: no journal for this run: " << session.journalError() << "\n";
+    CliProgress progress(std::cerr, isatty(STDERR_FILENO) == 1, options.quiet);
+    bool cancelSent = false;
+    while (!session.done()) {
+        if (g_interrupted && !cancelSent) {
+            std::cerr << "\nversus: stopping (interrupted)\n";
+            session.cancel();
+            cancelSent = true;
+        }
+        session.pump(progress, std::chrono::milliseconds(100), 256);
     }
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
 
-    const auto results = scheduler.results();
-    for (const auto& skipped : scheduler.skipped())
+    for (const auto& skipped : session.skipped())
         std::cerr << "versus: skipped: " << skipped.reason << "\n";
-    document.runtimes.clear();
-    for (const auto& id : options.runtimes)
-        if (registry.isCreated(id)) {
-            std::string ignored;
-            document.runtimes.push_back(registry.get(id, &ignored)->info());
-        } else if (auto* d = registry.descriptor(id)) {
-            document.runtimes.push_back(d->info);
-        }
-    document.finishedAtUtc = utcTimestamp();
-    document.results = results;
+    const ResultsDocument& document = session.document();
+    const std::vector<Result>& results = document.results;
     std::cout << formatResultsTable(results);
     std::vector<std::pair<std::string, std::string>> exports;  // file, format ("" = from the extension)
     for (const auto& file : options.jsonFiles)
@@ -373,7 +295,7 @@ void addRunOptions(CLI::App& run, RunOptions& o)
         ->transform(kAbsolutePath)
         ->type_name("FILE");
     run.add_option("--journal", o.journalFile, "where the run's journal goes (default "
-                       + defaultJournalPath().string() + ")")
+                       + defaultJournalPath() + ")")
         ->transform(kAbsolutePath)
         ->type_name("FILE");
     run.add_flag("-q,--quiet", o.quiet, "no progress on stderr");

@@ -46,37 +46,6 @@ std::string extensionFormat(const std::string& file)
 
 } // namespace
 
-std::filesystem::path defaultJournalPath()
-{
-    const char* state = std::getenv("XDG_STATE_HOME");
-    const char* home = std::getenv("HOME");
-    std::filesystem::path base = state && *state ? std::filesystem::path(state)
-        : home && *home                          ? std::filesystem::path(home) / ".local" / "state"
-                                                 : std::filesystem::temp_directory_path();
-    return base / "versus" / "last-run.journal.jsonl";
-}
-
-ResultsDocument newRunDocument(RuntimeRegistry& registry, const std::vector<std::string>& runtimeIds,
-                               const HarnessOptions& options)
-{
-    ResultsDocument doc;
-    doc.versusVersion = VERSUS_VERSION;
-    doc.gitCommit = versusGitCommit();
-    doc.startedAtUtc = utcTimestamp();
-    doc.environment = readEnvironment();
-    doc.warnings = environmentWarnings(doc.environment);
-    for (std::string& w : runtimeBiasWarnings(registry, runtimeIds))
-        doc.warnings.push_back(std::move(w));
-    doc.options = options;
-    for (const auto& id : runtimeIds)
-        if (const RuntimeDescriptor* d = registry.descriptor(id))
-            doc.runtimes.push_back(d->info);
-    // Every runtime this machine has, measured or not, so a results file says what else was there.
-    for (const auto& d : registry.descriptors())
-        doc.componentVersions[d.info.id] = d.available() ? d.info.displayVersion() : "unavailable: " + d.unavailableReason;
-    return doc;
-}
-
 bool exportDocument(const ResultsDocument& document, const std::string& file, const std::string& format,
                     std::string* error)
 {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "run_session.h"
 #include "results/results_file.h"
 #include "runtime_registry.h"
 
@@ -14,14 +15,8 @@ class App;
 
 namespace versus::cli {
 
-/// The document of a run that starts now: metadata, environment, warnings, the runtimes it names.
-ResultsDocument newRunDocument(RuntimeRegistry& registry, const std::vector<std::string>& runtimeIds,
-                               const HarnessOptions& options);
-/// Where `versus run` keeps the journal of its last run, and where `versus recover` looks by default.
-std::filesystem::path defaultJournalPath();
-
 struct RecoverOptions {
-    std::string journal = defaultJournalPath().string();
+    std::string journal = defaultJournalPath();  ///< core's: where `versus run` keeps its last run's journal
     std::string output;  ///< empty: next to the journal, as NAME.recovered.json
 };
 struct CompareOptions {
