@@ -9,6 +9,7 @@
 #include "catalog.h"
 #include "chart_render.h"
 #include "results/environment.h"
+#include "results/export_formats.h"
 #include "results/exporters.h"
 #include "results/journal.h"
 
@@ -26,22 +27,14 @@ int fail(const std::string& message)
     return 2;
 }
 
-/// Every format exportDocument writes, as --format names it.
-const std::vector<std::string> kExportFormats{"json", "csv", "summary-csv", "samples-csv", "markdown", "hyperfine",
-                                              "html"};
-
-std::string extensionFormat(const std::string& file)
+/// Every format --format takes: the ids of core's one export table, and the old alias summary-csv.
+std::vector<std::string> exportFormatIds()
 {
-    const std::string ext = std::filesystem::path(file).extension().string();
-    if (ext == ".json")
-        return "json";
-    if (ext == ".csv")
-        return "csv";
-    if (ext == ".md")
-        return "markdown";
-    if (ext == ".html" || ext == ".htm")
-        return "html";
-    return "";
+    std::vector<std::string> ids;
+    for (const ExportFormat& f : exportFormats())
+        ids.push_back(f.id);
+    ids.push_back("summary-csv");
+    return ids;
 }
 
 } // namespace
@@ -49,37 +42,17 @@ std::string extensionFormat(const std::string& file)
 bool exportDocument(const ResultsDocument& document, const std::string& file, const std::string& format,
                     std::string* error)
 {
-    const std::string chosen = format.empty() ? extensionFormat(file) : format;
-    std::string bytes;
-    if (chosen == "json")
-        bytes = writeResultsDocument(document);
-    else if (chosen == "csv" || chosen == "summary-csv")
-        bytes = summariesCsv(document.results);
-    else if (chosen == "samples-csv")
-        bytes = samplesCsv(document.results);
-    else if (chosen == "markdown")
-        bytes = markdownTable(document.results);
-    else if (chosen == "hyperfine")
-        bytes = hyperfineJson(document.results);
-    else if (chosen == "html") {
-        // Charts rendered with QCustomPlot off-screen, embedded as SVG: the report stands alone.
+    // Charts rendered with QCustomPlot off-screen, embedded as SVG: the report stands alone.
+    const ChartProvider charts = [&document] {
         std::string chartError;
         const std::string svg = gui::renderChartSvg(document.results, 1200, 800, &chartError);
-        std::vector<ChartSvg> charts;
-        if (!svg.empty())
-            charts.push_back({"Speed ratios and throughput", svg});
-        else
+        if (svg.empty()) {
             std::cerr << "versus: warning: the report has no charts: " << chartError << "\n";
-        bytes = htmlReport(document, charts);
-    }
-    else {
-        *error = "cannot tell the format of '" + file + "': use --format " + CLI::detail::join(kExportFormats, ", ");
-        return false;
-    }
-    const WriteOutcome written = writeFileAtomically(file, bytes);
-    if (!written.ok)
-        *error = written.error;
-    return written.ok;
+            return std::vector<ChartSvg>{};
+        }
+        return std::vector<ChartSvg>{{"Speed ratios and throughput", svg}};
+    };
+    return writeExport(file, format.empty() ? nullptr : exportFormatById(format), document, charts, error);
 }
 
 void addRecoverOptions(CLI::App& command, RecoverOptions& o)
@@ -109,8 +82,9 @@ void addExportOptions(CLI::App& command, ExportOptions& o)
         ->check(CLI::ExistingFile)
         ->type_name("RESULTS.json");
     command.add_option("-o,--output", o.output, "the file to write")->required()->type_name("FILE");
-    command.add_option("--format", o.format, "the format (default: from the extension of FILE: .json .csv .md .html)")
-        ->check(CLI::IsMember(kExportFormats));
+    command.add_option("--format", o.format,
+                       "the format (default: from the end of FILE: .json .hyperfine.json .csv .samples.csv .md .html)")
+        ->check(CLI::IsMember(exportFormatIds()));
 }
 
 int recoverCommand(const RecoverOptions& options)

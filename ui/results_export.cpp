@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include "export_formats.h"
 #include "exporters.h"
 #include "results_file.h"
 
@@ -16,20 +17,13 @@ QString ResultsExport::Format::filter() const
 
 const std::vector<ResultsExport::Format>& ResultsExport::formats()
 {
-    static const std::vector<Format> all{
-        {QObject::tr("Results JSON"), QStringLiteral("json"),
-         [](const ResultsDocument& d, const ChartRenderer&) { return writeResultsDocument(d); }},
-        {QObject::tr("hyperfine JSON"), QStringLiteral("hyperfine.json"),
-         [](const ResultsDocument& d, const ChartRenderer&) { return hyperfineJson(d.results); }},
-        {QObject::tr("CSV of summaries"), QStringLiteral("csv"),
-         [](const ResultsDocument& d, const ChartRenderer&) { return summariesCsv(d.results); }},
-        {QObject::tr("CSV of raw samples"), QStringLiteral("samples.csv"),
-         [](const ResultsDocument& d, const ChartRenderer&) { return samplesCsv(d.results); }},
-        {QObject::tr("Markdown"), QStringLiteral("md"),
-         [](const ResultsDocument& d, const ChartRenderer&) { return markdownTable(d.results); }},
-        {QObject::tr("HTML report"), QStringLiteral("html"),
-         [](const ResultsDocument& d, const ChartRenderer& charts) { return htmlReport(d, charts()); }},
-    };
+    // core's one export table, with names the window can translate.
+    static const std::vector<Format> all = [] {
+        std::vector<Format> formats;
+        for (const ExportFormat& f : exportFormats())
+            formats.push_back({QObject::tr(f.name.c_str()), QString::fromStdString(f.suffix), &f});
+        return formats;
+    }();
     return all;
 }
 
@@ -43,15 +37,14 @@ QString ResultsExport::fileDialogFilter()
 
 const ResultsExport::Format* ResultsExport::formatFor(const QString& fileName, const QString& selectedFilter)
 {
-    const Format* best = nullptr;
-    for (const Format& f : formats()) {
+    for (const Format& f : formats())
         if (f.filter() == selectedFilter)
             return &f;
-        if (fileName.endsWith(QLatin1Char('.') + f.suffix, Qt::CaseInsensitive)
-            && (!best || f.suffix.size() > best->suffix.size()))
-            best = &f;
-    }
-    return best;
+    const ExportFormat* byName = exportFormatForFile(fileName.toStdString());
+    for (const Format& f : formats())
+        if (f.format == byName)
+            return &f;
+    return nullptr;
 }
 
 bool ResultsExport::write(const QString& fileName, const ResultsDocument& document, const ChartRenderer& charts,
@@ -68,10 +61,11 @@ bool ResultsExport::write(const QString& fileName, const ResultsDocument& docume
         }
         return false;
     }
-    const WriteOutcome outcome = writeFileAtomically(fileName.toStdString(), format->serialize(document, charts));
-    if (!outcome.ok && error)
-        *error = QString::fromStdString(outcome.error);
-    return outcome.ok;
+    std::string writeError;
+    const bool written = writeExport(fileName.toStdString(), format->format, document, charts, &writeError);
+    if (!written && error)
+        *error = QString::fromStdString(writeError);
+    return written;
 }
 
 } // namespace versus::gui

@@ -9,6 +9,7 @@
 
 namespace versus {
 struct ChartSvg;
+struct ExportFormat;
 struct ResultsDocument;
 }
 
@@ -19,10 +20,11 @@ public:
     /// Renders the charts of the document for the HTML report; called only when that format is written.
     using ChartRenderer = std::function<std::vector<ChartSvg>()>;
 
+    /// A row of core's export table (core/results/export_formats.h) as the file dialog shows it.
     struct Format {
         QString name;    ///< "Results JSON"
         QString suffix;  ///< "json", "samples.csv": what the file name ends with
-        std::function<std::string(const ResultsDocument&, const ChartRenderer&)> serialize;
+        const ExportFormat* format = nullptr;
 
         QString filter() const;  ///< "Results JSON (*.json)"
     };
@@ -32,10 +34,10 @@ public:
     static const std::vector<Format>& formats();
     /// Filters for QFileDialog, joined by ";;".
     static QString fileDialogFilter();
-    /// The format whose filter() is `selectedFilter`, else the one with the longest suffix the file name ends with
-    /// ("x.samples.csv" is raw samples, "x.csv" summaries); null when none matches.
+    /// The format whose filter() is `selectedFilter`, else core's choice from the file name (exportFormatForFile);
+    /// null when none matches.
     static const Format* formatFor(const QString& fileName, const QString& selectedFilter = {});
-    /// Serialises `document` in the format for the file and writes it with writeFileAtomically(). False with
+    /// Serialises `document` in the format for the file and writes it with core's writeExport(). False with
     /// `error` set when no format matches or the file cannot be written.
     static bool write(const QString& fileName, const ResultsDocument& document, const ChartRenderer& charts,
                       QString* error, const QString& selectedFilter = {});

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "export_formats.h"
 #include "exporters.h"
 #include "statistics.h"
 #include "text_format.h"
@@ -299,4 +300,19 @@ TEST(Exporters, CompareResultsStatesChangeAndSignificance)
     EXPECT_NE(text.find("Only in old:\n  json_roundtrip"), std::string::npos) << text;
     EXPECT_NE(text.find("Only in new:\n  fib (n=27) on PyPy\n"), std::string::npos) << text;
     EXPECT_NE(text.find("Geometric mean of 2 changes: 1.10x slower"), std::string::npos) << text;
+}
+
+TEST(ExportFormats, TheFileNameChoosesTheFormatByItsLongestSuffix)
+{
+    EXPECT_EQ(versus::exportFormatForFile("a.json")->id, "json");
+    EXPECT_EQ(versus::exportFormatForFile("a.hyperfine.json")->id, "hyperfine");
+    EXPECT_EQ(versus::exportFormatForFile("a.CSV")->id, "csv");
+    EXPECT_EQ(versus::exportFormatForFile("a.samples.csv")->id, "samples-csv");
+    EXPECT_EQ(versus::exportFormatForFile("a.md")->id, "markdown");
+    EXPECT_EQ(versus::exportFormatForFile("a.htm")->id, "html");
+    EXPECT_EQ(versus::exportFormatForFile("a.docx"), nullptr);
+    EXPECT_EQ(versus::exportFormatById("summary-csv")->id, "csv");
+    std::string error;
+    EXPECT_FALSE(versus::writeExport("/tmp/versus-results.docx", nullptr, {}, {}, &error));
+    EXPECT_NE(error.find(".samples.csv"), std::string::npos) << error;
 }

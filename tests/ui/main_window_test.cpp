@@ -80,6 +80,7 @@ private slots:
     void startupTabMeasuresColdStartAndEmbeddedParts();
     void instrumentCheckShowsTheSelftestReportAndExcludesRuns();
     void windowRunsAreJournalledAndASigkilledRunIsRecovered();
+    void theSameFileNameGivesTheSameBytesFromTheWindowAndTheCli();
 
 private:
     /// Waits for the plan to finish; false on timeout.
@@ -634,6 +635,30 @@ void MainWindowTest::windowRunsAreJournalledAndASigkilledRunIsRecovered()
     QString error;
     QVERIFY2(m_window->recoverJournal(journalFile, &error), qPrintable(error));
     QVERIFY(!m_window->resultsModel()->results().empty());
+}
+
+void MainWindowTest::theSameFileNameGivesTheSameBytesFromTheWindowAndTheCli()
+{
+    tinyFib({QStringLiteral("python")});
+    QVERIFY(m_window->startRun());
+    QVERIFY(waitForPlan());
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY2(m_window->exportResults(dir.filePath(QStringLiteral("run.json")), &error), qPrintable(error));
+    // One format table in core: each name means the same format, and the same bytes, in both front ends.
+    for (const char* name : {"copy.json", "run.hyperfine.json", "run.csv", "run.samples.csv", "run.md"}) {
+        const QString fromWindow = dir.filePath(QStringLiteral("window-") + QLatin1String(name));
+        const QString fromCli = dir.filePath(QStringLiteral("cli-") + QLatin1String(name));
+        QVERIFY2(m_window->exportResults(fromWindow, &error), qPrintable(error));
+        QProcess cli;
+        cli.start(QStringLiteral(VERSUS_EXECUTABLE),
+                  {QStringLiteral("export"), dir.filePath(QStringLiteral("run.json")), QStringLiteral("-o"), fromCli});
+        QVERIFY(cli.waitForFinished(30000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        QFile a(fromWindow), b(fromCli);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QCOMPARE(a.readAll(), b.readAll());
+    }
 }
 
 QTEST_MAIN(MainWindowTest)
