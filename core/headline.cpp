@@ -11,8 +11,7 @@ namespace versus {
 
 std::string workloadLabel(const Result& r)
 {
-    const std::string params = formatParams(r.params);
-    return r.workloadId + (params.empty() ? "" : " (" + params + ")");
+    return comparisonKey(r.workloadId, r.params);
 }
 
 std::vector<std::pair<std::string, std::vector<const Result*>>> groupByWorkload(const std::vector<Result>& results)

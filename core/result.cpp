@@ -30,6 +30,12 @@ const char* failureKindName(FailureKind kind)
     return "unknown";
 }
 
+std::string comparisonKey(const std::string& workloadId, const ParamValues& params)
+{
+    const std::string text = formatParams(params);
+    return workloadId + (text.empty() ? "" : " (" + text + ")");
+}
+
 std::string Result::seriesName() const
 {
     if (flavourLabel.empty())

@@ -113,6 +113,10 @@ struct Result {
     std::string seriesName() const;
 };
 
+/// "fib (n=22)": a workload with its parameters, the group within which results are compared (one headline, one
+/// reference answer, one row group). The one place this key is built.
+std::string comparisonKey(const std::string& workloadId, const ParamValues& params);
+
 /// "n=27, seed=1" in the manifest's order is not known here: keys sort alphabetically.
 std::string formatParams(const ParamValues& params);
 std::string formatParamValue(const ParamValue& value);

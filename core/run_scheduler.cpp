@@ -351,7 +351,7 @@ void RunScheduler::runPlan(RunPlan plan)
             item.job.params = params;
             item.job.options = options;
             item.info = info;
-            item.referenceKey = planItem.workload->id + "|" + formatParams(params);
+            item.referenceKey = comparisonKey(planItem.workload->id, params);
             item.result = baseResult(item.job, info);
             item.result.order = runOrderName(plan.order);
             std::string error;

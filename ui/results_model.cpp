@@ -53,7 +53,7 @@ QString warningsText(const Result& r)
 
 std::string groupOf(const Result& r)
 {
-    return r.workloadId + "|" + formatParams(r.params);
+    return comparisonKey(r.workloadId, r.params);
 }
 
 } // namespace
