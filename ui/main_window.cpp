@@ -1057,7 +1057,7 @@ void MainWindow::showEnvironmentWarnings(const std::vector<std::string>& warning
     m_environmentBanner->setVisible(!items.isEmpty());
     m_environmentBanner->setText(items.isEmpty()
                                      ? QString()
-                                     : tr("<b>%1: this machine may make the numbers noisy.</b><ul style=\"margin: 0\">"
+                                     : tr("<b>%1: what may make the numbers noisy or biased.</b><ul style=\"margin: 0\">"
                                           "%2</ul>")
                                            .arg(when.toHtmlEscaped(), items.join(QString())));
 }
