@@ -63,7 +63,7 @@
 #include "parameter_editor.h"
 #include "results_export.h"
 #include "results_file.h"
-#include "result_analysis.h"
+#include "result_analyzer.h"
 #include "results_model.h"
 #include "runtime_list_model.h"
 #include "sample_store.h"

@@ -32,6 +32,7 @@ class QTimer;
 class QTreeView;
 
 namespace versus {
+struct ResultAnalysis;
 struct ChartSvg;
 struct ResultsDocument;
 }
@@ -44,7 +45,6 @@ class MemoryPlot;
 class ParameterEditor;
 class PlotWidget;
 class ResultAnalyzer;
-struct ResultAnalysis;
 class ResultsModel;
 class RuntimeListModel;
 class SampleStore;

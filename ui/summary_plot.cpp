@@ -97,7 +97,7 @@ void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
     for (const Result& r : results) {
         if (!isComparable(r))
             continue;
-        const std::string g = comparisonGroup(r);
+        const std::string g = comparisonKey(r.workloadId, r.params);
         if (!fastest.count(g)) {
             groups.push_back(g);
             fastest[g] = &r;
@@ -128,7 +128,7 @@ void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
             const Result& r = results[i];
             if (!isComparable(r) || seriesOf(r) != seriesOrder[s])
                 continue;
-            const std::string g = comparisonGroup(r);
+            const std::string g = comparisonKey(r.workloadId, r.params);
             const auto it = std::find(groups.begin(), groups.end(), g);
             if (!graph) {
                 const QColor color = RuntimePalette::color(QString::fromStdString(r.runtimeId),

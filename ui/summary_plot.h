@@ -13,9 +13,12 @@
 class QCPAbstractItem;
 class QCPItemText;
 
+namespace versus {
+struct ResultAnalysis;
+}
+
 namespace versus::gui {
 
-struct ResultAnalysis;
 
 class SummaryPlot final : public PlotWidget {
     Q_OBJECT

@@ -1,5 +1,6 @@
 // Embedded runtimes against the same interpreter as a process, in time: generous bounds that catch a gross
 // regression. These tests run alone (RUN_SERIAL): a concurrent test process takes CPU from one side and not the other.
+#include <cmath>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -21,72 +22,69 @@ void skipUnlessAvailable(const std::string& id)
 
 } // namespace
 
-TEST(PythonFidelity, EmbeddedCPythonRunsAboutAsFastAsTheSameInterpreterAsAProcess)
+/// Medians of twenty interleaved one-sample rounds of `workload` on the embedded runtime and its process twin:
+/// embedded / process, or NaN with the failure reported when either failed.
+double embeddedOverProcess(const std::string& workload, const std::string& embedded, const std::string& process,
+                           const ParamValues& params)
 {
-    // The strict comparison is `versus selftest` and the README's instruction counts: embedded CPython stays 5-9%
-    // behind, because Debian's static libpython lacks the executable's LTO. On top of that, one process's memory
-    // layout makes all its embedded samples a little faster or slower, while each process round gets a fresh one,
-    // so the fastest round favours the process (seen: 1.07 to 1.30). Medians of twenty interleaved one-sample rounds
-    // within 1.25 catch a gross regression, such as the interpreter's thread taking the GIL away mid-sample.
-    skipUnlessAvailable("python3");
-    if (::testing::Test::IsSkipped())
-        return;
-    for (const char* id : {"fib", "nbody"}) {
-        const Workload* w = mainCatalog().find(id);
-        HarnessOptions o;
-        o.warmupSamples = 1;
-        o.samples = 20;
-        o.minSampleTimeMs = 10;
-        EventQueue queue(1 << 16);
-        RunScheduler scheduler(registry(), queue);
-        RunPlan plan{{{w, "python", {}}, {w, "python3", {}}}, o};
-        plan.order = RunOrder::Interleaved;
-        plan.roundSamples = 1;
-        scheduler.runBlocking(plan);
-        const auto results = scheduler.results();
-        ASSERT_EQ(results.size(), 2u);
-        ASSERT_TRUE(results[0].ok()) << results[0].failure.message;
-        ASSERT_TRUE(results[1].ok()) << results[1].failure.message;
-        const double ratio = results[0].summary.medianNs / results[1].summary.medianNs;
-        RecordProperty(std::string(id) + "_ratio", std::to_string(ratio));
-        EXPECT_LT(ratio, 1.25) << id << ": median embedded " << results[0].summary.medianNs << " ns, process "
-                               << results[1].summary.medianNs << " ns";
-        EXPECT_GT(ratio, 1 / 1.25) << id;
-    }
-}
-
-TEST(NodeHarnessSameNode, EmbeddedNodeRunsAsFastAsTheSameNodeAsAProcess)
-{
-    // The strict figure (within 3%) is the README's benchmark; this bound only catches a gross regression, such as
-    // V8 flags or platform settings that differ from the node executable's. Each round is a fresh environment or
-    // process, and on a shared machine one round's speed varies by up to 30% in either runtime (JIT outcome, load):
-    // twenty one-sample rounds each, compared by their fastest, keep the test steady under ctest -j2.
-    skipUnlessAvailable("node18-process");
-    if (::testing::Test::IsSkipped())
-        return;
-    const Workload* w = mainCatalog().find("fib");
+    const Workload* w = mainCatalog().find(workload);
     HarnessOptions o;
     o.warmupSamples = 1;
     o.samples = 20;
     o.minSampleTimeMs = 10;
     EventQueue queue(1 << 16);
     RunScheduler scheduler(registry(), queue);
-    ParamValues params{{"n", std::int64_t(22)}};
-    RunPlan plan{{{w, "node", params}, {w, "node18-process", params}}, o};
+    RunPlan plan{{{w, embedded, params}, {w, process, params}}, o};
     plan.order = RunOrder::Interleaved;
     plan.roundSamples = 1;
     scheduler.runBlocking(plan);
     const auto results = scheduler.results();
-    ASSERT_EQ(results.size(), 2u);
-    ASSERT_TRUE(results[0].ok()) << results[0].failure.message;
-    ASSERT_TRUE(results[1].ok()) << results[1].failure.message;
+    if (results.size() != 2 || !results[0].ok() || !results[1].ok()) {
+        ADD_FAILURE() << workload << ": " << (results.empty() ? "no result" : results[0].failure.message + " / "
+                                                  + (results.size() > 1 ? results[1].failure.message : ""));
+        return NAN;
+    }
     EXPECT_EQ(results[0].answer, results[1].answer);
-    const double ratio = results[0].summary.minNs / results[1].summary.minNs;
-    const std::string figures = "fastest round: embedded " + std::to_string(results[0].summary.minNs) + " ns, process "
-        + std::to_string(results[1].summary.minNs) + " ns";
-    RecordProperty("ratio", std::to_string(ratio));
-    // 1.25, not the 1.15: fib's fastest round moved by 15% either way between runs of this test on the
-    // 2-core VM (0.85 and 1.31 seen), with nothing changed. The README's five-run medians are the finer figure.
-    EXPECT_GT(ratio, 1 / 1.25) << figures;
-    EXPECT_LT(ratio, 1.25) << figures;
+    return results[0].summary.medianNs / results[1].summary.medianNs;
+}
+
+/// Up to three attempts, for a shared 2-core VM whose speed changes from second to second: a real regression (the
+/// GIL taken away mid-sample, V8 flags unlike node's) misses the bound in every attempt; noise does not.
+void expectWithinOnSomeAttempt(const std::string& workload, const std::string& embedded, const std::string& process,
+                               const ParamValues& params, double bound)
+{
+    std::string seen;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const double ratio = embeddedOverProcess(workload, embedded, process, params);
+        if (!std::isfinite(ratio))
+            return;
+        seen += (seen.empty() ? "" : ", ") + std::to_string(ratio);
+        if (ratio < bound && ratio > 1 / bound)
+            return;
+    }
+    ADD_FAILURE() << workload << " on " << embedded << " / " << process << ": median ratios " << seen
+                  << " all outside 1/" << bound << " .. " << bound;
+}
+
+TEST(PythonFidelity, EmbeddedCPythonRunsAboutAsFastAsTheSameInterpreterAsAProcess)
+{
+    // The strict comparison is `versus selftest` and the README's instruction counts: embedded CPython stays 5-9%
+    // behind, because Debian's static libpython lacks the executable's LTO. On top of that, one process's memory
+    // layout moves all its embedded samples a little, while each process round gets a fresh one (seen: 1.07 to
+    // 1.30 on one build), hence 1.25 rather than the 1.15.
+    skipUnlessAvailable("python3");
+    if (::testing::Test::IsSkipped())
+        return;
+    for (const char* id : {"fib", "nbody"})
+        expectWithinOnSomeAttempt(id, "python", "python3", {}, 1.25);
+}
+
+TEST(NodeHarnessSameNode, EmbeddedNodeRunsAsFastAsTheSameNodeAsAProcess)
+{
+    // Each round is a fresh environment or process, and one round's fib varies by up to 30% in either runtime (JIT
+    // outcome, load): 0.85 and 1.31 seen with nothing changed. The README's five-run medians are the finer figure.
+    skipUnlessAvailable("node18-process");
+    if (::testing::Test::IsSkipped())
+        return;
+    expectWithinOnSomeAttempt("fib", "node", "node18-process", {{"n", std::int64_t(22)}}, 1.25);
 }

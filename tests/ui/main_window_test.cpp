@@ -38,7 +38,7 @@
 #include "main_window.h"
 #include "memory_plot.h"
 #include "parameter_editor.h"
-#include "result_analysis.h"
+#include "result_analyzer.h"
 #include "results_file.h"
 #include "results_model.h"
 #include "runtime_list_model.h"

@@ -1,6 +1,5 @@
-// The statistics over a whole results set that cost bootstrap time (the ratio CIs of the summary plot, the
-// headlines), computed off the GUI thread: a 20,000-sample result takes seconds to bootstrap, and the window must
-// keep answering meanwhile.
+// The worker thread that computes a ResultAnalysis (core/result_analysis.h) off the GUI thread: a 20,000-sample
+// result takes seconds to bootstrap, and the window must keep answering meanwhile.
 #pragma once
 
 #include <QObject>
@@ -13,27 +12,9 @@
 #include <thread>
 #include <vector>
 
-#include "result.h"
-#include "statistics.h"
+#include "result_analysis.h"
 
 namespace versus::gui {
-
-/// Results compared with one another: the same workload with the same parameters (workloadLabel(), "fib (n=25)").
-std::string comparisonGroup(const Result& r);
-
-/// Everything the summary plot and the headline derive from one results set. Qt-free, so any thread computes it.
-struct ResultAnalysis {
-    std::vector<Result> results;
-    /// Per result (same index): 95% CI of its median / the fastest median among the results of the same workload and
-    /// parameters, as the headline computes it (compareWithFastest()); both ends NaN for results that are not
-    /// comparable (isComparable()).
-    std::vector<stats::Interval> ratioCi;
-    /// The headline sentence of each workload and parameter set with two comparable results (headline.h, the same
-    /// as the CLI's and the exports'), in order of appearance.
-    std::vector<std::string> headlines;
-
-    static ResultAnalysis compute(std::vector<Result> results);
-};
 
 /// Computes ResultAnalysis on one worker thread and hands it back on the thread that owns this object. Requests
 /// coalesce: while one is computing only the newest waits, so a burst of finished results costs at most two
