@@ -100,12 +100,6 @@ QString qs(const std::string& s)
     return QString::fromStdString(s);
 }
 
-/// "2026-11-25T23:59:01Z"
-std::string utcNow()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
-}
-
 } // namespace
 
 MainWindow::MainWindow(RuntimeRegistry& registry, Catalog catalog, Options options, QWidget* parent)
@@ -722,13 +716,6 @@ bool MainWindow::startPlan(const std::vector<PlanEntry>& entries, bool customRac
         const RuntimeDescriptor* d = m_registry.descriptor(e.runtimeId);
         m_itemsExpected += d ? int(e.workload->implementationsFor(d->info.language).size()) : 0;  // else skipped
     }
-    startDocument(plan.options);
-    std::vector<std::string> runtimeIds;
-    for (const PlanItem& item : plan.items)
-        runtimeIds.push_back(item.runtimeId);
-    for (std::string& w : runtimeBiasWarnings(m_registry, runtimeIds))
-        m_document->warnings.push_back(std::move(w));
-    showEnvironmentWarnings(m_document->warnings, tr("This run"));
     m_message->setVisible(false);
     m_results->clear();
     m_store->clear();
@@ -776,7 +763,8 @@ bool MainWindow::startPlan(const std::vector<PlanEntry>& entries, bool customRac
     setup.versusVersion = VERSUS_VERSION;
     setup.componentVersions = {{"Qt", qVersion()}};
     m_session->start(std::move(plan), setup);
-    *m_document = m_session->document();
+    *m_document = m_session->document();  // its header: environment, warnings (machine and runtimes' biases)
+    showEnvironmentWarnings(m_document->warnings, tr("This run"));
     if (!m_session->journalError().empty())
         appendLog(tr("No journal for this run: %1").arg(qs(m_session->journalError())));
     m_runStartNs = m_document->clockOriginNs;
@@ -1086,15 +1074,9 @@ std::vector<RuntimeInfo> MainWindow::runtimeInfos() const
 
 void MainWindow::startDocument(const HarnessOptions& options)
 {
-    ResultsDocument& d = *m_document;
-    d = ResultsDocument{};
-    d.versusVersion = VERSUS_VERSION;
-    d.gitCommit = versusGitCommit();
-    d.startedAtUtc = utcNow();
-    d.environment = readEnvironment();
-    d.warnings = environmentWarnings(d.environment);
-    d.componentVersions = {{"Qt", qVersion()}};
-    d.options = options;
+    *m_document = newRunDocument(m_registry, {}, options);
+    m_document->versusVersion = VERSUS_VERSION;
+    m_document->componentVersions["Qt"] = qVersion();
 }
 
 ResultsDocument MainWindow::currentDocument() const

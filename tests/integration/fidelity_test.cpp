@@ -10,17 +10,6 @@
 using namespace versus;
 using namespace versus::testing;
 
-namespace {
-
-void skipUnlessAvailable(const std::string& id)
-{
-    const RuntimeDescriptor* d = registry().descriptor(id);
-    ASSERT_NE(d, nullptr) << id << " is not registered";
-    if (!d->available())
-        GTEST_SKIP() << id << " unavailable on this machine: " << d->unavailableReason;
-}
-
-} // namespace
 
 /// Medians of twenty interleaved one-sample rounds of `workload` on the embedded runtime and its process twin:
 /// embedded / process, or NaN with the failure reported when either failed.
@@ -72,7 +61,7 @@ TEST(PythonFidelity, EmbeddedCPythonRunsAboutAsFastAsTheSameInterpreterAsAProces
     // behind, because Debian's static libpython lacks the executable's LTO. On top of that, one process's memory
     // layout moves all its embedded samples a little, while each process round gets a fresh one (seen: 1.07 to
     // 1.30 on one build), hence 1.25 rather than the 1.15.
-    skipUnlessAvailable("python3");
+    requireAvailable("python3");
     if (::testing::Test::IsSkipped())
         return;
     for (const char* id : {"fib", "nbody"})
@@ -83,7 +72,7 @@ TEST(NodeHarnessSameNode, EmbeddedNodeRunsAsFastAsTheSameNodeAsAProcess)
 {
     // Each round is a fresh environment or process, and one round's fib varies by up to 30% in either runtime (JIT
     // outcome, load): 0.85 and 1.31 seen with nothing changed. The README's five-run medians are the finer figure.
-    skipUnlessAvailable("node18-process");
+    requireAvailable("node18-process");
     if (::testing::Test::IsSkipped())
         return;
     expectWithinOnSomeAttempt("fib", "node", "node18-process", {{"n", std::int64_t(22)}}, 1.25);

@@ -13,14 +13,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-void requireAvailable(const std::string& id)
-{
-    const RuntimeDescriptor* d = registry().descriptor(id);
-    ASSERT_NE(d, nullptr) << id << " is not registered";
-    if (!d->available())
-        GTEST_SKIP() << id << " unavailable on this machine: " << d->unavailableReason;
-}
-
 bool hasWarning(const Result& r, const std::string& text)
 {
     for (const auto& w : r.warnings)

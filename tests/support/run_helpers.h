@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <string>
 
+#include <gtest/gtest.h>
+
 #include "builtin_runtimes.h"
 #include "catalog.h"
 #include "event_queue.h"
@@ -38,6 +40,16 @@ inline const Catalog& fixtureCatalog()
 {
     static const Catalog catalog = Catalog::load(std::filesystem::path(VERSUS_TEST_FIXTURES) / "workloads");
     return catalog;
+}
+
+/// Skips the calling test when runtime `id` is unavailable here (an optional external interpreter); fails when it is
+/// not registered at all. Call from the test body or SetUp, then return if IsSkipped().
+inline void requireAvailable(const std::string& id)
+{
+    const RuntimeDescriptor* d = registry().descriptor(id);
+    ASSERT_NE(d, nullptr) << id << " is not registered";
+    if (!d->available())
+        GTEST_SKIP() << id << " unavailable on this machine: " << d->unavailableReason;
 }
 
 /// Small, quick sampling: one warm-up, two measured samples of at least 1 ms.
