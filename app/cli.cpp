@@ -140,24 +140,22 @@ int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& o
     for (const Workload* w : workloads) {
         ParamValues overrides = options.tiny ? w->tinyParams : ParamValues{};
         for (const auto& assignment : options.params) {
-            std::string name, text;
-            if (auto error = parseParamAssignment(assignment, name, text))
-                return fail(*error);
-            const ParameterSpec* spec = w->parameter(name);
+            const auto parsed = parseParamAssignment(assignment);
+            if (!parsed)
+                return fail(parsed.error());
+            const ParameterSpec* spec = w->parameter(parsed->name);
             if (!spec) {
                 if (workloads.size() > 1)
                     continue;  // a parameter meant for another selected workload
-                ParamValues probe;
-                return fail(*w->resolveParams({{name, text}}, probe));
+                return fail(w->resolveParams({{parsed->name, parsed->value}}).error());
             }
-            ParamValue value;
-            if (auto error = parseParamValue(*spec, text, value))
-                return fail("workload '" + w->id + "': " + *error);
-            overrides[name] = value;
+            const auto value = parseParamValue(*spec, parsed->value);
+            if (!value)
+                return fail("workload '" + w->id + "': " + value.error());
+            overrides[parsed->name] = *value;
         }
-        ParamValues resolved;
-        if (auto error = w->resolveParams(overrides, resolved))
-            return fail(*error);
+        if (const auto resolved = w->resolveParams(overrides); !resolved)
+            return fail(resolved.error());
         for (const auto& runtimeId : options.runtimes)
             plan.items.push_back({w, runtimeId, overrides});
     }
@@ -203,9 +201,8 @@ int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& o
     for (const auto& file : options.exportFiles)
         exports.emplace_back(file, "");
     for (const auto& [file, format] : exports) {
-        std::string error;
-        if (!exportDocument(document, file, format, &error))
-            return fail(error);
+        if (const auto written = exportDocument(document, file, format); !written)
+            return fail(written.error());
         std::cerr << "versus: wrote " << file << "\n";
     }
     for (const auto& file : options.charts) {

@@ -39,8 +39,7 @@ std::vector<std::string> exportFormatIds()
 
 } // namespace
 
-bool exportDocument(const ResultsDocument& document, const std::string& file, const std::string& format,
-                    std::string* error)
+Expected<void> exportDocument(const ResultsDocument& document, const std::string& file, const std::string& format)
 {
     // Charts rendered with QCustomPlot off-screen, embedded as SVG: the report stands alone.
     const ChartProvider charts = [&document] {
@@ -52,7 +51,7 @@ bool exportDocument(const ResultsDocument& document, const std::string& file, co
         }
         return std::vector<ChartSvg>{{"Speed ratios and throughput", svg}};
     };
-    return writeExport(file, format.empty() ? nullptr : exportFormatById(format), document, charts, error);
+    return writeExport(file, format.empty() ? nullptr : exportFormatById(format), document, charts);
 }
 
 void addRecoverOptions(CLI::App& command, RecoverOptions& o)
@@ -93,13 +92,12 @@ int recoverCommand(const RecoverOptions& options)
     std::string output = options.output;
     auto recovered = recoverJournal(journal);
     if (!recovered.ok())
-        return fail(recovered.error);
-    const RecoveredRun& run = *recovered.value;
+        return fail(recovered.error());
+    const RecoveredRun& run = *recovered;
     if (output.empty())
         output = std::filesystem::path(journal).replace_extension("").string() + ".recovered.json";
-    std::string error;
-    if (!exportDocument(run.document, output, "json", &error))
-        return fail(error);
+    if (const auto written = exportDocument(run.document, output, "json"); !written)
+        return fail(written.error());
     std::size_t samples = 0;
     for (const auto& r : run.document.results)
         samples += r.samples.size();
@@ -114,11 +112,11 @@ int compareCommand(const CompareOptions& options)
 {
     auto before = readResultsFile(options.before);
     if (!before.ok())
-        return fail(before.error);
+        return fail(before.error());
     auto after = readResultsFile(options.after);
     if (!after.ok())
-        return fail(after.error);
-    std::cout << compareResults(*before.value, *after.value);
+        return fail(after.error());
+    std::cout << compareResults(*before, *after);
     return 0;
 }
 
@@ -127,10 +125,9 @@ int exportCommand(const ExportOptions& options)
     const std::string &input = options.input, &output = options.output, &format = options.format;
     auto document = readResultsFile(input);
     if (!document.ok())
-        return fail(document.error);
-    std::string error;
-    if (!exportDocument(*document.value, output, format, &error))
-        return fail(error);
+        return fail(document.error());
+    if (const auto written = exportDocument(*document, output, format); !written)
+        return fail(written.error());
     std::cerr << "versus: wrote " << output << "\n";
     return 0;
 }

@@ -35,7 +35,6 @@ int recoverCommand(const RecoverOptions& options);
 int compareCommand(const CompareOptions& options);
 int exportCommand(const ExportOptions& options);
 /// Writes `document` in the format its file name says (.json, .csv, .md, .html; --format overrides).
-bool exportDocument(const ResultsDocument& document, const std::string& file, const std::string& format,
-                    std::string* error);
+Expected<void> exportDocument(const ResultsDocument& document, const std::string& file, const std::string& format);
 
 } // namespace versus::cli

@@ -67,26 +67,27 @@ double timeToFirstSample(RuntimeRegistry& registry, const Workload& workload, co
                          const std::string& language, std::string& error)
 {
     const auto started = Clock::now();
-    Runtime* runtime = registry.get(runtimeId, &error);
+    const auto runtime = registry.get(runtimeId);
     const auto impls = workload.implementationsFor(language);
     if (!runtime || impls.empty()) {
-        if (error.empty())
-            error = workload.id + " has no " + language + " implementation";
+        error = runtime ? workload.id + " has no " + language + " implementation" : runtime.error();
         return NAN;
     }
     RunJob job;
     job.key = {0, workload.id, runtimeId, impls.front()->flavour};
     job.workload = &workload;
     job.implementation = impls.front();
-    if (auto e = workload.resolveParams(workload.tinyParams, job.params)) {
-        error = *e;
+    const auto params = workload.resolveParams(workload.tinyParams);
+    if (!params) {
+        error = params.error();
         return NAN;
     }
+    job.params = *params;
     job.options.warmupSamples = 1;
     job.options.samples = 1;
     job.options.minSampleTimeMs = 1;
     FirstSampleSink sink;
-    const Result result = runtime->execute(job, sink);
+    const Result result = (*runtime)->execute(job, sink);
     if (!result.ok()) {
         error = result.failure.message;
         return NAN;

@@ -198,9 +198,9 @@ std::vector<const Implementation*> Workload::implementationsFor(const std::strin
     return found;
 }
 
-std::optional<std::string> Workload::resolveParams(const ParamValues& overrides, ParamValues& out) const
+Expected<ParamValues> Workload::resolveParams(const ParamValues& overrides) const
 {
-    out.clear();
+    ParamValues out;
     for (const auto& spec : parameters)
         out[spec.name] = spec.defaultValue;
     for (const auto& [name, value] : overrides) {
@@ -209,18 +209,18 @@ std::optional<std::string> Workload::resolveParams(const ParamValues& overrides,
             std::string known;
             for (const auto& p : parameters)
                 known += (known.empty() ? "" : ", ") + p.name;
-            return "workload '" + id + "' has no parameter '" + name + "'"
-                + (known.empty() ? std::string(" (it takes none)") : " (it takes: " + known + ")");
+            return Error{"workload '" + id + "' has no parameter '" + name + "'"
+                         + (known.empty() ? std::string(" (it takes none)") : " (it takes: " + known + ")")};
         }
         ParamValue v = value;
         if (spec->type == ParamType::Float)
             if (auto i = std::get_if<std::int64_t>(&value))
                 v = static_cast<double>(*i);
         if (auto error = checkLimits(*spec, v))
-            return "workload '" + id + "': " + *error;
+            return Error{"workload '" + id + "': " + *error};
         out[name] = v;
     }
-    return std::nullopt;
+    return out;
 }
 
 std::optional<std::string> Workload::expectedAnswerFor(const ParamValues& params) const
@@ -516,21 +516,20 @@ std::vector<std::string> Catalog::categories() const
     return result;
 }
 
-std::optional<std::string> parseParamAssignment(const std::string& text, std::string& name, std::string& value)
+Expected<ParamAssignment> parseParamAssignment(const std::string& text)
 {
     auto eq = text.find('=');
     if (eq == std::string::npos || eq == 0)
-        return "parameter '" + text + "' must be written name=value, e.g. n=27";
-    name = text.substr(0, eq);
-    value = text.substr(eq + 1);
-    return std::nullopt;
+        return Error{"parameter '" + text + "' must be written name=value, e.g. n=27"};
+    return ParamAssignment{text.substr(0, eq), text.substr(eq + 1)};
 }
 
-std::optional<std::string> parseParamValue(const ParameterSpec& spec, const std::string& text, ParamValue& out)
+Expected<ParamValue> parseParamValue(const ParameterSpec& spec, const std::string& text)
 {
     auto bad = [&] {
-        return "parameter '" + spec.name + "' must be " + spec.describeLimits() + " (got '" + text + "')";
+        return Error{"parameter '" + spec.name + "' must be " + spec.describeLimits() + " (got '" + text + "')"};
     };
+    ParamValue out;
     try {
         size_t used = 0;
         switch (spec.type) {
@@ -564,8 +563,8 @@ std::optional<std::string> parseParamValue(const ParameterSpec& spec, const std:
         return bad();
     }
     if (auto error = checkLimits(spec, out))
-        return error;
-    return std::nullopt;
+        return Error{*error};
+    return out;
 }
 
 std::filesystem::path dataDirectory()

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "expected.h"
 #include "result.h"
 
 namespace versus {
@@ -72,8 +73,8 @@ struct Workload {
 
     const ParameterSpec* parameter(const std::string& name) const;
     std::vector<const Implementation*> implementationsFor(const std::string& language) const;
-    /// Defaults merged with `overrides`, validated. Returns an error message naming the parameter and its limits.
-    std::optional<std::string> resolveParams(const ParamValues& overrides, ParamValues& out) const;
+    /// Defaults merged with `overrides`, validated; the error names the parameter and its limits.
+    Expected<ParamValues> resolveParams(const ParamValues& overrides) const;
     /// The expected answer for these parameters, when the manifest knows it.
     std::optional<std::string> expectedAnswerFor(const ParamValues& params) const;
 };
@@ -106,9 +107,13 @@ private:
     std::vector<CatalogError> m_errors;
 };
 
-/// Parses "name=value" against the spec's type. Error text names the parameter.
-std::optional<std::string> parseParamAssignment(const std::string& text, std::string& name, std::string& value);
-std::optional<std::string> parseParamValue(const ParameterSpec& spec, const std::string& text, ParamValue& out);
+struct ParamAssignment {
+    std::string name, value;
+};
+/// Splits "name=value" (the value is still text).
+Expected<ParamAssignment> parseParamAssignment(const std::string& text);
+/// Parses a parameter's text against its spec's type and limits; the error names the parameter.
+Expected<ParamValue> parseParamValue(const ParameterSpec& spec, const std::string& text);
 
 /// Where workloads/ and the harness scripts live: $VERSUS_DATA_DIR, else the install's <exe dir>/../share/versus
 /// when it exists (install_layout.h), else the source tree this binary was built from (a build-tree binary).

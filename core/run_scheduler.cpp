@@ -341,8 +341,8 @@ void RunScheduler::runPlan(RunPlan plan)
                                      + " implementation"});
             continue;
         }
-        ParamValues params;
-        auto paramError = planItem.workload->resolveParams(planItem.overrides, params);
+        const auto resolved = planItem.workload->resolveParams(planItem.overrides);
+        const ParamValues params = resolved ? *resolved : ParamValues{};
         for (const Implementation* impl : impls) {
             Item item;
             item.job.key = {itemIndex++, planItem.workload->id, info.id, impl->flavour};
@@ -354,18 +354,18 @@ void RunScheduler::runPlan(RunPlan plan)
             item.referenceKey = comparisonKey(planItem.workload->id, params);
             item.result = baseResult(item.job, info);
             item.result.order = runOrderName(plan.order);
-            std::string error;
-            if (paramError) {
-                fail(item.result, FailureKind::InvalidParameter, *paramError);
+            if (!resolved) {
+                fail(item.result, FailureKind::InvalidParameter, resolved.error());
                 report(item.result);
                 continue;
             }
-            item.runtime = m_registry.get(planItem.runtimeId, &error);
-            if (!item.runtime) {
-                fail(item.result, FailureKind::RuntimeUnavailable, error);
+            const auto runtime = m_registry.get(planItem.runtimeId);
+            if (!runtime) {
+                fail(item.result, FailureKind::RuntimeUnavailable, runtime.error());
                 report(item.result);
                 continue;
             }
+            item.runtime = *runtime;
             item.info = item.runtime->info();
             item.result.runtimeName = item.info.name;
             item.result.runtimeVersion = item.info.version;

@@ -123,18 +123,9 @@ void RunSession::finish()
         m_sampler->stop();
     m_sampler.reset();
     m_document.runtimes.clear();
-    for (const auto& id : m_runtimeIds) {
-        // A created runtime reports its full version (V8's, a user interpreter's); else the descriptor's.
-        if (m_registry.isCreated(id)) {
-            std::string ignored;
-            if (Runtime* runtime = m_registry.get(id, &ignored)) {
-                m_document.runtimes.push_back(runtime->info());
-                continue;
-            }
-        }
-        if (const RuntimeDescriptor* d = m_registry.descriptor(id))
-            m_document.runtimes.push_back(d->info);
-    }
+    for (const auto& id : m_runtimeIds)
+        if (auto info = m_registry.info(id))
+            m_document.runtimes.push_back(std::move(*info));
     m_document.results = m_scheduler.results();
     m_document.finishedAtUtc = utcTimestamp();
     m_done = true;

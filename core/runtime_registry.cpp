@@ -38,7 +38,7 @@ const RuntimeDescriptor* RuntimeRegistry::descriptor(const std::string& id) cons
     return nullptr;
 }
 
-Runtime* RuntimeRegistry::get(const std::string& id, std::string* error)
+Expected<Runtime*> RuntimeRegistry::get(const std::string& id)
 {
     std::lock_guard lock(m_mutex);
     for (auto& [createdId, runtime] : m_created)
@@ -49,23 +49,30 @@ Runtime* RuntimeRegistry::get(const std::string& id, std::string* error)
         std::string known;
         for (const auto& other : m_descriptors)
             known += (known.empty() ? "" : ", ") + other.info.id;
-        if (error)
-            *error = "unknown runtime '" + id + "' (known: " + known + ")";
-        return nullptr;
+        return Error{"unknown runtime '" + id + "' (known: " + known + ")"};
     }
     if (!d->available()) {
-        if (error)
-            *error = d->info.name + " is unavailable: " + d->unavailableReason;
-        return nullptr;
+        return Error{d->info.name + " is unavailable: " + d->unavailableReason};
     }
     auto runtime = d->create();
     if (!runtime) {
-        if (error)
-            *error = d->info.name + " could not be created";
-        return nullptr;
+        return Error{d->info.name + " could not be created"};
     }
     m_created.emplace_back(id, std::move(runtime));
     return m_created.back().second.get();
+}
+
+std::optional<RuntimeInfo> RuntimeRegistry::info(const std::string& id) const
+{
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto& [createdId, runtime] : m_created)
+            if (createdId == id)
+                return runtime->info();
+    }
+    if (const RuntimeDescriptor* d = descriptor(id))
+        return d->info;
+    return std::nullopt;
 }
 
 bool RuntimeRegistry::isCreated(const std::string& id) const

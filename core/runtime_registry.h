@@ -3,9 +3,11 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "expected.h"
 #include "runtime.h"
 
 namespace versus {
@@ -15,10 +17,13 @@ public:
     void add(RuntimeDescriptor descriptor);
     const std::vector<RuntimeDescriptor>& descriptors() const { return m_descriptors; }
     const RuntimeDescriptor* descriptor(const std::string& id) const;
-    /// The runtime with this id, created now if needed. Null with `error` set when unknown or unavailable.
-    Runtime* get(const std::string& id, std::string* error);
+    /// The runtime with this id, created now if needed; the error says why when it is unknown or unavailable.
+    Expected<Runtime*> get(const std::string& id);
     /// True when the runtime was already created (tests use it to check laziness).
     bool isCreated(const std::string& id) const;
+    /// What is known of the runtime without creating it: a created runtime's own info (V8's full version, a user
+    /// interpreter's), else its descriptor's; empty for an unknown id.
+    std::optional<RuntimeInfo> info(const std::string& id) const;
 
 private:
     std::vector<RuntimeDescriptor> m_descriptors;

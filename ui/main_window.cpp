@@ -62,6 +62,7 @@
 #include "memory_plot.h"
 #include "parameter_editor.h"
 #include "results_export.h"
+#include "output_file.h"
 #include "results_file.h"
 #include "result_analyzer.h"
 #include "results_model.h"
@@ -656,9 +657,8 @@ bool MainWindow::startRun()
             selectWorkload(id);
             return false;
         }
-        ParamValues resolved;
-        if (auto error = w->resolveParams(m_overrides[w->id], resolved)) {
-            refuse(tr("Not started: %1").arg(qs(*error)));
+        if (const auto resolved = w->resolveParams(m_overrides[w->id]); !resolved) {
+            refuse(tr("Not started: %1").arg(qs(resolved.error())));
             return false;
         }
         for (const QString& runtime : runtimes)
@@ -1062,12 +1062,7 @@ std::vector<RuntimeInfo> MainWindow::runtimeInfos() const
 {
     std::vector<RuntimeInfo> infos;
     for (const auto& d : m_registry.descriptors()) {
-        if (m_registry.isCreated(d.info.id)) {
-            std::string ignored;
-            infos.push_back(m_registry.get(d.info.id, &ignored)->info());
-        } else {
-            infos.push_back(d.info);
-        }
+        infos.push_back(m_registry.info(d.info.id).value_or(d.info));
     }
     return infos;
 }
@@ -1199,10 +1194,10 @@ bool MainWindow::openResultsFiles(const QStringList& files)
                             .arg(files.size()));
     std::vector<ResultsDocument> documents;
     for (const QString& file : files) {
-        Parsed<ResultsDocument> parsed = readResultsFile(file.toStdString());
-        if (!parsed.ok())
-            return complain(qs(parsed.error));
-        documents.push_back(std::move(*parsed.value));
+        auto parsed = readResultsFile(file.toStdString());
+        if (!parsed)
+            return complain(qs(parsed.error()));
+        documents.push_back(std::move(*parsed));
     }
     auto* dialog = new CompareDialog(files[0], files[1], qs(compareResults(documents[0], documents[1])), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -1212,15 +1207,15 @@ bool MainWindow::openResultsFiles(const QStringList& files)
 
 bool MainWindow::showResultsFile(const QString& fileName, QString* error)
 {
-    Parsed<ResultsDocument> parsed = readResultsFile(fileName.toStdString());
-    if (!parsed.ok()) {
+    const auto parsed = readResultsFile(fileName.toStdString());
+    if (!parsed) {
         if (error)
-            *error = qs(parsed.error);
+            *error = qs(parsed.error());
         return false;
     }
-    showDocument(*parsed.value);
-    appendLog(tr("=== Opened %1: %2 result(s) measured %3").arg(fileName).arg(parsed.value->results.size())
-                  .arg(qs(parsed.value->startedAtUtc)));
+    showDocument(*parsed);
+    appendLog(tr("=== Opened %1: %2 result(s) measured %3").arg(fileName).arg(parsed->results.size())
+                  .arg(qs(parsed->startedAtUtc)));
     statusBar()->showMessage(tr("Showing %1").arg(fileName));
     return true;
 }
@@ -1265,19 +1260,18 @@ void MainWindow::showDocument(const ResultsDocument& document)
 
 bool MainWindow::recoverJournal(const QString& journalFile, QString* error)
 {
-    Parsed<RecoveredRun> recovered = versus::recoverJournal(journalFile.toStdString());
-    if (!recovered.ok()) {
+    const auto recovered = versus::recoverJournal(journalFile.toStdString());
+    if (!recovered) {
         if (error)
-            *error = qs(recovered.error);
+            *error = qs(recovered.error());
         return false;
     }
-    const RecoveredRun& run = *recovered.value;
+    const RecoveredRun& run = *recovered;
     const QString saved = QFileInfo(journalFile).absolutePath() + QStringLiteral("/recovered-")
         + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".json");
-    const WriteOutcome written = writeFileAtomically(saved.toStdString(), writeResultsDocument(run.document));
-    if (!written.ok) {
+    if (const auto written = writeOutputFile(saved.toStdString(), writeResultsDocument(run.document)); !written) {
         if (error)
-            *error = qs(written.error);
+            *error = qs(written.error());
         return false;
     }
     QFile::remove(journalFile);
@@ -1296,8 +1290,8 @@ void MainWindow::offerJournalRecovery(const QString& journalFile)
     if (!QFileInfo::exists(journalFile))
         return;
     // Every window run writes the journal; only one that did not reach its end is worth recovering.
-    const Parsed<RecoveredRun> recovered = versus::recoverJournal(journalFile.toStdString());
-    if (recovered.ok() && recovered.value->complete)
+    const auto recovered = versus::recoverJournal(journalFile.toStdString());
+    if (recovered && recovered->complete)
         return;
     QMessageBox box(QMessageBox::Question, tr("Recover the last run?"),
                     tr("A run did not finish: Versus was closed or crashed while measuring. Its samples up to "
@@ -1332,12 +1326,7 @@ void MainWindow::showAbout()
     QString runtimes;
     for (const auto& d : m_registry.descriptors()) {
         QString line;
-        if (m_registry.isCreated(d.info.id)) {
-            std::string ignored;
-            line = qs(m_registry.get(d.info.id, &ignored)->info().displayVersion()).toHtmlEscaped();
-        } else {
-            line = qs(d.info.displayVersion()).toHtmlEscaped();
-        }
+        line = qs(m_registry.info(d.info.id).value_or(d.info).displayVersion()).toHtmlEscaped();
         if (!d.available())
             line += tr(" <i>(unavailable: %1)</i>").arg(qs(d.unavailableReason).toHtmlEscaped());
         runtimes += QStringLiteral("<li>%1</li>").arg(line);

@@ -11,7 +11,10 @@ ParameterValidator::ParameterValidator(const ParameterSpec& spec, QObject* paren
 
 bool ParameterValidator::parse(const QString& text, ParamValue& out) const
 {
-    return !parseParamValue(m_spec, text.trimmed().toStdString(), out).has_value();
+    auto parsed = parseParamValue(m_spec, text.trimmed().toStdString());
+    if (parsed)
+        out = *parsed;
+    return parsed.ok();
 }
 
 QValidator::State ParameterValidator::validate(QString& input, int&) const
@@ -35,12 +38,10 @@ QValidator::State ParameterValidator::validate(QString& input, int&) const
 
 QString ParameterValidator::reason(const QString& text) const
 {
-    ParamValue value;
     if (text.trimmed().isEmpty())
         return tr("parameter '%1' needs a value: %2")
             .arg(QString::fromStdString(m_spec.name), QString::fromStdString(m_spec.describeLimits()));
-    auto error = parseParamValue(m_spec, text.trimmed().toStdString(), value);
-    return error ? QString::fromStdString(*error) : QString();
+    return QString::fromStdString(parseParamValue(m_spec, text.trimmed().toStdString()).error());
 }
 
 } // namespace versus::gui

@@ -1,4 +1,4 @@
-// Format table for result export; core serialises (exporters return bytes), writeFileAtomically writes.
+// Format table for result export; core serialises (exporters return bytes), writeOutputFile writes.
 #include "results_export.h"
 
 #include <QObject>
@@ -37,12 +37,13 @@ QString ResultsExport::fileDialogFilter()
 
 const ResultsExport::Format* ResultsExport::formatFor(const QString& fileName, const QString& selectedFilter)
 {
+    // The extension the user typed wins; the dialog's filter only decides for a name without a known one.
+    if (const ExportFormat* byName = exportFormatForFile(fileName.toStdString()))
+        for (const Format& f : formats())
+            if (f.format == byName)
+                return &f;
     for (const Format& f : formats())
         if (f.filter() == selectedFilter)
-            return &f;
-    const ExportFormat* byName = exportFormatForFile(fileName.toStdString());
-    for (const Format& f : formats())
-        if (f.format == byName)
             return &f;
     return nullptr;
 }
@@ -61,11 +62,10 @@ bool ResultsExport::write(const QString& fileName, const ResultsDocument& docume
         }
         return false;
     }
-    std::string writeError;
-    const bool written = writeExport(fileName.toStdString(), format->format, document, charts, &writeError);
+    const auto written = writeExport(fileName.toStdString(), format->format, document, charts);
     if (!written && error)
-        *error = QString::fromStdString(writeError);
-    return written;
+        *error = QString::fromStdString(written.error());
+    return written.ok();
 }
 
 } // namespace versus::gui

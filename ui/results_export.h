@@ -34,8 +34,8 @@ public:
     static const std::vector<Format>& formats();
     /// Filters for QFileDialog, joined by ";;".
     static QString fileDialogFilter();
-    /// The format whose filter() is `selectedFilter`, else core's choice from the file name (exportFormatForFile);
-    /// null when none matches.
+    /// Core's choice from the file name's extension (exportFormatForFile), else the format whose filter() is
+    /// `selectedFilter` (a name without a known extension); null when neither matches.
     static const Format* formatFor(const QString& fileName, const QString& selectedFilter = {});
     /// Serialises `document` in the format for the file and writes it with core's writeExport(). False with
     /// `error` set when no format matches or the file cannot be written.

@@ -1,6 +1,8 @@
 // The export format table and the writing of an export.
 #include "export_formats.h"
 
+#include "output_file.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -67,23 +69,20 @@ std::string serializeExport(const ExportFormat& format, const ResultsDocument& d
     return writeResultsDocument(document);
 }
 
-bool writeExport(const std::string& file, const ExportFormat* format, const ResultsDocument& document,
-                 const ChartProvider& charts, std::string* error)
+Expected<void> writeExport(const std::string& file, const ExportFormat* format, const ResultsDocument& document,
+                           const ChartProvider& charts)
 {
+    if (document.results.empty())
+        return Error{"There are no results to export yet: run something first. Nothing was written."};
     if (!format)
         format = exportFormatForFile(file);
     if (!format) {
         std::string suffixes;
         for (const ExportFormat& f : exportFormats())
             suffixes += (suffixes.empty() ? "." : ", .") + f.suffix;
-        if (error)
-            *error = "cannot tell the format of '" + file + "': end its name in one of " + suffixes;
-        return false;
+        return Error{"Cannot tell the format of '" + file + "': end its name in one of " + suffixes};
     }
-    const WriteOutcome written = writeFileAtomically(file, serializeExport(*format, document, charts));
-    if (!written.ok && error)
-        *error = written.error;
-    return written.ok;
+    return writeOutputFile(file, serializeExport(*format, document, charts));
 }
 
 } // namespace versus

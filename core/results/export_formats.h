@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "expected.h"
 #include "exporters.h"
 #include "results_file.h"
 
@@ -30,9 +31,9 @@ const ExportFormat* exportFormatForFile(std::string_view fileName);
 using ChartProvider = std::function<std::vector<ChartSvg>()>;
 /// The document's bytes in `format`.
 std::string serializeExport(const ExportFormat& format, const ResultsDocument& document, const ChartProvider& charts);
-/// Serialises and writes `file` atomically; `format` null: chosen from the file name. False with `error` saying what
-/// to do when no format fits or the file cannot be written.
-bool writeExport(const std::string& file, const ExportFormat* format, const ResultsDocument& document,
-                 const ChartProvider& charts, std::string* error);
+/// Serialises and writes `file` with writeOutputFile() ("-" is standard output); `format` null: chosen from the file
+/// name. An error saying what to do when there are no results, no format fits or the file cannot be written.
+Expected<void> writeExport(const std::string& file, const ExportFormat* format, const ResultsDocument& document,
+                           const ChartProvider& charts);
 
 } // namespace versus

@@ -1,5 +1,5 @@
 // Exporters: results to CSV, Markdown, hyperfine JSON, an HTML report and a comparison text. Each returns the
-// bytes; writing them to a file is the caller's (writeFileAtomically()).
+// bytes; writing them to a file is the caller's (writeOutputFile()).
 #pragma once
 
 #include <string>

@@ -147,14 +147,11 @@ JournalItem* itemOf(const json& line, std::map<int, JournalItem>& items, std::ve
 
 } // namespace
 
-Parsed<RecoveredRun> recoverJournal(const std::string& path)
+Expected<RecoveredRun> recoverJournal(const std::string& path)
 {
-    Parsed<RecoveredRun> out;
     std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        out.error = "Cannot open the journal '" + path + "': " + std::strerror(errno);
-        return out;
-    }
+    if (!in)
+        return Error{"Cannot open the journal '" + path + "': " + std::strerror(errno)};
     RecoveredRun run;
     bool sawPlan = false;
     std::map<int, JournalItem> items;
@@ -164,30 +161,26 @@ Parsed<RecoveredRun> recoverJournal(const std::string& path)
         const json line = json::parse(text, nullptr, false);
         const std::string event = line.is_object() ? stringOr(line, "event") : std::string();
         if (!sawPlan) {
-            if (event != "plan" || !line.contains("document")) {
-                out.error = "'" + path + "' is not a Versus journal: it does not start with a plan line";
-                return out;
-            }
+            if (event != "plan" || !line.contains("document"))
+                return Error{"'" + path + "' is not a Versus journal: it does not start with a plan line"};
             auto header = resultsDocumentFromJson(line["document"]);
-            if (!header.ok()) {
-                out.error = "'" + path + "': the plan line is unreadable: " + header.error;
-                return out;
-            }
-            run.document = std::move(*header.value);
+            if (!header)
+                return Error{"'" + path + "': the plan line is unreadable: " + header.error()};
+            run.document = std::move(*header);
             sawPlan = true;
             continue;
         }
         if (event == "item_finished" || event == "item_failed") {
             auto result = line.contains("result") ? resultFromJson(line["result"], "result", kResultsSchemaVersion)
-                                                  : Parsed<Result>{};
+                                                  : Expected<Result>(Error{"no result"});
             if (!result.ok()) {
                 ++run.skippedLines;
                 continue;
             }
-            JournalItem& item = items[result.value->itemIndex];
-            if (std::find(order.begin(), order.end(), result.value->itemIndex) == order.end())
-                order.push_back(result.value->itemIndex);
-            item.result = std::move(*result.value);
+            JournalItem& item = items[result->itemIndex];
+            if (std::find(order.begin(), order.end(), result->itemIndex) == order.end())
+                order.push_back(result->itemIndex);
+            item.result = std::move(*result);
             item.ended = true;
         } else if (event == "item_started" || event == "calibrated" || event == "sample") {
             JournalItem* item = itemOf(line, items, order);
@@ -203,12 +196,12 @@ Parsed<RecoveredRun> recoverJournal(const std::string& path)
                 if (loops != line.end() && loops->is_number_integer())
                     item->result.innerLoops = loops->get<std::int64_t>();
             } else {
-                auto sample = line.contains("sample") ? sampleFromJson(line["sample"], "sample") : Parsed<Sample>{};
+                auto sample = line.contains("sample") ? sampleFromJson(line["sample"], "sample") : Expected<Sample>(Error{"no sample"});
                 if (!sample.ok()) {
                     ++run.skippedLines;
                     continue;
                 }
-                item->result.samples.push_back(*sample.value);
+                item->result.samples.push_back(*sample);
             }
         } else if (event == "plan_done") {
             run.complete = true;
@@ -216,10 +209,8 @@ Parsed<RecoveredRun> recoverJournal(const std::string& path)
             ++run.skippedLines;  // cut by the kill, or from a newer Versus
         }
     }
-    if (!sawPlan) {
-        out.error = "'" + path + "' is not a Versus journal: it is empty";
-        return out;
-    }
+    if (!sawPlan)
+        return Error{"'" + path + "' is not a Versus journal: it is empty"};
     for (int index : order) {
         JournalItem& item = items[index];
         if (!item.ended) {
@@ -233,8 +224,7 @@ Parsed<RecoveredRun> recoverJournal(const std::string& path)
         }
         run.document.results.push_back(std::move(item.result));
     }
-    out.value = std::move(run);
-    return out;
+    return run;
 }
 
 } // namespace versus

@@ -51,6 +51,6 @@ struct RecoveredRun {
 /// line: finished and failed items as they were recorded; items that were still running as cancelled results
 /// holding the samples measured before the interruption, with their summary computed from those samples. Fails only
 /// when the file cannot be read or does not start with a plan line.
-Parsed<RecoveredRun> recoverJournal(const std::string& path);
+Expected<RecoveredRun> recoverJournal(const std::string& path);
 
 } // namespace versus

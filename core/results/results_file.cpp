@@ -586,19 +586,17 @@ std::string parserMessage(const json::exception& e)
 
 /// Runs a reader, turning every way it can fail into an error message.
 template <class T, class Read>
-Parsed<T> guarded(Read&& read)
+Expected<T> guarded(Read&& read)
 {
-    Parsed<T> out;
     try {
-        out.value = read();
+        return read();
     } catch (const FormatError& e) {
-        out.error = e.message;
+        return Error{e.message};
     } catch (const std::bad_alloc&) {
-        out.error = "not enough memory to load the results";
+        return Error{"not enough memory to load the results"};
     } catch (const std::exception& e) {
-        out.error = std::string("unreadable results: ") + e.what();
+        return Error{std::string("unreadable results: ") + e.what()};
     }
-    return out;
 }
 
 } // namespace
@@ -727,116 +725,62 @@ std::string writeResultsDocument(const ResultsDocument& document)
     return resultsDocumentToJson(document).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-Parsed<ResultsDocument> resultsDocumentFromJson(const json& json)
+Expected<ResultsDocument> resultsDocumentFromJson(const json& json)
 {
     return guarded<ResultsDocument>([&] { return readDocument(json); });
 }
 
-Parsed<Result> resultFromJson(const json& json, const std::string& where, int schemaVersion)
+Expected<Result> resultFromJson(const json& json, const std::string& where, int schemaVersion)
 {
     return guarded<Result>([&] { return readResult(json, where, schemaVersion); });
 }
 
-Parsed<Sample> sampleFromJson(const json& json, const std::string& where)
+Expected<Sample> sampleFromJson(const json& json, const std::string& where)
 {
     return guarded<Sample>([&] { return readSample(json, where); });
 }
 
-Parsed<ResultsDocument> readResultsDocument(std::string_view bytes)
+Expected<ResultsDocument> readResultsDocument(std::string_view bytes)
 {
-    Parsed<ResultsDocument> out;
-    if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        out.error = "the file is empty";
-        return out;
-    }
+    if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        return Error{"the file is empty"};
     // nlohmann's parser is iterative, but a value nested a million deep still costs memory and time: refuse early.
-    if (nestingDepth(bytes, kMaxNestingDepth) > kMaxNestingDepth) {
-        out.error = "not a Versus results file: values are nested more than " + std::to_string(kMaxNestingDepth)
-            + " levels deep";
-        return out;
-    }
+    if (nestingDepth(bytes, kMaxNestingDepth) > kMaxNestingDepth)
+        return Error{"not a Versus results file: values are nested more than " + std::to_string(kMaxNestingDepth)
+                     + " levels deep"};
     json root;
     try {
         root = json::parse(bytes.begin(), bytes.end());
     } catch (const json::parse_error& e) {
         if (e.byte >= bytes.size())
-            out.error = "the file ends in the middle of the JSON (truncated after " + std::to_string(bytes.size())
-                + " bytes?). If a run was interrupted, recover it from its journal with `versus recover`.";
-        else
-            out.error = "not valid JSON: " + parserMessage(e);
-        return out;
+            return Error{"the file ends in the middle of the JSON (truncated after " + std::to_string(bytes.size())
+                         + " bytes?). If a run was interrupted, recover it from its journal with `versus recover`."};
+        return Error{"not valid JSON: " + parserMessage(e)};
     } catch (const json::exception& e) {
-        out.error = "not valid JSON: " + parserMessage(e);
-        return out;
+        return Error{"not valid JSON: " + parserMessage(e)};
     } catch (const std::bad_alloc&) {
-        out.error = "not enough memory to load the results";
-        return out;
+        return Error{"not enough memory to load the results"};
     }
     return resultsDocumentFromJson(root);
 }
 
-Parsed<ResultsDocument> readResultsFile(const std::string& path)
+Expected<ResultsDocument> readResultsFile(const std::string& path)
 {
-    Parsed<ResultsDocument> out;
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
-    if (ec) {
-        out.error = "Cannot open '" + path + "': " + ec.message();
-        return out;
-    }
-    if (size > kMaxFileBytes) {
-        out.error = "'" + path + "' is " + std::to_string(size >> 20) + " MiB, too large for a results file";
-        return out;
-    }
+    if (ec)
+        return Error{"Cannot open '" + path + "': " + ec.message()};
+    if (size > kMaxFileBytes)
+        return Error{"'" + path + "' is " + std::to_string(size >> 20) + " MiB, too large for a results file"};
     std::ifstream in(path, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();
-    if (!in) {
-        out.error = "Cannot read '" + path + "': " + std::strerror(errno);
-        return out;
-    }
-    out = readResultsDocument(bytes.str());
-    if (!out.ok())
-        out.error = "'" + path + "': " + out.error;
-    return out;
-}
-
-WriteOutcome writeFileAtomically(const std::string& path, std::string_view bytes)
-{
-    const std::filesystem::path target(path);
-    const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
-    std::string temp = (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-    auto failed = [&](const std::string& what, int fd) {
-        const std::string reason = std::strerror(errno);
-        if (fd >= 0)
-            ::close(fd);
-        ::unlink(temp.c_str());
-        return WriteOutcome{false, "Cannot " + what + " '" + path + "': " + reason};
-    };
-    const int fd = ::mkstemp(temp.data());
-    if (fd < 0)
-        return WriteOutcome{false, "Cannot write '" + path + "': " + std::strerror(errno)};
-    for (std::size_t done = 0; done < bytes.size();) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return failed("write", fd);
-        done += static_cast<std::size_t>(n);
-    }
-    if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0)
-        return failed("write", fd);
-    if (::close(fd) != 0)
-        return failed("write", -1);
-    if (::rename(temp.c_str(), path.c_str()) != 0)
-        return failed("replace", -1);
-    // Make the rename itself durable; a folder that cannot be opened or synced leaves the file complete anyway.
-    const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
-    if (dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
-    return WriteOutcome{true, {}};
+    if (!in)
+        return Error{"Cannot read '" + path + "': " + std::strerror(errno)};
+    auto document = readResultsDocument(bytes.str());
+    if (!document)
+        return Error{"'" + path + "': " + document.error()};
+    return document;
 }
 
 std::string versusGitCommit()

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "environment.h"
+#include "expected.h"
 #include "result.h"
 #include "runtime.h"
 
@@ -40,14 +41,6 @@ struct ResultsDocument {
     std::vector<GcEvent> gcEvents;
 };
 
-/// A value read from outside, or the reason it could not be: for the person in front of the screen.
-template <class T>
-struct Parsed {
-    std::optional<T> value;
-    std::string error;  ///< empty when value is set
-    bool ok() const { return value.has_value(); }
-};
-
 /// The current time as ISO 8601 in UTC, "2026-11-25T23:59:01Z".
 std::string utcTimestamp();
 
@@ -58,27 +51,19 @@ std::string writeResultsDocument(const ResultsDocument& document);
 /// 2. Never throws: corrupt, truncated, non-JSON, wrongly typed, out-of-range, too deeply nested (over 100 levels)
 /// or newer-schema input gives an error naming the place ("results[2].samples[7].elapsed_ns: expected an integer,
 /// found string").
-Parsed<ResultsDocument> readResultsDocument(std::string_view bytes);
+Expected<ResultsDocument> readResultsDocument(std::string_view bytes);
 /// readResultsDocument() of a file's bytes; the error names the file. Refuses files over 1 GiB.
-Parsed<ResultsDocument> readResultsFile(const std::string& path);
+Expected<ResultsDocument> readResultsFile(const std::string& path);
 
 /// The JSON value of the document (what writeResultsDocument() prints) and back; shared with the journal.
 nlohmann::json resultsDocumentToJson(const ResultsDocument& document);
-Parsed<ResultsDocument> resultsDocumentFromJson(const nlohmann::json& json);
+Expected<ResultsDocument> resultsDocumentFromJson(const nlohmann::json& json);
 /// One entry of the document's "results" array and back; `where` prefixes error messages ("results[3]").
 nlohmann::json resultToJson(const Result& result);
-Parsed<Result> resultFromJson(const nlohmann::json& json, const std::string& where, int schemaVersion);
+Expected<Result> resultFromJson(const nlohmann::json& json, const std::string& where, int schemaVersion);
 /// One entry of a result's "samples" array and back.
 nlohmann::json sampleToJson(const Sample& sample);
-Parsed<Sample> sampleFromJson(const nlohmann::json& json, const std::string& where);
-
-struct WriteOutcome {
-    bool ok = false;
-    std::string error;  ///< "Cannot write '/x/y.json': Permission denied", empty when ok
-};
-/// Writes `bytes` to a temporary file in the target's folder, fsyncs it, renames it over `path` and fsyncs the
-/// folder: readers see the old file or the complete new one, never a part. The temporary file is removed on failure.
-WriteOutcome writeFileAtomically(const std::string& path, std::string_view bytes);
+Expected<Sample> sampleFromJson(const nlohmann::json& json, const std::string& where);
 
 /// Commit Versus was built from ("9f4d0841a2c3"), read from git at build time; "unknown" outside a git checkout.
 std::string versusGitCommit();

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -312,7 +313,12 @@ TEST(ExportFormats, TheFileNameChoosesTheFormatByItsLongestSuffix)
     EXPECT_EQ(versus::exportFormatForFile("a.htm")->id, "html");
     EXPECT_EQ(versus::exportFormatForFile("a.docx"), nullptr);
     EXPECT_EQ(versus::exportFormatById("summary-csv")->id, "csv");
-    std::string error;
-    EXPECT_FALSE(versus::writeExport("/tmp/versus-results.docx", nullptr, {}, {}, &error));
-    EXPECT_NE(error.find(".samples.csv"), std::string::npos) << error;
+    const auto unknown = versus::writeExport("/tmp/versus-results.docx", nullptr, exampleDocument(), {});
+    EXPECT_FALSE(unknown.ok());
+    EXPECT_NE(unknown.error().find(".samples.csv"), std::string::npos) << unknown.error();
+    // Nothing to export: refused, and no file appears.
+    const auto empty = versus::writeExport("/tmp/versus-empty-export.json", nullptr, {}, {});
+    EXPECT_FALSE(empty.ok());
+    EXPECT_NE(empty.error().find("no results"), std::string::npos) << empty.error();
+    EXPECT_FALSE(std::filesystem::exists("/tmp/versus-empty-export.json"));
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "journal.h"
+#include "output_file.h"
 #include "statistics.h"
 
 using namespace versus;
@@ -105,8 +106,8 @@ TEST(Journal, AFinishedRunRecoversWhole)
         journal.record(PlanDoneEvent{3, 1, false});
     }
     const auto recovered = recoverJournal(path);
-    ASSERT_TRUE(recovered.ok()) << recovered.error;
-    const RecoveredRun& run = *recovered.value;
+    ASSERT_TRUE(recovered.ok()) << recovered.error();
+    const RecoveredRun& run = *recovered;
     EXPECT_TRUE(run.complete);
     EXPECT_EQ(run.skippedLines, 0);
     EXPECT_EQ(run.document.versusVersion, doc.versusVersion);
@@ -132,8 +133,8 @@ TEST(Journal, HarnessOverheadWarningsAndChildFiguresSurviveRecovery)
         journal.record(PlanDoneEvent{3, 1, false});
     }
     const auto recovered = recoverJournal(path);
-    ASSERT_TRUE(recovered.ok()) << recovered.error;
-    const std::vector<Result>& back = recovered.value->document.results;
+    ASSERT_TRUE(recovered.ok()) << recovered.error();
+    const std::vector<Result>& back = recovered->document.results;
     ASSERT_EQ(back.size(), doc.results.size());
     EXPECT_EQ(back[0].childUserNs, 2'400'000'000);
     EXPECT_EQ(back[0].childSysNs, 35'000'000);
@@ -164,8 +165,8 @@ TEST(Journal, AnInterruptedItemBecomesACancelledResultWithItsSamples)
     std::ofstream(path, std::ios::app) << R"({"event":"sample","item_index":1,"sample":{"index":6,"warm)";
 
     const auto recovered = recoverJournal(path);
-    ASSERT_TRUE(recovered.ok()) << recovered.error;
-    const RecoveredRun& run = *recovered.value;
+    ASSERT_TRUE(recovered.ok()) << recovered.error();
+    const RecoveredRun& run = *recovered;
     EXPECT_FALSE(run.complete);
     EXPECT_EQ(run.skippedLines, 1);
     ASSERT_EQ(run.document.results.size(), 2u);
@@ -187,16 +188,16 @@ TEST(Journal, AnInterruptedItemBecomesACancelledResultWithItsSamples)
 TEST(Journal, RecoveryRefusesWhatIsNotAJournal)
 {
     const std::string dir = tempDir("journal-bad");
-    EXPECT_EQ(recoverJournal(dir + "/missing.journal").error,
+    EXPECT_EQ(recoverJournal(dir + "/missing.journal").error(),
               "Cannot open the journal '" + dir + "/missing.journal': No such file or directory");
     std::ofstream(dir + "/empty.journal").flush();
-    EXPECT_EQ(recoverJournal(dir + "/empty.journal").error,
+    EXPECT_EQ(recoverJournal(dir + "/empty.journal").error(),
               "'" + dir + "/empty.journal' is not a Versus journal: it is empty");
     std::ofstream(dir + "/results.json") << "{\"schema_version\": 2}\n";
-    EXPECT_EQ(recoverJournal(dir + "/results.json").error,
+    EXPECT_EQ(recoverJournal(dir + "/results.json").error(),
               "'" + dir + "/results.json' is not a Versus journal: it does not start with a plan line");
     std::ofstream(dir + "/newer.journal") << R"({"event":"plan","document":{"schema_version":7}})" << "\n";
-    EXPECT_NE(recoverJournal(dir + "/newer.journal").error.find("the plan line is unreadable: this results file uses "
+    EXPECT_NE(recoverJournal(dir + "/newer.journal").error().find("the plan line is unreadable: this results file uses "
                                                                 "schema version 7"),
               std::string::npos);
 }
@@ -225,10 +226,10 @@ TEST(Journal, ChildKilledMidLineLeavesEverySampleBeforeTheCut)
     EXPECT_EQ(WTERMSIG(status), SIGKILL);
 
     const auto recovered = recoverJournal(path);
-    ASSERT_TRUE(recovered.ok()) << recovered.error;
-    EXPECT_EQ(recovered.value->skippedLines, 1);
-    ASSERT_EQ(recovered.value->document.results.size(), 1u);
-    const Result& r = recovered.value->document.results[0];
+    ASSERT_TRUE(recovered.ok()) << recovered.error();
+    EXPECT_EQ(recovered->skippedLines, 1);
+    ASSERT_EQ(recovered->document.results.size(), 1u);
+    const Result& r = recovered->document.results[0];
     ASSERT_EQ(r.samples.size(), 8u);
     for (std::size_t i = 0; i < 8; ++i)
         EXPECT_EQ(r.samples[i].elapsedNs, doc.results[0].samples[i].elapsedNs);
@@ -261,9 +262,9 @@ TEST(Journal, RunKilledWithSigkillRecoversToAValidResultsFile)
     ASSERT_GE(completeSampleLines, 50);
 
     const auto recovered = recoverJournal(path);
-    ASSERT_TRUE(recovered.ok()) << recovered.error;
-    ASSERT_EQ(recovered.value->document.results.size(), 1u);
-    const Result& r = recovered.value->document.results[0];
+    ASSERT_TRUE(recovered.ok()) << recovered.error();
+    ASSERT_EQ(recovered->document.results.size(), 1u);
+    const Result& r = recovered->document.results[0];
     ASSERT_EQ(static_cast<int>(r.samples.size()), completeSampleLines);
     for (std::size_t i = 0; i < r.samples.size(); ++i)
         ASSERT_EQ(r.samples[i].index, static_cast<int>(i));  // every sample up to the kill, none lost, in order
@@ -271,9 +272,9 @@ TEST(Journal, RunKilledWithSigkillRecoversToAValidResultsFile)
 
     // `versus recover` writes this document; it must read back as a valid results file.
     const std::string resultsPath = dir + "/recovered.json";
-    ASSERT_TRUE(writeFileAtomically(resultsPath, writeResultsDocument(recovered.value->document)).ok);
+    ASSERT_TRUE(writeOutputFile(resultsPath, writeResultsDocument(recovered->document)).ok());
     const auto reread = readResultsFile(resultsPath);
-    ASSERT_TRUE(reread.ok()) << reread.error;
-    EXPECT_EQ(reread.value->results[0].samples.size(), r.samples.size());
-    EXPECT_EQ(reread.value->results[0].status, ResultStatus::Cancelled);
+    ASSERT_TRUE(reread.ok()) << reread.error();
+    EXPECT_EQ(reread->results[0].samples.size(), r.samples.size());
+    EXPECT_EQ(reread->results[0].status, ResultStatus::Cancelled);
 }

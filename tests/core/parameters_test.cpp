@@ -29,50 +29,48 @@ Workload workloadWithN()
 
 TEST(Parameters, DefaultsFillWhatIsNotGiven)
 {
-    ParamValues out;
-    ASSERT_FALSE(workloadWithN().resolveParams({{"n", std::int64_t(10)}}, out));
-    EXPECT_EQ(std::get<std::int64_t>(out["n"]), 10);
-    EXPECT_EQ(std::get<std::string>(out["mode"]), "json");
+    const auto out = workloadWithN().resolveParams({{"n", std::int64_t(10)}});
+    ASSERT_TRUE(out.ok()) << out.error();
+    EXPECT_EQ(std::get<std::int64_t>(out->at("n")), 10);
+    EXPECT_EQ(std::get<std::string>(out->at("mode")), "json");
 }
 
 TEST(Parameters, OutOfLimitsNamesParameterAndLimits)
 {
-    ParamValues out;
-    auto error = workloadWithN().resolveParams({{"n", std::int64_t(99)}}, out);
-    ASSERT_TRUE(error);
-    EXPECT_EQ(*error, "workload 'fib': parameter 'n' must be an integer from 0 to 35 (got 99)");
+    const auto out = workloadWithN().resolveParams({{"n", std::int64_t(99)}});
+    ASSERT_FALSE(out.ok());
+    EXPECT_EQ(out.error(), "workload 'fib': parameter 'n' must be an integer from 0 to 35 (got 99)");
 }
 
 TEST(Parameters, UnknownParameterListsTheKnownOnes)
 {
-    ParamValues out;
-    auto error = workloadWithN().resolveParams({{"m", std::int64_t(1)}}, out);
-    ASSERT_TRUE(error);
-    EXPECT_EQ(*error, "workload 'fib' has no parameter 'm' (it takes: n, mode)");
+    const auto out = workloadWithN().resolveParams({{"m", std::int64_t(1)}});
+    ASSERT_FALSE(out.ok());
+    EXPECT_EQ(out.error(), "workload 'fib' has no parameter 'm' (it takes: n, mode)");
 }
 
 TEST(Parameters, TextIsParsedByTheSpecsType)
 {
     const Workload w = workloadWithN();
-    ParamValue value;
-    EXPECT_FALSE(parseParamValue(*w.parameter("n"), "27", value));
-    EXPECT_EQ(std::get<std::int64_t>(value), 27);
-    auto notInt = parseParamValue(*w.parameter("n"), "27.5", value);
-    ASSERT_TRUE(notInt);
-    EXPECT_EQ(*notInt, "parameter 'n' must be an integer from 0 to 35 (got '27.5')");
-    auto badChoice = parseParamValue(*w.parameter("mode"), "orjson", value);
-    ASSERT_TRUE(badChoice);
-    EXPECT_EQ(*badChoice, "parameter 'mode' must be one of json, ujson (got orjson)");
+    const auto value = parseParamValue(*w.parameter("n"), "27");
+    ASSERT_TRUE(value.ok()) << value.error();
+    EXPECT_EQ(std::get<std::int64_t>(*value), 27);
+    const auto notInt = parseParamValue(*w.parameter("n"), "27.5");
+    ASSERT_FALSE(notInt.ok());
+    EXPECT_EQ(notInt.error(), "parameter 'n' must be an integer from 0 to 35 (got '27.5')");
+    const auto badChoice = parseParamValue(*w.parameter("mode"), "orjson");
+    ASSERT_FALSE(badChoice.ok());
+    EXPECT_EQ(badChoice.error(), "parameter 'mode' must be one of json, ujson (got orjson)");
 }
 
 TEST(Parameters, AssignmentNeedsNameAndValue)
 {
-    std::string name, value;
-    EXPECT_FALSE(parseParamAssignment("n=27", name, value));
-    EXPECT_EQ(name, "n");
-    EXPECT_EQ(value, "27");
-    EXPECT_TRUE(parseParamAssignment("27", name, value));
-    EXPECT_TRUE(parseParamAssignment("=27", name, value));
+    const auto assignment = parseParamAssignment("n=27");
+    ASSERT_TRUE(assignment.ok()) << assignment.error();
+    EXPECT_EQ(assignment->name, "n");
+    EXPECT_EQ(assignment->value, "27");
+    EXPECT_EQ(parseParamAssignment("27").error(), "parameter '27' must be written name=value, e.g. n=27");
+    EXPECT_FALSE(parseParamAssignment("=27").ok());
 }
 
 TEST(Parameters, ExpectedAnswerMatchesOnGivenParamsOnly)
@@ -91,10 +89,9 @@ TEST(Parameters, LimitsAreWrittenAsPeopleTypeThem)
     seed.min = 1;
     seed.max = 4294967295.0;  // the seed limit of every generated-data workload
     EXPECT_EQ(seed.describeLimits(), "an integer from 1 to 4294967295");
-    ParamValue value;
-    auto tooBig = parseParamValue(seed, "4294967296", value);
-    ASSERT_TRUE(tooBig);
-    EXPECT_EQ(*tooBig, "parameter 'seed' must be an integer from 1 to 4294967295 (got 4294967296)");
+    const auto tooBig = parseParamValue(seed, "4294967296");
+    ASSERT_FALSE(tooBig.ok());
+    EXPECT_EQ(tooBig.error(), "parameter 'seed' must be an integer from 1 to 4294967295 (got 4294967296)");
 
     ParameterSpec ratio;
     ratio.name = "ratio";

@@ -39,6 +39,7 @@
 #include "memory_plot.h"
 #include "parameter_editor.h"
 #include "result_analyzer.h"
+#include "output_file.h"
 #include "results_file.h"
 #include "results_model.h"
 #include "runtime_list_model.h"
@@ -287,8 +288,7 @@ QString writeSyntheticFile(const QString& folder, const QString& name, double py
     d.results = {testing::syntheticResult(0, "fib", "python", pythonMedianNs),
                  testing::syntheticResult(1, "fib", "node", 1e6)};
     const QString file = folder + QLatin1Char('/') + name;
-    const WriteOutcome outcome = writeFileAtomically(file.toStdString(), writeResultsDocument(d));
-    return outcome.ok ? file : QString();
+    return writeOutputFile(file.toStdString(), writeResultsDocument(d)).ok() ? file : QString();
 }
 
 /// Runs `check` on the first modal dialog that opens (a message box run with exec()), then closes it.
@@ -393,10 +393,10 @@ void MainWindowTest::everyExportFormatHasItsSignature()
         QVERIFY2(file.readAll().contains(signature), qPrintable(name));
     }
     // The JSON reads back as the document shown, environment included.
-    const Parsed<ResultsDocument> back = readResultsFile(dir.filePath(QStringLiteral("out.json")).toStdString());
-    QVERIFY2(back.ok(), back.error.c_str());
-    QCOMPARE(back.value->results.size(), std::size_t(2));
-    QCOMPARE(back.value->startedAtUtc, std::string("2026-01-02T03:04:05Z"));
+    const auto back = readResultsFile(dir.filePath(QStringLiteral("out.json")).toStdString());
+    QVERIFY2(back.ok(), back.error().c_str());
+    QCOMPARE(back->results.size(), std::size_t(2));
+    QCOMPARE(back->startedAtUtc, std::string("2026-01-02T03:04:05Z"));
     // The report holds every chart: the summary, then throughput, heap and distribution of fib.
     QFile html(dir.filePath(QStringLiteral("out.html")));
     QVERIFY(html.open(QIODevice::ReadOnly));
@@ -601,10 +601,10 @@ void MainWindowTest::windowRunsAreJournalledAndASigkilledRunIsRecovered()
     tinyFib({QStringLiteral("python"), QStringLiteral("node")});
     QVERIFY(m_window->startRun());
     QVERIFY(waitForPlan());
-    const Parsed<RecoveredRun> finished = recoverJournal(gui::defaultJournalPath().string());
-    QVERIFY2(finished.ok(), finished.error.c_str());
-    QVERIFY(finished.value->complete);
-    QCOMPARE(int(finished.value->document.results.size()), 2);
+    const auto finished = recoverJournal(gui::defaultJournalPath().string());
+    QVERIFY2(finished.ok(), finished.error().c_str());
+    QVERIFY(finished->complete);
+    QCOMPARE(int(finished->document.results.size()), 2);
 
     // The real binary, killed with SIGKILL while it measures: everything journalled before the kill comes back.
     QTemporaryDir data;
@@ -627,11 +627,11 @@ void MainWindowTest::windowRunsAreJournalledAndASigkilledRunIsRecovered()
     QVERIFY2(sampled, "the window's run journalled no sample");
     versusProcess.kill();  // SIGKILL: no destructor, no flush
     QVERIFY(versusProcess.waitForFinished(10000));
-    const Parsed<RecoveredRun> killed = recoverJournal(journalFile.toStdString());
-    QVERIFY2(killed.ok(), killed.error.c_str());
-    QVERIFY(!killed.value->complete);
-    QVERIFY(!killed.value->document.results.empty());
-    QVERIFY(!killed.value->document.results.front().samples.empty());
+    const auto killed = recoverJournal(journalFile.toStdString());
+    QVERIFY2(killed.ok(), killed.error().c_str());
+    QVERIFY(!killed->complete);
+    QVERIFY(!killed->document.results.empty());
+    QVERIFY(!killed->document.results.front().samples.empty());
     QString error;
     QVERIFY2(m_window->recoverJournal(journalFile, &error), qPrintable(error));
     QVERIFY(!m_window->resultsModel()->results().empty());

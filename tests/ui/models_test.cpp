@@ -102,7 +102,7 @@ private slots:
     void resultsTableMarksWarningsInTheStatusCell();
     void exportFormatsWriteTheirSignature_data();
     void exportFormatsWriteTheirSignature();
-    void exportPicksFormatByFilterThenLongestSuffix();
+    void exportPicksFormatByLongestSuffixThenFilter();
     void exportRefusesUnknownFormats();
     void summaryErrorBarsAreTheBootstrapRatioCi();
     void windowHeadlineIsTheCliAndMarkdownHeadline();
@@ -363,13 +363,18 @@ void ModelsTest::exportFormatsWriteTheirSignature()
     QCOMPARE(chartsRendered, file.endsWith(QLatin1String(".html")));  // charts are drawn only for the report
 }
 
-void ModelsTest::exportPicksFormatByFilterThenLongestSuffix()
+void ModelsTest::exportPicksFormatByLongestSuffixThenFilter()
 {
     QCOMPARE(ResultsExport::formatFor(QStringLiteral("a.samples.csv"))->suffix, QStringLiteral("samples.csv"));
     QCOMPARE(ResultsExport::formatFor(QStringLiteral("a.CSV"))->suffix, QStringLiteral("csv"));
     QCOMPARE(ResultsExport::formatFor(QStringLiteral("a.hyperfine.json"))->suffix, QStringLiteral("hyperfine.json"));
+    // The extension the user typed wins over the dialog's selected filter; the filter decides only without one.
     const ResultsExport::Format* samples = ResultsExport::formatFor(QStringLiteral("a.samples.csv"));
-    QCOMPARE(ResultsExport::formatFor(QStringLiteral("a.csv"), samples->filter()), samples);
+    const ResultsExport::Format* json = ResultsExport::formatFor(QStringLiteral("a.json"));
+    QCOMPARE(ResultsExport::formatFor(QStringLiteral("a.csv"), samples->filter())->suffix, QStringLiteral("csv"));
+    QCOMPARE(ResultsExport::formatFor(QStringLiteral("run.md"), json->filter())->suffix, QStringLiteral("md"));
+    QCOMPARE(ResultsExport::formatFor(QStringLiteral("run"), samples->filter()), samples);
+    QCOMPARE(ResultsExport::formatFor(QStringLiteral("run")), nullptr);
     QVERIFY(ResultsExport::fileDialogFilter().contains(QStringLiteral("HTML report (*.html)")));
 }
 

@@ -122,9 +122,8 @@ TEST(ShippedCatalog, LoadsWithoutErrorsAndEveryWorkloadIsDescribed)
         SCOPED_TRACE(w.id);
         EXPECT_FALSE(w.description.empty());
         EXPECT_TRUE(kClaims.count(w.claim)) << "unknown claim '" << w.claim << "'";
-        ParamValues resolved;
-        EXPECT_EQ(w.resolveParams({}, resolved), std::nullopt);
-        EXPECT_EQ(w.resolveParams(w.tinyParams, resolved), std::nullopt);
+        EXPECT_TRUE(w.resolveParams({}).ok()) << w.resolveParams({}).error();
+        EXPECT_TRUE(w.resolveParams(w.tinyParams).ok()) << w.resolveParams(w.tinyParams).error();
     }
 }
 
@@ -135,11 +134,10 @@ TEST(ShippedCatalog, OutOfLimitParametersAreRefusedNamingTheParameterAndItsLimit
             if (spec.type != ParamType::Int || !spec.max)
                 continue;
             SCOPED_TRACE(w.id + "." + spec.name);
-            ParamValues resolved;
-            const auto error = w.resolveParams({{spec.name, static_cast<std::int64_t>(*spec.max) + 1}}, resolved);
-            ASSERT_TRUE(error.has_value());
-            EXPECT_NE(error->find("'" + spec.name + "'"), std::string::npos) << *error;
-            EXPECT_NE(error->find(spec.describeLimits()), std::string::npos) << *error;
+            const auto refused = w.resolveParams({{spec.name, static_cast<std::int64_t>(*spec.max) + 1}});
+            ASSERT_FALSE(refused.ok());
+            EXPECT_NE(refused.error().find("'" + spec.name + "'"), std::string::npos) << refused.error();
+            EXPECT_NE(refused.error().find(spec.describeLimits()), std::string::npos) << refused.error();
         }
 }
 

@@ -108,15 +108,13 @@ std::int64_t usToNs(long long us)
 
 } // namespace
 
-std::filesystem::path findSpawnHelper(std::string* error)
+Expected<std::filesystem::path> findSpawnHelper()
 {
     std::error_code ec;
     if (const char* env = std::getenv("VERSUS_SPAWN"); env && *env) {
         if (std::filesystem::is_regular_file(env, ec))
-            return env;
-        if (error)
-            *error = std::string("VERSUS_SPAWN points to '") + env + "', which does not exist: unset it or fix the path";
-        return {};
+            return std::filesystem::path(env);
+        return Error{std::string("VERSUS_SPAWN points to '") + env + "', which does not exist: unset it or fix the path"};
     }
     const auto exe = executablePath();
     // Installed: <prefix>/lib/versus; the build tree keeps it next to the versus executable.
@@ -129,13 +127,11 @@ std::filesystem::path findSpawnHelper(std::string* error)
     }
 #ifdef VERSUS_SPAWN_BUILD_PATH
     if (std::filesystem::is_regular_file(VERSUS_SPAWN_BUILD_PATH, ec))
-        return VERSUS_SPAWN_BUILD_PATH;
+        return std::filesystem::path(VERSUS_SPAWN_BUILD_PATH);
 #endif
-    if (error)
-        *error = "the helper program 'versus-spawn' was not found in " + installedHelperDirectory().string()
-            + " nor next to " + exe.string()
-            + ": build the versus-spawn target (or reinstall Versus), or set VERSUS_SPAWN to its path";
-    return {};
+    return Error{"the helper program 'versus-spawn' was not found in " + installedHelperDirectory().string()
+                 + " nor next to " + exe.string()
+                 + ": build the versus-spawn target (or reinstall Versus), or set VERSUS_SPAWN to its path"};
 }
 
 std::string ChildOutcome::describeEnd() const
@@ -216,9 +212,12 @@ ChildOutcome runChild(const ChildSpec& spec, ChildCallbacks callbacks, ChildStop
     }
     std::filesystem::path helper;
     if (spec.throughHelper) {
-        helper = findSpawnHelper(&out.startError);
-        if (helper.empty())
+        auto found = findSpawnHelper();
+        if (!found) {
+            out.startError = found.error();
             return out;
+        }
+        helper = *found;
     }
 
     int in[2] = {-1, -1}, stdoutPipe[2] = {-1, -1}, stderrPipe[2] = {-1, -1}, proto[2] = {-1, -1},

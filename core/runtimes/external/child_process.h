@@ -13,15 +13,16 @@
 
 #include <sys/types.h>
 
+#include "expected.h"
+
 namespace versus {
 
 /// File descriptor number on which the child finds the write end of its protocol pipe (`harness.py 3`).
 inline constexpr int kProtocolFd = 3;
 
 /// Path of the versus-spawn helper: $VERSUS_SPAWN, else the install's <exe dir>/../lib/versus, else next to the
-/// running executable, else the build tree's.
-/// Empty with `error` set when none exists.
-std::filesystem::path findSpawnHelper(std::string* error);
+/// running executable, else the build tree's; the error says what to do when none exists.
+Expected<std::filesystem::path> findSpawnHelper();
 
 /// What to start and how.
 struct ChildSpec {

@@ -132,8 +132,9 @@ TEST(ExternalRuntimes, MissingInterpreterIsUnavailableWithReason)
     EXPECT_NE(reason.find("/nonexistent/python9"), std::string::npos) << reason;
     ASSERT_NE(local.descriptor("ghost"), nullptr);
     EXPECT_FALSE(local.descriptor("ghost")->available());
-    std::string error;
-    EXPECT_EQ(local.get("ghost", &error), nullptr);
+    const auto ghost = local.get("ghost");
+    EXPECT_FALSE(ghost.ok());
+    EXPECT_NE(ghost.error().find("unavailable"), std::string::npos) << ghost.error();
 }
 
 TEST(ExternalRuntimes, UserInterpreterLanguageIsDetectedFromVersion)
@@ -199,15 +200,17 @@ TEST(ExternalRuntimes, NonZeroExitReportsStatusAndStderr)
 TEST(ExternalRuntimes, CancelStopsTheChildQuickly)
 {
     requireAvailable("python3");
-    std::string error;
-    Runtime* runtime = registry().get("python3", &error);
-    ASSERT_NE(runtime, nullptr) << error;
+    const auto found = registry().get("python3");
+    ASSERT_TRUE(found.ok()) << found.error();
+    Runtime* runtime = *found;
     const Workload* w = mainCatalog().find("fib");
     RunJob job;
     job.key = {0, "fib", "python3", "plain"};
     job.workload = w;
     job.implementation = w->implementationsFor("python").front();
-    ASSERT_FALSE(w->resolveParams({{"n", std::int64_t(35)}}, job.params));
+    const auto params = w->resolveParams({{"n", std::int64_t(35)}});
+    ASSERT_TRUE(params.ok()) << params.error();
+    job.params = *params;
     job.options = quickOptions();
     job.options.samples = 1000;
     EventQueue queue(1 << 16);
