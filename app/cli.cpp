@@ -1,6 +1,7 @@
 // The command line of versus: one CLI11 declaration per option and command; list and run on the same core as the
 // GUI, with progress on stderr and the table on stdout.
 #include "cli.h"
+#include "command_error.h"
 
 #include <algorithm>
 #include <atomic>
@@ -24,10 +25,9 @@
 #include "results/journal.h"
 #include "results_commands.h"
 #include "memory_sampler.h"
-#include "chart_render.h"
-#include "gui.h"
 #include "option_checks.h"
 #include "external/external_process_runtime.h"
+#include "chart_commands.h"
 #include "cli_progress.h"
 #include "run_session.h"
 #include "selftest_command.h"
@@ -68,12 +68,6 @@ struct RunOptions {
     bool quiet = false;
 };
 
-int fail(const std::string& message)
-{
-    std::cerr << "versus: " << message << "\n";
-    return 2;
-}
-
 int listCommand(const Catalog& catalog, RuntimeRegistry& registry, const std::filesystem::path& directory)
 {
     std::cout << "Workloads (" << directory.string() << "):\n";
@@ -110,7 +104,7 @@ int listCommand(const Catalog& catalog, RuntimeRegistry& registry, const std::fi
     return 0;
 }
 
-int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& options)
+int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& options, GuiBackend& gui)
 {
     RunPlan plan;
     plan.options = options.harness;
@@ -201,14 +195,13 @@ int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& o
     for (const auto& file : options.exportFiles)
         exports.emplace_back(file, "");
     for (const auto& [file, format] : exports) {
-        if (const auto written = exportDocument(document, file, format); !written)
+        if (const auto written = exportDocument(document, file, format, gui); !written)
             return fail(written.error());
         std::cerr << "versus: wrote " << file << "\n";
     }
     for (const auto& file : options.charts) {
-        std::string error;
-        if (!gui::renderCharts(results, file, 1200, 800, 144, &error))
-            return fail("chart " + file + ": " + error);
+        if (const auto drawn = gui.renderCharts(results, file, 1200, 800, 144); !drawn)
+            return fail("chart " + file + ": " + drawn.error());
         std::cerr << "versus: wrote " << file << "\n";
     }
     if (g_interrupted)
@@ -331,23 +324,6 @@ bool hasDisplay()
     return (x11 && *x11) || (wayland && *wayland);
 }
 
-/// Starts the window with Qt's own options and, when asked, a screenshot: the arguments ui/gui.cpp reads.
-int startWindow(const char* program, const std::vector<std::string>& qtOptions, const std::string& screenshotFlag,
-                const std::string& screenshotFile)
-{
-    std::vector<std::string> words{program};
-    words.insert(words.end(), qtOptions.begin(), qtOptions.end());
-    if (!screenshotFlag.empty()) {
-        words.push_back(screenshotFlag);
-        words.push_back(screenshotFile);
-    }
-    std::vector<char*> argv;
-    for (auto& word : words)
-        argv.push_back(word.data());
-    argv.push_back(nullptr);
-    return gui::main(static_cast<int>(words.size()), argv.data());
-}
-
 std::string versionText()
 {
     RuntimeRegistry registry;
@@ -360,7 +336,7 @@ std::string versionText()
 
 } // namespace
 
-int main(int argc, char** argv)
+int main(int argc, char** argv, GuiBackend& gui)
 {
     CLI::App app{"Races Python and Node.js side by side. Without a command, opens the workbench window (or, on a\n"
                  "machine without a display, runs the default job and prints its results table). Qt's own options\n"
@@ -425,22 +401,27 @@ int main(int argc, char** argv)
                                              "write a results file as CSV, Markdown, hyperfine JSON or an HTML report");
     addExportOptions(*exportResults, exportOptions);
     auto* help = app.add_subcommand("help", "this text");
-    auto* gui = app.add_subcommand("gui", "the workbench window, as without a command")->group("");
+    auto* window = app.add_subcommand("gui", "the workbench window, as without a command")->group("");
     auto* probe = app.add_subcommand("startup-probe", "used by 'versus startup'")->group("");  // hidden
+    ChartOptions chartOptions;
+    auto* renderChartsCommand = app.add_subcommand("render-charts", "used by 'versus run --chart'")->group("");
+    addRenderChartsOptions(*renderChartsCommand, chartOptions);
+    auto* reportChartsCommand = app.add_subcommand("report-charts", "used by HTML exports")->group("");
+    addReportChartsOptions(*reportChartsCommand, chartOptions);
     for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
         command->allow_extras(false);
         command->fallthrough();  // --workloads-dir and --interpreter may also follow the command
     }
-    gui->allow_extras();  // Qt's options
+    window->allow_extras();  // Qt's options
 
     try {
         app.parse(argc, argv);
         const auto commands = app.get_subcommands();
-        if (commands.empty() || gui->parsed())
+        if (commands.empty() || window->parsed())
             checkQtOptions(app.remaining(true));
         else if (!app.remaining(true).empty())
             throw unexpected(app.remaining(true));
-        if (!commands.empty() && !gui->parsed() && (!screenshot.empty() || !startupScreenshot.empty()))
+        if (!commands.empty() && !window->parsed() && (!screenshot.empty() || !startupScreenshot.empty()))
             throw CLI::ExcludesError(screenshot.empty() ? "--screenshot-startup" : "--screenshot",
                                      commands.front()->get_name());
     } catch (const CLI::ParseError& e) {
@@ -451,17 +432,22 @@ int main(int argc, char** argv)
         std::cout << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
         return 0;
     }
-    if (app.get_subcommands().empty() || gui->parsed()) {
+    if (app.get_subcommands().empty() || window->parsed()) {
         if (argc == 1 && !hasDisplay())
-            return runDefaultJob();
-        if (!gui->parsed() && screenshot.empty() && startupScreenshot.empty() && app.remaining().empty())
+            return runDefaultJob(gui);
+        if (!window->parsed() && screenshot.empty() && startupScreenshot.empty() && app.remaining().empty())
             return fail("--workloads-dir and --interpreter need a command: list, run, startup, ... (see versus --help)");
+        std::vector<std::string> arguments = app.remaining(true);  // Qt's options, as ui/gui.cpp reads them
         if (!screenshot.empty())
-            return startWindow(argv[0], app.remaining(true), "--screenshot", screenshot);
+            arguments.insert(arguments.end(), {"--screenshot", screenshot});
         if (!startupScreenshot.empty())
-            return startWindow(argv[0], app.remaining(true), "--screenshot-startup", startupScreenshot);
-        return startWindow(argv[0], app.remaining(true), "", "");
+            arguments.insert(arguments.end(), {"--screenshot-startup", startupScreenshot});
+        return gui.startWindow(arguments);
     }
+    if (renderChartsCommand->parsed())
+        return renderChartsFromFile(chartOptions, gui);
+    if (reportChartsCommand->parsed())
+        return reportChartsFromFile(chartOptions, gui);
 
     RuntimeRegistry registry;
     registerBuiltinRuntimes(registry);
@@ -478,7 +464,7 @@ int main(int argc, char** argv)
     if (compare->parsed())
         return compareCommand(compareOptions);
     if (exportResults->parsed())
-        return exportCommand(exportOptions);
+        return exportCommand(exportOptions, gui);
     if (selftest->parsed())
         return selftestCommand(selftestOptions);
     const Catalog catalog = Catalog::load(directory);
@@ -489,14 +475,14 @@ int main(int argc, char** argv)
     if (run->parsed()) {
         if (runOptions.runtimes.empty())
             runOptions.runtimes = {"python", "node"};
-        return executePlan(catalog, registry, runOptions);
+        return executePlan(catalog, registry, runOptions, gui);
     }
     if (probe->parsed())
         return startupProbeCommand(catalog, registry);
     return fail("no command was run");  // every command is handled above
 }
 
-int runDefaultJob()
+int runDefaultJob(GuiBackend& gui)
 {
     RuntimeRegistry registry;
     registerBuiltinRuntimes(registry);
@@ -512,7 +498,7 @@ int runDefaultJob()
     options.runtimes = {"python", "node"};
     std::cerr << "versus: no display; running the default job (" << options.workloads.size()
               << " workloads on embedded CPython and Node.js). 'versus --help' lists the commands.\n";
-    return executePlan(catalog, registry, options);
+    return executePlan(catalog, registry, options, gui);
 }
 
 } // namespace versus::cli

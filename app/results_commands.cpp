@@ -1,5 +1,6 @@
 // Results files from the command line: recover a journal, compare two runs, export to other formats.
 #include "results_commands.h"
+#include "command_error.h"
 
 #include <cstdlib>
 #include <iostream>
@@ -7,7 +8,6 @@
 #include <CLI/CLI.hpp>
 
 #include "catalog.h"
-#include "chart_render.h"
 #include "results/environment.h"
 #include "results/export_formats.h"
 #include "results/exporters.h"
@@ -21,12 +21,6 @@ namespace versus::cli {
 
 namespace {
 
-int fail(const std::string& message)
-{
-    std::cerr << "versus: " << message << "\n";
-    return 2;
-}
-
 /// Every format --format takes: the ids of core's one export table, and the old alias summary-csv.
 std::vector<std::string> exportFormatIds()
 {
@@ -39,17 +33,18 @@ std::vector<std::string> exportFormatIds()
 
 } // namespace
 
-Expected<void> exportDocument(const ResultsDocument& document, const std::string& file, const std::string& format)
+Expected<void> exportDocument(const ResultsDocument& document, const std::string& file, const std::string& format,
+                              GuiBackend& gui)
 {
-    // Charts rendered with QCustomPlot off-screen, embedded as SVG: the report stands alone.
-    const ChartProvider charts = [&document] {
-        std::string chartError;
-        const std::string svg = gui::renderChartSvg(document.results, 1200, 800, &chartError);
-        if (svg.empty()) {
-            std::cerr << "versus: warning: the report has no charts: " << chartError << "\n";
+    // The report's charts are drawn by the same code as the window's (gui::renderReportCharts), as SVG: the page
+    // stands alone. Without them the report is still written, and says so on stderr.
+    const ChartProvider charts = [&] {
+        auto drawn = gui.reportCharts(document);
+        if (!drawn) {
+            std::cerr << "versus: warning: the report has no charts: " << drawn.error() << "\n";
             return std::vector<ChartSvg>{};
         }
-        return std::vector<ChartSvg>{{"Speed ratios and throughput", svg}};
+        return std::move(*drawn);
     };
     return writeExport(file, format.empty() ? nullptr : exportFormatById(format), document, charts);
 }
@@ -96,7 +91,7 @@ int recoverCommand(const RecoverOptions& options)
     const RecoveredRun& run = *recovered;
     if (output.empty())
         output = std::filesystem::path(journal).replace_extension("").string() + ".recovered.json";
-    if (const auto written = exportDocument(run.document, output, "json"); !written)
+    if (const auto written = writeExport(output, exportFormatById("json"), run.document, {}); !written)
         return fail(written.error());
     std::size_t samples = 0;
     for (const auto& r : run.document.results)
@@ -120,13 +115,13 @@ int compareCommand(const CompareOptions& options)
     return 0;
 }
 
-int exportCommand(const ExportOptions& options)
+int exportCommand(const ExportOptions& options, GuiBackend& gui)
 {
     const std::string &input = options.input, &output = options.output, &format = options.format;
     auto document = readResultsFile(input);
     if (!document.ok())
         return fail(document.error());
-    if (const auto written = exportDocument(*document, output, format); !written)
+    if (const auto written = exportDocument(*document, output, format, gui); !written)
         return fail(written.error());
     std::cerr << "versus: wrote " << output << "\n";
     return 0;

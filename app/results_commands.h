@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "gui_backend.h"
 #include "run_session.h"
 #include "results/results_file.h"
 #include "runtime_registry.h"
@@ -33,8 +34,9 @@ void addCompareOptions(CLI::App& command, CompareOptions& options);
 void addExportOptions(CLI::App& command, ExportOptions& options);
 int recoverCommand(const RecoverOptions& options);
 int compareCommand(const CompareOptions& options);
-int exportCommand(const ExportOptions& options);
+int exportCommand(const ExportOptions& options, GuiBackend& gui);
 /// Writes `document` in the format its file name says (.json, .csv, .md, .html; --format overrides).
-Expected<void> exportDocument(const ResultsDocument& document, const std::string& file, const std::string& format);
+Expected<void> exportDocument(const ResultsDocument& document, const std::string& file, const std::string& format,
+                              GuiBackend& gui);
 
 } // namespace versus::cli

@@ -1,6 +1,7 @@
 // `versus startup` (cold start, hyperfine-style, through versus-spawn) and the hidden `versus startup-probe`
 // (embedded initialisation parts, measured in a fresh versus process because CPython initialises once per process).
 #include "startup_command.h"
+#include "command_error.h"
 
 #include <chrono>
 #include <cmath>
@@ -28,12 +29,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using nlohmann::json;
-
-int usageError(const std::string& message)
-{
-    std::cerr << "versus: " << message << "\n";
-    return 2;
-}
 
 /// Records when the first sample of a job arrives (any thread).
 class FirstSampleSink final : public EventSink {
@@ -141,7 +136,7 @@ int startupProbeCommand(const Catalog& catalog, RuntimeRegistry& registry)
 {
     const Workload* fib = catalog.find("fib");
     if (!fib)
-        return usageError("startup-probe needs the 'fib' workload in the catalog");
+        return fail("startup-probe needs the 'fib' workload in the catalog");
     json out;
     std::string error;
     // CPython: the first job initialises the interpreter (once per process).
@@ -172,7 +167,7 @@ int startupCommand(const StartupOptions& o, RuntimeRegistry& registry)
     const StartupPlan plan = planStartup(registry, runtimes);
     for (const StartupSkip& skip : plan.skipped) {
         if (skip.notExternal)
-            return usageError(skip.reason);
+            return fail(skip.reason);
         std::cerr << "versus: skipped " << skip.runtimeId << ": " << skip.reason << "\n";
     }
 
@@ -233,7 +228,7 @@ int startupCommand(const StartupOptions& o, RuntimeRegistry& registry)
                     .dump(2)
              << "\n";
         if (!file)
-            return usageError("could not write " + jsonFile);
+            return fail("could not write " + jsonFile);
     }
     return study.failures() ? 1 : 0;
 }

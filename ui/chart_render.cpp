@@ -1,8 +1,10 @@
-// The CLI's chart output: a hidden ChartSet painted into a QImage, a QSvgGenerator or a QPdfWriter, with a
-// QApplication on the offscreen platform created on first use when the process has none.
+// Charts of finished results without a window: a hidden ChartSet painted into a QImage, a QSvgGenerator or a
+// QPdfWriter (one page), or each chart as SVG (HTML reports), with a QApplication on the offscreen platform created on
+// first use when the process has none.
 #include "chart_render.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QFileInfo>
 #include <QImage>
 #include <QPageSize>
@@ -14,6 +16,7 @@
 #include "catalog.h"
 #include "chart_export_dialog.h"
 #include "chart_set.h"
+#include "output_file.h"
 #include "plot_widget.h"
 
 namespace versus::gui {
@@ -22,15 +25,12 @@ namespace {
 
 /// A QApplication for widgets, created once when the process has no Qt application; never destroyed (Qt allows
 /// one per process, and the caller may render again).
-bool ensureWidgetApplication(std::string* error)
+Expected<void> ensureWidgetApplication()
 {
     if (qobject_cast<QApplication*>(QCoreApplication::instance()))
-        return true;
-    if (QCoreApplication::instance()) {
-        if (error)
-            *error = "cannot draw charts: this process runs a Qt application without widgets";
-        return false;
-    }
+        return {};
+    if (QCoreApplication::instance())
+        return Error{"cannot draw charts: this process runs a Qt application without widgets"};
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
         && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -38,8 +38,11 @@ bool ensureWidgetApplication(std::string* error)
     static char name[] = "versus";
     static char* argv[] = {name, nullptr};
     new QApplication(argc, argv);
-    return true;
+    return {};
 }
+
+/// The size of each chart in an HTML report, in logical pixels.
+const QSize kReportChartSize(900, 420);
 
 std::map<std::string, std::string> workloadClaims(const std::vector<Result>& results)
 {
@@ -69,29 +72,12 @@ bool paintInto(QPaintDevice* device, const ChartSet& charts, QSize requested, do
     return painter.end();
 }
 
-} // namespace
-
-bool renderCharts(const std::vector<Result>& results, const std::string& file, int width, int height, double dpi,
-                  std::string* error)
+/// The chart page in `suffix`'s format (png, svg or pdf) as bytes.
+QByteArray pageBytes(const ChartSet& charts, const QString& suffix, QSize requested, double dpi)
 {
-    auto fail = [&](const std::string& message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-    const QString fileName = QString::fromStdString(file);
-    const QString suffix = QFileInfo(fileName).suffix().toLower();
-    if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") && suffix != QLatin1String("pdf"))
-        return fail("cannot write charts to '" + file + "': use a .png, .svg or .pdf file name");
-    if (width < 100 || height < 100 || !(dpi >= 24 && dpi <= 2400))
-        return fail("cannot draw charts of " + std::to_string(width) + " x " + std::to_string(height) + " at "
-                    + std::to_string(dpi) + " DPI: use at least 100 x 100 and 24 to 2400 DPI");
-    if (!ensureWidgetApplication(error))
-        return false;
-
-    const ChartSet charts(results, workloadClaims(results));
-    const QSize requested(width, height);
     const QSize page = charts.pageSize(requested);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
     bool ok = false;
     if (suffix == QLatin1String("png")) {
         const double scale = dpi / ChartExportDialog::kLogicalDpi;
@@ -102,16 +88,16 @@ bool renderCharts(const std::vector<Result>& results, const std::string& file, i
         const int dotsPerMeter = qRound(dpi / 0.0254);
         image.setDotsPerMeterX(dotsPerMeter);
         image.setDotsPerMeterY(dotsPerMeter);
-        ok = ok && image.save(fileName, "PNG");
+        ok = ok && image.save(&buffer, "PNG");
     } else if (suffix == QLatin1String("svg")) {
         QSvgGenerator generator;
-        generator.setFileName(fileName);
+        generator.setOutputDevice(&buffer);
         generator.setSize(page);
         generator.setViewBox(QRect(QPoint(0, 0), page));
         generator.setTitle(QStringLiteral("Versus charts"));
         ok = paintInto(&generator, charts, requested, 1.0);
     } else {
-        QPdfWriter writer(fileName);
+        QPdfWriter writer(&buffer);
         writer.setResolution(int(ChartExportDialog::kLogicalDpi));
         writer.setPageSize(QPageSize(QSizeF(page) * (72.0 / ChartExportDialog::kLogicalDpi), QPageSize::Point,
                                      QString(), QPageSize::ExactMatch));
@@ -120,27 +106,45 @@ bool renderCharts(const std::vector<Result>& results, const std::string& file, i
         writer.setCreator(QStringLiteral("Versus"));
         ok = paintInto(&writer, charts, requested, 1.0);
     }
-    if (!ok || QFileInfo(fileName).size() == 0)
-        return fail("could not write the charts to '" + file + "': check that the folder exists and is writable");
-    return true;
+    buffer.close();
+    return ok ? buffer.data() : QByteArray();
 }
 
-std::string renderChartSvg(const std::vector<Result>& results, int width, int height, std::string* error)
+} // namespace
+
+Expected<void> renderCharts(const std::vector<Result>& results, const std::string& file, int width, int height,
+                            double dpi)
 {
-    if (!ensureWidgetApplication(error))
-        return {};
-    const ChartSet charts(results, workloadClaims(results));
-    const QSize requested(std::max(width, 100), std::max(height, 100));
-    const QSize page = charts.pageSize(requested);
-    const QByteArray svg = paintSvgText(page, QStringLiteral("Versus charts"), QString(), [&](QPaintDevice* generator) {
-        return paintInto(generator, charts, requested, 1.0);
-    });
-    if (svg.isEmpty()) {
-        if (error)
-            *error = "could not draw the charts as SVG";
-        return {};
+    const QString suffix = QFileInfo(QString::fromStdString(file)).suffix().toLower();
+    if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") && suffix != QLatin1String("pdf"))
+        return Error{"cannot write charts to '" + file + "': use a .png, .svg or .pdf file name"};
+    if (width < 100 || height < 100 || !(dpi >= 24 && dpi <= 2400))
+        return Error{"cannot draw charts of " + std::to_string(width) + " x " + std::to_string(height) + " at "
+                     + std::to_string(dpi) + " DPI: use at least 100 x 100 and 24 to 2400 DPI"};
+    if (auto app = ensureWidgetApplication(); !app)
+        return app;
+    ResultsDocument document;
+    document.results = results;
+    const ChartSet charts(document, workloadClaims(results));
+    const QByteArray bytes = pageBytes(charts, suffix, QSize(width, height), dpi);
+    if (bytes.isEmpty())
+        return Error{"could not draw the charts for '" + file + "'"};
+    return writeOutputFile(file, std::string_view(bytes.constData(), std::size_t(bytes.size())));
+}
+
+Expected<std::vector<ChartSvg>> renderReportCharts(const ResultsDocument& document)
+{
+    if (auto app = ensureWidgetApplication(); !app)
+        return Error{app.error()};
+    const ChartSet charts(document, workloadClaims(document.results), ChartSet::Contents::Report);
+    std::vector<ChartSvg> svgs;
+    for (PlotWidget* plot : charts.plots()) {
+        const QByteArray svg = plot->toSvg(kReportChartSize);
+        if (svg.isEmpty())
+            return Error{"could not draw '" + plot->title().toStdString() + "' as SVG"};
+        svgs.push_back({plot->title().toStdString(), svg.toStdString()});
     }
-    return svg.toStdString();
+    return svgs;
 }
 
 } // namespace versus::gui

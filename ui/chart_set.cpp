@@ -5,6 +5,8 @@
 
 #include <qcustomplot.h>
 
+#include "distribution_plot.h"
+#include "memory_plot.h"
 #include "sample_store.h"
 #include "summary_plot.h"
 #include "throughput_plot.h"
@@ -17,9 +19,11 @@ constexpr int kColumns = 2;
 
 } // namespace
 
-ChartSet::ChartSet(const std::vector<Result>& results, std::map<std::string, std::string> workloadClaims)
+ChartSet::ChartSet(const ResultsDocument& document, std::map<std::string, std::string> workloadClaims,
+                   Contents contents)
     : m_store(std::make_unique<SampleStore>()), m_host(std::make_unique<QWidget>())
 {
+    const std::vector<Result>& results = document.results;
     for (const Result& r : results)
         m_store->addMeasured(r);
     auto* summary = new SummaryPlot(m_host.get());
@@ -30,11 +34,22 @@ ChartSet::ChartSet(const std::vector<Result>& results, std::map<std::string, std
     for (const Result& r : results)
         titles.emplace(QString::fromStdString(r.workloadId), QString::fromStdString(r.workloadTitle));
     for (const QString& workload : m_store->workloads()) {
-        auto* throughput = new ThroughputPlot(*m_store, m_host.get());
         const QString title = titles[workload].isEmpty() ? workload : titles[workload];
+        auto* throughput = new ThroughputPlot(*m_store, m_host.get());
         throughput->setTitle(QObject::tr("%1: throughput over time").arg(title));
         throughput->showWorkload(workload);
         m_plots.push_back(throughput);
+        if (contents == Contents::Page)
+            continue;
+        auto* memory = new MemoryPlot(*m_store, m_host.get());
+        memory->showDocumentMemory(document);
+        memory->showWorkload(workload);
+        memory->setTitle(QStringLiteral("%1: %2").arg(title, memory->title()));
+        m_plots.push_back(memory);
+        auto* distribution = new DistributionPlot(*m_store, m_host.get());
+        distribution->showWorkload(workload);
+        distribution->setTitle(QStringLiteral("%1: %2").arg(title, distribution->title()));
+        m_plots.push_back(distribution);
     }
 }
 

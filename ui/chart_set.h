@@ -1,5 +1,5 @@
-// The charts of a finished set of results built off-screen: the summary of speed ratios, then throughput over time
-// of each workload; painted together on one page (renderCharts) or one by one (HTML reports).
+// The charts of a finished run built off-screen: the summary of speed ratios, then the throughput over time of each
+// workload (a page: renderCharts), or with each workload's memory and distribution too (HTML reports, one by one).
 #pragma once
 
 #include <QSize>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "result.h"
+#include "results_file.h"
 
 class QCPPainter;
 class QWidget;
@@ -21,13 +22,19 @@ class SampleStore;
 
 class ChartSet {
 public:
+    enum class Contents {
+        Page,    ///< the summary, then throughput per workload: what paint() lays out
+        Report,  ///< the summary, then per workload its throughput, memory (the run's sampler series and GC
+                 ///< events when the document has them) and distribution
+    };
     /// `workloadClaims`: workload id -> the manifest's claim id, for the article's bands on the summary.
-    ChartSet(const std::vector<Result>& results, std::map<std::string, std::string> workloadClaims);
+    ChartSet(const ResultsDocument& document, std::map<std::string, std::string> workloadClaims,
+             Contents contents = Contents::Page);
     ~ChartSet();
     ChartSet(const ChartSet&) = delete;
     ChartSet& operator=(const ChartSet&) = delete;
 
-    /// The summary first, then one throughput chart per workload with samples.
+    /// The summary first, then the charts of each workload with samples, in the order Contents names them.
     const std::vector<PlotWidget*>& plots() const { return m_plots; }
     /// The page for a requested width x height: the summary on top, throughput charts two per row below, every row
     /// height / 2 tall (so the first two rows are exactly the requested size).

@@ -93,7 +93,6 @@ std::string progressKey(int itemIndex, const std::string& flavour)
     return std::to_string(itemIndex) + "|" + flavour;
 }
 
-const QSize kReportChartSize(900, 420);
 
 
 QString qs(const std::string& s)
@@ -1084,27 +1083,13 @@ ResultsDocument MainWindow::currentDocument() const
     return document;
 }
 
-std::vector<ChartSvg> MainWindow::chartsAsSvg()
-{
-    std::vector<ChartSvg> charts{{m_summary->title().toStdString(), m_summary->toSvg(kReportChartSize).toStdString()}};
-    const QString shown = m_throughput->workload();
-    for (const QString& workload : m_store->workloads()) {
-        showWorkloadInPlots(workload);
-        const int index = m_shownWorkload->findData(workload);
-        const QString name = index >= 0 ? m_shownWorkload->itemText(index) : workload;
-        for (PlotWidget* plot : {static_cast<PlotWidget*>(m_throughput), static_cast<PlotWidget*>(m_memory),
-                                 static_cast<PlotWidget*>(m_distribution)})
-            charts.push_back({(name + QStringLiteral(": ") + plot->title()).toStdString(),
-                              plot->toSvg(kReportChartSize).toStdString()});
-    }
-    if (!shown.isEmpty())
-        showWorkloadInPlots(shown);
-    return charts;
-}
-
 bool MainWindow::exportResults(const QString& fileName, QString* error, const QString& selectedFilter)
 {
-    return ResultsExport::write(fileName, currentDocument(), [this] { return chartsAsSvg(); }, error,
+    return ResultsExport::write(fileName, currentDocument(), [this] {
+        // The CLI's report charts, from the same code: the same file from both front ends.
+        auto charts = renderReportCharts(currentDocument());
+        return charts ? std::move(*charts) : std::vector<ChartSvg>{};
+    }, error,
                                 selectedFilter);
 }
 
@@ -1157,12 +1142,12 @@ void MainWindow::exportAllChartsWithDialog()
     dialog.setWindowTitle(tr("Size of the charts"));
     if (dialog.exec() != QDialog::Accepted)
         return;
-    std::string error;
-    if (renderCharts(m_results->results(), fileName.toStdString(), dialog.chartSize().width(),
-                     dialog.chartSize().height(), dialog.dotsPerInch(), &error))
+    const auto drawn = renderCharts(m_results->results(), fileName.toStdString(), dialog.chartSize().width(),
+                                    dialog.chartSize().height(), dialog.dotsPerInch());
+    if (drawn)
         statusBar()->showMessage(tr("Wrote %1").arg(fileName), 5000);
     else
-        QMessageBox::warning(this, tr("Export all charts"), qs(error));
+        QMessageBox::warning(this, tr("Export all charts"), qs(drawn.error()));
 }
 
 void MainWindow::openWithDialog()
@@ -1228,14 +1213,7 @@ void MainWindow::showDocument(const ResultsDocument& document)
     m_store->clear();
     m_throughput->clear();
     m_memory->clear();
-    // The file's sampler series (process RSS, runtime heaps) and GC events are on the run's clock; with them, the
-    // per-sample heaps (known only on each series' sampling time) are left out.
-    m_memory->setPerSampleHeap(document.memory.empty());
-    m_memory->startRun(document.clockOriginNs);
-    for (const MemoryEvent& e : document.memory)
-        m_memory->addMemoryPoint(e.series, e.timestampNs, e.bytes);
-    for (const GcEvent& e : document.gcEvents)
-        m_memory->addGcEvent(e.runtime, e.timestampNs, e.pauseNs, e.runtimeId);
+    m_memory->showDocumentMemory(document);
     m_distribution->clear();
     m_shownWorkload->clear();
     for (const Result& r : document.results) {

@@ -173,7 +173,6 @@ private:
     void exportAllChartsWithDialog();
     void openWithDialog();
     /// Every chart of every workload in the run, for the HTML report.
-    std::vector<ChartSvg> chartsAsSvg();
     void showEnvironmentWarnings(const std::vector<std::string>& warnings, const QString& when);
     /// Summary plot and headlines from a results set: bootstrapped on the analyzer's thread, shown when ready.
     void settlePlannedSamples(const Result& r);

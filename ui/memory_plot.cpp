@@ -3,6 +3,8 @@
 // GcEvent at its steady-clock timestamp minus the run's start.
 #include "memory_plot.h"
 
+#include "results_file.h"
+
 #include <QPainterPath>
 #include <QVector>
 
@@ -220,6 +222,16 @@ QString MemoryPlot::describePoint(QCPAbstractPlottable* plottable, int index) co
         return tr("%1\npause %2\nat %3 s").arg(s.name, pauseText).arg(key, 0, 'f', 3);
     }
     return {};
+}
+
+void MemoryPlot::showDocumentMemory(const ResultsDocument& document)
+{
+    setPerSampleHeap(document.memory.empty());
+    startRun(document.clockOriginNs);
+    for (const MemoryEvent& e : document.memory)
+        addMemoryPoint(e.series, e.timestampNs, e.bytes);
+    for (const GcEvent& e : document.gcEvents)
+        addGcEvent(e.runtime, e.timestampNs, e.pauseNs, e.runtimeId);
 }
 
 } // namespace versus::gui

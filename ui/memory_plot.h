@@ -12,6 +12,10 @@
 
 class QCPGraph;
 
+namespace versus {
+struct ResultsDocument;
+}
+
 namespace versus::gui {
 
 class MemoryPlot final : public SamplePlot {
@@ -32,6 +36,9 @@ public:
     /// file knows its samples' sampling time but not when they arrived; its sampler series, heaps included, are on
     /// the run's clock, so with them the per-sample series would sit on a different time axis.
     void setPerSampleHeap(bool shown);
+    /// A finished run's memory from its results document: the sampler series and GC events on the run's clock; with
+    /// them the per-sample heaps are left out (setPerSampleHeap), without them (older files) they are drawn.
+    void showDocumentMemory(const ResultsDocument& document);
     /// Points held by the sampler series called `series` ("Versus process RSS"); 0 when there is none.
     int sampledPointCount(const QString& series) const;
     /// GC markers drawn so far.

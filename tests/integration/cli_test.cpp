@@ -20,11 +20,9 @@ struct ProcessRun {
     std::string out;
 };
 
-/// Runs versus with `args` (shell words), capturing stdout; stderr is discarded, or captured with stdout after it
-/// when `redirect` says "2>&1" (or goes where `redirect` says).
-ProcessRun versus(const std::string& args, const std::string& redirect = "2>/dev/null")
+/// Runs a shell command, capturing its stdout and exit status.
+ProcessRun shell(const std::string& command)
 {
-    const std::string command = std::string(VERSUS_BINARY) + " " + args + " " + redirect;
     ProcessRun run;
     FILE* pipe = popen(command.c_str(), "r");
     std::array<char, 4096> buffer{};
@@ -33,6 +31,13 @@ ProcessRun versus(const std::string& args, const std::string& redirect = "2>/dev
     const int status = pclose(pipe);
     run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return run;
+}
+
+/// Runs versus with `args` (shell words), capturing stdout; stderr is discarded, or captured with stdout after it
+/// when `redirect` says "2>&1" (or goes where `redirect` says).
+ProcessRun versus(const std::string& args, const std::string& redirect = "2>/dev/null")
+{
+    return shell(std::string(VERSUS_BINARY) + " " + args + " " + redirect);
 }
 
 const std::string kFixtures = std::string("--workloads-dir ") + VERSUS_TEST_FIXTURES + "/workloads";
@@ -321,4 +326,37 @@ TEST(Cli, QtsOwnOptionsReachTheWindow)
     std::string head(4, '\0');
     in.read(head.data(), 4);
     EXPECT_EQ(head, "\x89PNG");
+}
+
+TEST(Cli, HeadlessCommandsNeedNoQtLibraryAndNoDisplay)
+{
+    // `versus` links no Qt library: the window and the charts are versus-gui's.
+    const ProcessRun dynamic = shell(std::string("readelf -d ") + VERSUS_BINARY + " 2>&1");
+    ASSERT_NE(dynamic.out.find("NEEDED"), std::string::npos) << dynamic.out;
+    EXPECT_EQ(dynamic.out.find("libQt"), std::string::npos) << dynamic.out;
+    EXPECT_EQ(dynamic.out.find("qcustomplot"), std::string::npos) << dynamic.out;
+
+    // Without a display and without versus-gui, the headless commands work.
+    const std::string noGui =
+        std::string("env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM VERSUS_GUI=/nonexistent ") + VERSUS_BINARY;
+    const std::string json = ::testing::TempDir() + "/headless.json";
+    const std::string md = ::testing::TempDir() + "/headless.md";
+    const ProcessRun run = shell(noGui + " run -w fib -r python --tiny -q" + kQuick + "--json " + json + " --export "
+                                 + md + " 2>&1");
+    EXPECT_EQ(run.status, 0) << run.out;
+    EXPECT_TRUE(std::filesystem::file_size(md) > 0);
+    const ProcessRun list = shell(noGui + " list 2>&1");
+    EXPECT_EQ(list.status, 0) << list.out;
+    EXPECT_NE(list.out.find("fib"), std::string::npos) << list.out;
+    const ProcessRun exported = shell(noGui + " export " + json + " -o - --format csv 2>/dev/null");
+    EXPECT_EQ(exported.status, 0) << exported.out;
+    EXPECT_NE(exported.out.find("CPython"), std::string::npos) << exported.out;
+
+    // Charts need versus-gui, and the message says so; the results were still written.
+    const std::string png = ::testing::TempDir() + "/headless.png";
+    const ProcessRun chart = shell(noGui + " run -w fib -r python --tiny -q" + kQuick + "--json " + json
+                                   + " --chart " + png + " 2>&1");
+    EXPECT_NE(chart.status, 0) << chart.out;
+    EXPECT_NE(chart.out.find("VERSUS_GUI"), std::string::npos) << chart.out;
+    EXPECT_FALSE(std::filesystem::exists(png));
 }

@@ -1,4 +1,4 @@
-// renderCharts and renderChartSvg as the CLI calls them: in a process without a Qt application or a display.
+// renderCharts and renderReportCharts as versus-gui calls them for the CLI: in a process without a Qt application or a display.
 // The test's own main() creates no application; renderCharts must create one on the offscreen platform.
 #include <QFile>
 #include <QGuiApplication>
@@ -40,8 +40,8 @@ void ChartRenderTest::pngIsSizedByDpiAndNotBlank()
 {
     QVERIFY(!QCoreApplication::instance());
     const QString file = m_dir.filePath(QStringLiteral("charts.png"));
-    std::string error;
-    QVERIFY2(renderCharts(results(), file.toStdString(), 800, 600, 192, &error), error.c_str());
+    const auto drawn = renderCharts(results(), file.toStdString(), 800, 600, 192);
+    QVERIFY2(drawn.ok(), drawn.error().c_str());
     QCOMPARE(QGuiApplication::platformName(), QStringLiteral("offscreen"));
     QVERIFY(QFile(file).size() > 20000);
     const QImage image(file);
@@ -68,9 +68,9 @@ void ChartRenderTest::pngIsSizedByDpiAndNotBlank()
 
 void ChartRenderTest::svgAndPdfHaveTheirSignature()
 {
-    std::string error;
     const QString svg = m_dir.filePath(QStringLiteral("charts.svg"));
-    QVERIFY2(renderCharts(results(), svg.toStdString(), 800, 600, 96, &error), error.c_str());
+    const auto svgDrawn = renderCharts(results(), svg.toStdString(), 800, 600, 96);
+    QVERIFY2(svgDrawn.ok(), svgDrawn.error().c_str());
     QFile svgFile(svg);
     QVERIFY(svgFile.open(QIODevice::ReadOnly));
     const QByteArray svgBytes = svgFile.readAll();
@@ -78,7 +78,8 @@ void ChartRenderTest::svgAndPdfHaveTheirSignature()
     QVERIFY(svgBytes.size() > 10000);
 
     const QString pdf = m_dir.filePath(QStringLiteral("charts.pdf"));
-    QVERIFY2(renderCharts(results(), pdf.toStdString(), 800, 600, 96, &error), error.c_str());
+    const auto pdfDrawn = renderCharts(results(), pdf.toStdString(), 800, 600, 96);
+    QVERIFY2(pdfDrawn.ok(), pdfDrawn.error().c_str());
     QFile pdfFile(pdf);
     QVERIFY(pdfFile.open(QIODevice::ReadOnly));
     const QByteArray pdfBytes = pdfFile.readAll();
@@ -88,24 +89,31 @@ void ChartRenderTest::svgAndPdfHaveTheirSignature()
 
 void ChartRenderTest::unknownExtensionIsRefused()
 {
-    std::string error;
     const QString file = m_dir.filePath(QStringLiteral("charts.bmp"));
-    QVERIFY(!renderCharts(results(), file.toStdString(), 800, 600, 96, &error));
-    QVERIFY2(error.find(".png, .svg or .pdf") != std::string::npos, error.c_str());
+    const auto bmp = renderCharts(results(), file.toStdString(), 800, 600, 96);
+    QVERIFY(!bmp.ok());
+    QVERIFY2(bmp.error().find(".png, .svg or .pdf") != std::string::npos, bmp.error().c_str());
     QVERIFY(!QFile::exists(file));
-    QVERIFY(!renderCharts(results(), m_dir.filePath(QStringLiteral("no/such/dir/c.png")).toStdString(), 800, 600,
-                          96, &error));
-    QVERIFY2(error.find("could not write") != std::string::npos, error.c_str());
+    const auto missing = renderCharts(results(), m_dir.filePath(QStringLiteral("no/such/dir/c.png")).toStdString(),
+                                      800, 600, 96);
+    QVERIFY(!missing.ok());
+    QVERIFY2(missing.error().find("Cannot write") != std::string::npos, missing.error().c_str());
 }
 
 void ChartRenderTest::svgTextForHtmlReports()
 {
-    std::string error;
-    const std::string svg = renderChartSvg(results(), 800, 600, &error);
-    QVERIFY2(!svg.empty(), error.c_str());
-    QVERIFY(svg.rfind("<svg", 0) == 0 || svg.find("<svg") < 200);
-    QVERIFY(svg.find("<?xml") == std::string::npos);  // htmlReport inserts it verbatim into the page
-    QVERIFY(svg.find("Fibonacci") != std::string::npos);
+    ResultsDocument document;
+    document.results = results();
+    const auto charts = renderReportCharts(document);
+    QVERIFY2(charts.ok(), charts.error().c_str());
+    QCOMPARE(charts->size(), std::size_t(7));  // the summary, then throughput, memory, distribution per workload
+    for (const ChartSvg& chart : *charts) {
+        QVERIFY(!chart.title.empty());
+        QVERIFY(chart.svg.find("<svg") < 200);
+        QVERIFY(chart.svg.find("<?xml") == std::string::npos);  // htmlReport inserts it verbatim into the page
+    }
+    QVERIFY(charts->at(1).title.find("Fibonacci") != std::string::npos || charts->at(1).svg.find("Fibonacci")
+            != std::string::npos);
 }
 
 int main(int argc, char** argv)
