@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -15,6 +16,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QProcess>
+#include <QProgressBar>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -85,6 +87,7 @@ private slots:
     void instrumentCheckShowsTheSelftestReportAndExcludesRuns();
     void windowRunsAreJournalledAndASigkilledRunIsRecovered();
     void theSameFileNameGivesTheSameBytesFromTheWindowAndTheCli();
+    void fileDialogsStartInTheFolderOfTheLastFilePicked();
 
 private:
     /// Waits for the plan to finish; false on timeout.
@@ -192,6 +195,13 @@ void MainWindowTest::stopStopsQuickly()
     const auto results = m_window->resultsModel()->results();
     QCOMPARE(results.size(), std::size_t(1));
     QCOMPARE(int(results.front().status), int(ResultStatus::Cancelled));
+    // The bar ends full and says how the run ended.
+    auto* bar = m_window->findChild<QProgressBar*>(QStringLiteral("progress"));
+    QVERIFY(bar);
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY2(m_window->runPanel()->progressText().startsWith(QStringLiteral("Stopped: 0 finished, 1 failed")),
+             qPrintable(m_window->runPanel()->progressText()));
+    QVERIFY(m_window->runPanel()->grab().save(QStringLiteral(VERSUS_UI_ARTIFACTS "/run_panel_stopped.png")));
 }
 
 void MainWindowTest::invalidParameterIsRefusedAtTheField()
@@ -307,8 +317,8 @@ void whenModalOpens(const std::function<void(QWidget*)>& check)
             check(modal);
             if (auto* box = qobject_cast<QMessageBox*>(modal))
                 box->button(QMessageBox::Ok) ? box->button(QMessageBox::Ok)->click() : box->reject();
-            else if (auto* dialog = qobject_cast<QDialog*>(modal))
-                dialog->reject();
+            else if (auto* dialog = qobject_cast<QDialog*>(modal); dialog && dialog->isVisible())
+                dialog->reject();  // unless `check` closed it
         }
     });
     timer->start();
@@ -663,6 +673,35 @@ void MainWindowTest::theSameFileNameGivesTheSameBytesFromTheWindowAndTheCli()
         QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
         QCOMPARE(a.readAll(), b.readAll());
     }
+}
+
+void MainWindowTest::fileDialogsStartInTheFolderOfTheLastFilePicked()
+{
+    QTemporaryDir dir;
+    const QString file = writeSyntheticFile(dir.path(), QStringLiteral("picked.json"), 7e6);
+    QVERIFY(!file.isEmpty());
+    ResultsActions* actions = m_window->resultsActions();
+    QCOMPARE(actions->folder(), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    whenModalOpens([&file](QWidget* modal) {
+        auto* dialog = qobject_cast<QFileDialog*>(modal);
+        QVERIFY(dialog);
+        // Typed and closed as picked: selectFile() and accept() go through a model filled on another thread.
+        auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+        QVERIFY(name);
+        name->setText(file);
+        static_cast<QDialog*>(dialog)->done(QDialog::Accepted);
+    });
+    actions->openWithDialog();
+    QCOMPARE(m_window->resultsModel()->rowCount(), 2);  // the picked file is shown
+    QCOMPARE(actions->folder(), QFileInfo(file).absolutePath());
+    // Every dialog of File > Open and the exports starts there now.
+    QString startedIn;
+    whenModalOpens([&startedIn](QWidget* modal) {
+        if (auto* dialog = qobject_cast<QFileDialog*>(modal))
+            startedIn = dialog->directory().absolutePath();
+    });
+    actions->exportResultsWithDialog();
+    QCOMPARE(startedIn, QFileInfo(file).absolutePath());
 }
 
 QTEST_MAIN(MainWindowTest)
