@@ -75,6 +75,14 @@ std::optional<RuntimeInfo> RuntimeRegistry::info(const std::string& id) const
     return std::nullopt;
 }
 
+std::vector<RuntimeInfo> RuntimeRegistry::infos() const
+{
+    std::vector<RuntimeInfo> all;
+    for (const auto& d : m_descriptors)
+        all.push_back(info(d.info.id).value_or(d.info));
+    return all;
+}
+
 bool RuntimeRegistry::isCreated(const std::string& id) const
 {
     std::lock_guard lock(m_mutex);

@@ -24,6 +24,8 @@ public:
     /// What is known of the runtime without creating it: a created runtime's own info (V8's full version, a user
     /// interpreter's), else its descriptor's; empty for an unknown id.
     std::optional<RuntimeInfo> info(const std::string& id) const;
+    /// info() of every runtime, in the registry's order (results documents, the About box). Creates none.
+    std::vector<RuntimeInfo> infos() const;
 
 private:
     std::vector<RuntimeDescriptor> m_descriptors;

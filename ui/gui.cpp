@@ -14,6 +14,8 @@
 #include "catalog.h"
 #include "journal_location.h"
 #include "main_window.h"
+#include "results_actions.h"
+#include "run_panel.h"
 #include "runtime_registry.h"
 #include "startup_view.h"
 
@@ -65,15 +67,16 @@ int takeScreenshot(QApplication& app, MainWindow& window, const QString& file)
 {
     window.resize(1400, 900);
     window.show();
-    window.setCheckedWorkloads({QStringLiteral("fib")});
-    window.setCheckedRuntimes({QStringLiteral("python"), QStringLiteral("node")});
-    window.selectWorkload(QStringLiteral("fib"));
-    window.useTinyParameters();
-    window.setSampling(3, 15, 20);
+    RunPanel* panel = window.runPanel();
+    panel->setCheckedWorkloads({QStringLiteral("fib")});
+    panel->setCheckedRuntimes({QStringLiteral("python"), QStringLiteral("node")});
+    panel->selectWorkload(QStringLiteral("fib"));
+    panel->useTinyParameters();
+    panel->setSampling(3, 15, 20);
     QObject::connect(&window, &MainWindow::planFinished, &window, [&](bool) { saveAndExit(app, window, file); });
     QTimer::singleShot(0, &window, [&] {
         if (!window.startRun()) {
-            std::fprintf(stderr, "versus: the screenshot run did not start: %s\n", qPrintable(window.runMessage()));
+            std::fprintf(stderr, "versus: the screenshot run did not start: %s\n", qPrintable(panel->runMessage()));
             app.exit(1);
         }
     });
@@ -122,7 +125,8 @@ int main(int argc, char** argv)
         });
     else
         QTimer::singleShot(0, &window, [&window] {
-            window.offerJournalRecovery(QString::fromStdString(gui::defaultJournalPath().string()));
+            const QString journal = QString::fromStdString(gui::defaultJournalPath().string());
+            window.resultsActions()->offerJournalRecovery(journal);
         });
     return QApplication::exec();
 }

@@ -19,6 +19,7 @@
 #include "builtin_runtimes.h"
 #include "catalog.h"
 #include "main_window.h"
+#include "run_panel.h"
 #include "parameter_editor.h"
 
 using namespace versus;
@@ -33,11 +34,11 @@ int main(int argc, char** argv)
     MainWindow window(registry, Catalog::load(workloadsDirectory()), MainWindow::Options{false});
     window.resize(1400, 900);
     window.show();
-    window.setCheckedWorkloads({"fib"});
-    window.setCheckedRuntimes({"python", "node"});
-    window.useTinyParameters();
-    window.setSampling(0, 20000, 0);
-    window.setRunPlanOptions(RunOrder::Race, 0, 0);
+    window.runPanel()->setCheckedWorkloads({"fib"});
+    window.runPanel()->setCheckedRuntimes({"python", "node"});
+    window.runPanel()->useTinyParameters();
+    window.runPanel()->setSampling(0, 20000, 0);
+    window.runPanel()->setRunPlanOptions(RunOrder::Race, 0, 0);
 
     // A 1 ms timer measures how late the loop gets to it: its lateness is the loop's latency.
     std::vector<double> latenciesMs;
@@ -54,7 +55,7 @@ int main(int argc, char** argv)
     });
     QObject::connect(&window, &MainWindow::planFinished, &app, &QApplication::quit);
     if (!window.startRun()) {
-        std::fprintf(stderr, "run refused: %s\n", window.runMessage().toUtf8().constData());
+        std::fprintf(stderr, "run refused: %s\n", window.runPanel()->runMessage().toUtf8().constData());
         return 2;
     }
     clock.start();
@@ -69,14 +70,14 @@ int main(int argc, char** argv)
                 latenciesMs.size(), clock.nsecsElapsed() / 1e9, at(0.5), at(0.99), at(1.0));
 
     // Stop latency: each runtime alone, a call that lasts about a second in CPython, stopped mid-call.
-    window.selectWorkload(QStringLiteral("fib"));
-    auto* n = window.parameterEditor()->findChild<QLineEdit*>(QStringLiteral("param_n"));
+    window.runPanel()->selectWorkload(QStringLiteral("fib"));
+    auto* n = window.runPanel()->parameterEditor()->findChild<QLineEdit*>(QStringLiteral("param_n"));
     if (!n)
         return 2;
-    window.setSampling(1, 1000, 50);
-    window.setRunPlanOptions(RunOrder::Sequential, 0, 0);
+    window.runPanel()->setSampling(1, 1000, 50);
+    window.runPanel()->setRunPlanOptions(RunOrder::Sequential, 0, 0);
     for (const char* runtime : {"python", "node"}) {
-        window.setCheckedRuntimes({QString::fromLatin1(runtime)});
+        window.runPanel()->setCheckedRuntimes({QString::fromLatin1(runtime)});
         n->setText(QStringLiteral("30"));
         std::vector<double> stopMs;
         for (int trial = 0; trial < 10; ++trial) {

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -15,6 +16,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QProcess>
+#include <QProgressBar>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -30,6 +32,7 @@
 
 #include "builtin_runtimes.h"
 #include "compare_dialog.h"
+#include "charts_page.h"
 #include "custom_code_panel.h"
 #include "distribution_plot.h"
 #include "journal.h"
@@ -40,8 +43,11 @@
 #include "parameter_editor.h"
 #include "result_analyzer.h"
 #include "output_file.h"
+#include "results_actions.h"
 #include "results_file.h"
 #include "results_model.h"
+#include "run_log.h"
+#include "run_panel.h"
 #include "runtime_list_model.h"
 #include "runtime_registry.h"
 #include "startup_view.h"
@@ -82,6 +88,7 @@ private slots:
     void instrumentCheckShowsTheSelftestReportAndExcludesRuns();
     void windowRunsAreJournalledAndASigkilledRunIsRecovered();
     void theSameFileNameGivesTheSameBytesFromTheWindowAndTheCli();
+    void fileDialogsStartInTheFolderOfTheLastFilePicked();
 
 private:
     /// Waits for the plan to finish; false on timeout.
@@ -120,11 +127,11 @@ bool MainWindowTest::waitForPlan(int timeoutMs)
 
 void MainWindowTest::tinyFib(const QStringList& runtimes)
 {
-    m_window->setCheckedWorkloads({QStringLiteral("fib")});
-    m_window->setCheckedRuntimes(runtimes);
-    m_window->selectWorkload(QStringLiteral("fib"));
-    m_window->useTinyParameters();
-    m_window->setSampling(2, 4, 5);
+    m_window->runPanel()->setCheckedWorkloads({QStringLiteral("fib")});
+    m_window->runPanel()->setCheckedRuntimes(runtimes);
+    m_window->runPanel()->selectWorkload(QStringLiteral("fib"));
+    m_window->runPanel()->useTinyParameters();
+    m_window->runPanel()->setSampling(2, 4, 5);
 }
 
 void MainWindowTest::windowComesUpWithoutInterpreters()
@@ -132,8 +139,8 @@ void MainWindowTest::windowComesUpWithoutInterpreters()
     // The first test of the process: nothing has run yet, and showing the window must not have started anything.
     for (const auto& d : m_registry->descriptors())
         QVERIFY2(!m_registry->isCreated(d.info.id), d.info.id.c_str());
-    QVERIFY(m_window->runtimeModel()->rowCount() >= 2);
-    QVERIFY(m_window->workloadModel()->indexOf(QStringLiteral("fib")).isValid());
+    QVERIFY(m_window->runPanel()->runtimeModel()->rowCount() >= 2);
+    QVERIFY(m_window->runPanel()->workloadModel()->indexOf(QStringLiteral("fib")).isValid());
 }
 
 void MainWindowTest::runButtonFillsTableAndPlots()
@@ -157,22 +164,22 @@ void MainWindowTest::runButtonFillsTableAndPlots()
         QCOMPARE(r.summary.samples, 4);
     }
     // 2 runtimes x (2 warm-up + 4 measured) samples, each a point.
-    QCOMPARE(m_window->throughputPlot()->dataPointCount(), 12);
-    QVERIFY(m_window->distributionPlot()->dataPointCount() > 0);
-    QVERIFY(m_window->summaryPlot()->dataPointCount() == 2);
-    QVERIFY(m_window->memoryPlot()->dataPointCount() > 0);
+    QCOMPARE(m_window->chartsPage()->throughputPlot()->dataPointCount(), 12);
+    QVERIFY(m_window->chartsPage()->distributionPlot()->dataPointCount() > 0);
+    QVERIFY(m_window->chartsPage()->summaryPlot()->dataPointCount() == 2);
+    QVERIFY(m_window->chartsPage()->memoryPlot()->dataPointCount() > 0);
     QVERIFY(m_window->logView()->toPlainText().contains(QStringLiteral("Finished: 2 ok")));
 }
 
 void MainWindowTest::stopStopsQuickly()
 {
-    m_window->setCheckedWorkloads({QStringLiteral("fib")});
-    m_window->setCheckedRuntimes({QStringLiteral("python"), QStringLiteral("node")});
-    m_window->selectWorkload(QStringLiteral("fib"));
-    auto* n = m_window->parameterEditor()->findChild<QLineEdit*>(QStringLiteral("param_n"));
+    m_window->runPanel()->setCheckedWorkloads({QStringLiteral("fib")});
+    m_window->runPanel()->setCheckedRuntimes({QStringLiteral("python"), QStringLiteral("node")});
+    m_window->runPanel()->selectWorkload(QStringLiteral("fib"));
+    auto* n = m_window->runPanel()->parameterEditor()->findChild<QLineEdit*>(QStringLiteral("param_n"));
     QVERIFY(n);
     n->setText(QStringLiteral("32"));  // about a second per call in CPython: the run would last minutes
-    m_window->setSampling(3, 1000, 50);
+    m_window->runPanel()->setSampling(3, 1000, 50);
     QSignalSpy done(m_window.get(), &MainWindow::planFinished);
     QVERIFY(m_window->startRun());
     QTest::qWait(700);  // let the item start inside the interpreter
@@ -189,15 +196,22 @@ void MainWindowTest::stopStopsQuickly()
     const auto results = m_window->resultsModel()->results();
     QCOMPARE(results.size(), std::size_t(1));
     QCOMPARE(int(results.front().status), int(ResultStatus::Cancelled));
+    // The bar ends full and says how the run ended.
+    auto* bar = m_window->findChild<QProgressBar*>(QStringLiteral("progress"));
+    QVERIFY(bar);
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY2(m_window->runPanel()->progressText().startsWith(QStringLiteral("Stopped: 0 finished, 1 failed")),
+             qPrintable(m_window->runPanel()->progressText()));
+    QVERIFY(m_window->runPanel()->grab().save(QStringLiteral(VERSUS_UI_ARTIFACTS "/run_panel_stopped.png")));
 }
 
 void MainWindowTest::invalidParameterIsRefusedAtTheField()
 {
-    m_window->setCheckedWorkloads({QStringLiteral("fib")});
-    m_window->setCheckedRuntimes({QStringLiteral("python")});
-    m_window->selectWorkload(QStringLiteral("fib"));
-    auto* n = m_window->parameterEditor()->findChild<QLineEdit*>(QStringLiteral("param_n"));
-    auto* error = m_window->parameterEditor()->findChild<QLabel*>(QStringLiteral("error_n"));
+    m_window->runPanel()->setCheckedWorkloads({QStringLiteral("fib")});
+    m_window->runPanel()->setCheckedRuntimes({QStringLiteral("python")});
+    m_window->runPanel()->selectWorkload(QStringLiteral("fib"));
+    auto* n = m_window->runPanel()->parameterEditor()->findChild<QLineEdit*>(QStringLiteral("param_n"));
+    auto* error = m_window->runPanel()->parameterEditor()->findChild<QLabel*>(QStringLiteral("error_n"));
     QVERIFY(n && error);
     n->clear();
     QTest::keyClicks(n, QStringLiteral("abc"));
@@ -209,12 +223,12 @@ void MainWindowTest::invalidParameterIsRefusedAtTheField()
 
     QVERIFY(!m_window->startRun());
     QVERIFY(!m_window->isRunning());
-    QVERIFY2(m_window->runMessage().contains(QStringLiteral("from 0 to 35")), qPrintable(m_window->runMessage()));
+    QVERIFY2(m_window->runPanel()->runMessage().contains(QStringLiteral("from 0 to 35")), qPrintable(m_window->runPanel()->runMessage()));
     QCOMPARE(m_window->resultsModel()->rowCount(), 0);
 
     n->setText(QStringLiteral("12"));
     QVERIFY(!error->isVisible());
-    QVERIFY(m_window->runMessage().isEmpty());
+    QVERIFY(m_window->runPanel()->runMessage().isEmpty());
 }
 
 void MainWindowTest::exportWritesPngSvgPdfAndJson()
@@ -222,30 +236,30 @@ void MainWindowTest::exportWritesPngSvgPdfAndJson()
     tinyFib({QStringLiteral("node")});
     QVERIFY(m_window->startRun());
     QVERIFY(waitForPlan());
-    QVERIFY(m_window->throughputPlot()->dataPointCount() > 0);
+    QVERIFY(m_window->chartsPage()->throughputPlot()->dataPointCount() > 0);
     const QString dir = QStringLiteral(VERSUS_UI_ARTIFACTS);
     QVERIFY(QDir().mkpath(dir));
     for (const char* suffix : {"png", "svg", "pdf"}) {
         const QString file = dir + QStringLiteral("/throughput.") + QLatin1String(suffix);
         QFile::remove(file);
         QString error;
-        QVERIFY2(m_window->throughputPlot()->exportTo(file, &error, QSize(800, 500)), qPrintable(error));
+        QVERIFY2(m_window->chartsPage()->throughputPlot()->exportTo(file, &error, QSize(800, 500)), qPrintable(error));
         QVERIFY2(QFileInfo(file).size() > 1000, qPrintable(file));
     }
     QFile svg(dir + QStringLiteral("/throughput.svg"));
     QVERIFY(svg.open(QIODevice::ReadOnly));
     QVERIFY(svg.readAll().contains("<svg"));
     QString error;
-    QVERIFY(!m_window->summaryPlot()->exportTo(dir + QStringLiteral("/summary.bmp2"), &error));
+    QVERIFY(!m_window->chartsPage()->summaryPlot()->exportTo(dir + QStringLiteral("/summary.bmp2"), &error));
     QVERIFY(!error.isEmpty());
-    QVERIFY2(m_window->exportResults(dir + QStringLiteral("/results.json"), &error), qPrintable(error));
+    QVERIFY2(m_window->resultsActions()->exportResults(dir + QStringLiteral("/results.json"), &error), qPrintable(error));
     QVERIFY(QFileInfo(dir + QStringLiteral("/results.json")).size() > 100);
 }
 
 void MainWindowTest::customCodeRacesAndMarksTheErrorLine()
 {
-    m_window->setCheckedRuntimes({QStringLiteral("python"), QStringLiteral("node")});
-    m_window->setSampling(1, 3, 5);
+    m_window->runPanel()->setCheckedRuntimes({QStringLiteral("python"), QStringLiteral("node")});
+    m_window->runPanel()->setSampling(1, 3, 5);
     CustomCodePanel* panel = m_window->customCodePanel();
     // A Python error on line 3 (at run time, so the harness reports where), a JavaScript version that works.
     panel->setCode(QStringLiteral("def run(params):\n    total = 1\n    return total / 0\n"),
@@ -303,8 +317,8 @@ void whenModalOpens(const std::function<void(QWidget*)>& check)
             check(modal);
             if (auto* box = qobject_cast<QMessageBox*>(modal))
                 box->button(QMessageBox::Ok) ? box->button(QMessageBox::Ok)->click() : box->reject();
-            else if (auto* dialog = qobject_cast<QDialog*>(modal))
-                dialog->reject();
+            else if (auto* dialog = qobject_cast<QDialog*>(modal); dialog && dialog->isVisible())
+                dialog->reject();  // unless `check` closed it
         }
     });
     timer->start();
@@ -318,17 +332,17 @@ void MainWindowTest::openedResultsFileFillsTableAndPlots()
     const QString file = writeSyntheticFile(dir.path(), QStringLiteral("fib.json"), 7e6,
                                             {"The CPU frequency governor is 'powersave': set it to 'performance'."});
     QVERIFY(!file.isEmpty());
-    QVERIFY(m_window->openResultsFiles({file}));
-    QTRY_VERIFY(!m_window->analysisPending());  // the summary's CIs are bootstrapped off the GUI thread
+    QVERIFY(m_window->resultsActions()->openResultsFiles({file}));
+    QTRY_VERIFY(!m_window->chartsPage()->analysisPending());  // the summary's CIs are bootstrapped off the GUI thread
     QCOMPARE(m_window->resultsModel()->rowCount(), 2);
     QCOMPARE(m_window->resultsModel()->resultAt(0).summary.samples, 20);
-    QCOMPARE(m_window->throughputPlot()->dataPointCount(), 2 * 23);  // every sample, warm-up included
-    QCOMPARE(m_window->summaryPlot()->dataPointCount(), 2);
-    QVERIFY(m_window->distributionPlot()->dataPointCount() > 0);
-    QVERIFY(m_window->memoryPlot()->dataPointCount() > 0);
-    QCOMPARE(m_window->summaryPlot()->claimBandCount(), 1);  // fib speaks to the cpu-bound claim
-    QVERIFY2(m_window->environmentBannerText().contains(QStringLiteral("powersave")),
-             qPrintable(m_window->environmentBannerText()));
+    QCOMPARE(m_window->chartsPage()->throughputPlot()->dataPointCount(), 2 * 23);  // every sample, warm-up included
+    QCOMPARE(m_window->chartsPage()->summaryPlot()->dataPointCount(), 2);
+    QVERIFY(m_window->chartsPage()->distributionPlot()->dataPointCount() > 0);
+    QVERIFY(m_window->chartsPage()->memoryPlot()->dataPointCount() > 0);
+    QCOMPARE(m_window->chartsPage()->summaryPlot()->claimBandCount(), 1);  // fib speaks to the cpu-bound claim
+    QVERIFY2(m_window->chartsPage()->environmentBannerText().contains(QStringLiteral("powersave")),
+             qPrintable(m_window->chartsPage()->environmentBannerText()));
     const QString ci = m_window->resultsModel()->data(m_window->resultsModel()->index(0, ResultsModel::CiColumn))
                            .toString();
     QVERIFY2(ci.contains(QStringLiteral(" to ")), qPrintable(ci));
@@ -351,12 +365,12 @@ void MainWindowTest::corruptFileShowsAnErrorAndKeepsTheWindow()
             shown = box->text();
         modal->grab().save(QStringLiteral(VERSUS_UI_ARTIFACTS "/open_error.png"));
     });
-    QVERIFY(!m_window->openResultsFiles({file}));
+    QVERIFY(!m_window->resultsActions()->openResultsFiles({file}));
     QVERIFY2(shown.contains(QStringLiteral("broken.json")), qPrintable(shown));
     QVERIFY(m_window->isVisible());
     QCOMPARE(m_window->resultsModel()->rowCount(), 0);
     // The window still works: a good file opens after the bad one.
-    QVERIFY(m_window->openResultsFiles({writeSyntheticFile(dir.path(), QStringLiteral("good.json"), 7e6)}));
+    QVERIFY(m_window->resultsActions()->openResultsFiles({writeSyntheticFile(dir.path(), QStringLiteral("good.json"), 7e6)}));
     QCOMPARE(m_window->resultsModel()->rowCount(), 2);
 }
 
@@ -365,7 +379,7 @@ void MainWindowTest::twoFilesOpenTheComparison()
     QTemporaryDir dir;
     const QString before = writeSyntheticFile(dir.path(), QStringLiteral("before.json"), 7e6);
     const QString after = writeSyntheticFile(dir.path(), QStringLiteral("after.json"), 3.5e6);
-    QVERIFY(m_window->openResultsFiles({before, after}));
+    QVERIFY(m_window->resultsActions()->openResultsFiles({before, after}));
     auto* dialog = m_window->findChild<CompareDialog*>();
     QVERIFY(dialog && dialog->isVisible());
     QVERIFY2(dialog->text().contains(QStringLiteral("faster")), qPrintable(dialog->text()));
@@ -376,7 +390,7 @@ void MainWindowTest::twoFilesOpenTheComparison()
 void MainWindowTest::everyExportFormatHasItsSignature()
 {
     QTemporaryDir dir;
-    QVERIFY(m_window->openResultsFiles({writeSyntheticFile(dir.path(), QStringLiteral("in.json"), 7e6)}));
+    QVERIFY(m_window->resultsActions()->openResultsFiles({writeSyntheticFile(dir.path(), QStringLiteral("in.json"), 7e6)}));
     const std::vector<std::pair<QString, QByteArray>> expected{
         {QStringLiteral("out.json"), QByteArray("\"schema_version\": 2")},
         {QStringLiteral("out.hyperfine.json"), QByteArray("\"times\"")},
@@ -387,7 +401,7 @@ void MainWindowTest::everyExportFormatHasItsSignature()
     };
     for (const auto& [name, signature] : expected) {
         QString error;
-        QVERIFY2(m_window->exportResults(dir.filePath(name), &error), qPrintable(error));
+        QVERIFY2(m_window->resultsActions()->exportResults(dir.filePath(name), &error), qPrintable(error));
         QFile file(dir.filePath(name));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY2(file.readAll().contains(signature), qPrintable(name));
@@ -434,27 +448,27 @@ void MainWindowTest::journalOfACrashedRunIsRecovered()
             journal.record(SampleEvent{{1, "fib", "node", "plain"}, running.samples[std::size_t(i)]});
     }  // no plan_done: the run "crashed"
     QString error;
-    QVERIFY2(m_window->recoverJournal(journalFile, &error), qPrintable(error));
+    QVERIFY2(m_window->resultsActions()->recoverJournal(journalFile, &error), qPrintable(error));
     QVERIFY(!QFileInfo::exists(journalFile));
     QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("recovered-*.json")}).size(), 1);
     QCOMPARE(m_window->resultsModel()->rowCount(), 2);
     QCOMPARE(int(m_window->resultsModel()->resultAt(1).status), int(ResultStatus::Cancelled));
-    QVERIFY(m_window->throughputPlot()->dataPointCount() >= 23 + 5);
-    QVERIFY(!m_window->recoverJournal(dir.filePath(QStringLiteral("missing.jsonl")), &error));
+    QVERIFY(m_window->chartsPage()->throughputPlot()->dataPointCount() >= 23 + 5);
+    QVERIFY(!m_window->resultsActions()->recoverJournal(dir.filePath(QStringLiteral("missing.jsonl")), &error));
     QVERIFY(!error.isEmpty());
 }
 
 void MainWindowTest::screenshotAfterTinyRun()
 {
     tinyFib({QStringLiteral("python"), QStringLiteral("node")});
-    m_window->setSampling(3, 10, 10);
+    m_window->runPanel()->setSampling(3, 10, 10);
     QVERIFY(m_window->startRun());
     QVERIFY(waitForPlan());
     QTest::qWait(100);  // queued replots
-    QVERIFY(m_window->throughputPlot()->dataPointCount() > 0);
-    QVERIFY(m_window->memoryPlot()->dataPointCount() > 0);
-    QVERIFY(m_window->distributionPlot()->dataPointCount() > 0);
-    QVERIFY(m_window->summaryPlot()->dataPointCount() > 0);
+    QVERIFY(m_window->chartsPage()->throughputPlot()->dataPointCount() > 0);
+    QVERIFY(m_window->chartsPage()->memoryPlot()->dataPointCount() > 0);
+    QVERIFY(m_window->chartsPage()->distributionPlot()->dataPointCount() > 0);
+    QVERIFY(m_window->chartsPage()->summaryPlot()->dataPointCount() > 0);
     const QPixmap shot = m_window->grab();
     QCOMPARE(shot.size(), QSize(1400, 900) * shot.devicePixelRatio());
     const QString dir = QStringLiteral(VERSUS_UI_ARTIFACTS);
@@ -502,12 +516,12 @@ void MainWindowTest::memoryPlotShowsProcessRssAfterATinyRun()
     QVERIFY(m_window->startRun());
     QVERIFY(waitForPlan());
     QTest::qWait(50);
-    MemoryPlot* memory = m_window->memoryPlot();
+    MemoryPlot* memory = m_window->chartsPage()->memoryPlot();
     QVERIFY(memory->sampledPointCount(QStringLiteral("Versus process RSS")) > 0);
     // The per-sample heap series is still there, on the same (run) time axis.
     QVERIFY(memory->dataPointCount() > memory->sampledPointCount(QStringLiteral("Versus process RSS")));
     // A new run starts the sampler series afresh; long enough for several sampler points (10 Hz).
-    m_window->setSampling(2, 15, 20);
+    m_window->runPanel()->setSampling(2, 15, 20);
     QVERIFY(m_window->startRun());
     QVERIFY(waitForPlan());
     const int rss = memory->sampledPointCount(QStringLiteral("Versus process RSS"));
@@ -515,9 +529,9 @@ void MainWindowTest::memoryPlotShowsProcessRssAfterATinyRun()
 
     // Saved with the results and shown again when the file is opened: the same sampler points, on the run's clock.
     const QString file = QStringLiteral(VERSUS_UI_ARTIFACTS "/memory.json");  // kept as an artefact
-    QVERIFY(m_window->exportResults(file));
-    QVERIFY(m_window->openResultsFiles({file}));
-    QTRY_VERIFY(!m_window->analysisPending());
+    QVERIFY(m_window->resultsActions()->exportResults(file));
+    QVERIFY(m_window->resultsActions()->openResultsFiles({file}));
+    QTRY_VERIFY(!m_window->chartsPage()->analysisPending());
     QCOMPARE(memory->sampledPointCount(QStringLiteral("Versus process RSS")), rss);
     QStringList graphs;
     for (int i = 0; i < memory->plot()->graphCount(); ++i)
@@ -534,7 +548,7 @@ void MainWindowTest::addedInterpreterAppearsInTheRuntimeList()
 {
     if (!QFileInfo(QStringLiteral("/usr/bin/python3.11")).isExecutable())
         QSKIP("needs /usr/bin/python3.11");
-    RuntimeListModel* model = m_window->runtimeModel();
+    RuntimeListModel* model = m_window->runPanel()->runtimeModel();
     const auto rowOf = [model](const QString& id) {
         for (int row = 0; row < model->rowCount(); ++row)
             if (model->index(row).data(RuntimeListModel::RuntimeIdRole).toString() == id)
@@ -577,8 +591,8 @@ void MainWindowTest::instrumentCheckShowsTheSelftestReportAndExcludesRuns()
     // While it measures, a benchmark run would share its interpreters and disturb it: refused with the reason.
     tinyFib({QStringLiteral("python")});
     QVERIFY(!m_window->startRun());
-    QVERIFY2(m_window->runMessage().contains(QStringLiteral("instrument check is running")),
-             qPrintable(m_window->runMessage()));
+    QVERIFY2(m_window->runPanel()->runMessage().contains(QStringLiteral("instrument check is running")),
+             qPrintable(m_window->runPanel()->runMessage()));
     QVERIFY(finished.wait(120000));
     const QString report = check->reportText();
     for (const char* section : {"Embedded against the same interpreter as a process", "Harness cost per call",
@@ -633,7 +647,7 @@ void MainWindowTest::windowRunsAreJournalledAndASigkilledRunIsRecovered()
     QVERIFY(!killed->document.results.empty());
     QVERIFY(!killed->document.results.front().samples.empty());
     QString error;
-    QVERIFY2(m_window->recoverJournal(journalFile, &error), qPrintable(error));
+    QVERIFY2(m_window->resultsActions()->recoverJournal(journalFile, &error), qPrintable(error));
     QVERIFY(!m_window->resultsModel()->results().empty());
 }
 
@@ -644,12 +658,12 @@ void MainWindowTest::theSameFileNameGivesTheSameBytesFromTheWindowAndTheCli()
     QVERIFY(waitForPlan());
     QTemporaryDir dir;
     QString error;
-    QVERIFY2(m_window->exportResults(dir.filePath(QStringLiteral("run.json")), &error), qPrintable(error));
+    QVERIFY2(m_window->resultsActions()->exportResults(dir.filePath(QStringLiteral("run.json")), &error), qPrintable(error));
     // One format table in core: each name means the same format, and the same bytes, in both front ends.
     for (const char* name : {"copy.json", "run.hyperfine.json", "run.csv", "run.samples.csv", "run.md"}) {
         const QString fromWindow = dir.filePath(QStringLiteral("window-") + QLatin1String(name));
         const QString fromCli = dir.filePath(QStringLiteral("cli-") + QLatin1String(name));
-        QVERIFY2(m_window->exportResults(fromWindow, &error), qPrintable(error));
+        QVERIFY2(m_window->resultsActions()->exportResults(fromWindow, &error), qPrintable(error));
         QProcess cli;
         cli.start(QStringLiteral(VERSUS_EXECUTABLE),
                   {QStringLiteral("export"), dir.filePath(QStringLiteral("run.json")), QStringLiteral("-o"), fromCli});
@@ -659,6 +673,35 @@ void MainWindowTest::theSameFileNameGivesTheSameBytesFromTheWindowAndTheCli()
         QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
         QCOMPARE(a.readAll(), b.readAll());
     }
+}
+
+void MainWindowTest::fileDialogsStartInTheFolderOfTheLastFilePicked()
+{
+    QTemporaryDir dir;
+    const QString file = writeSyntheticFile(dir.path(), QStringLiteral("picked.json"), 7e6);
+    QVERIFY(!file.isEmpty());
+    ResultsActions* actions = m_window->resultsActions();
+    QCOMPARE(actions->folder(), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    whenModalOpens([&file](QWidget* modal) {
+        auto* dialog = qobject_cast<QFileDialog*>(modal);
+        QVERIFY(dialog);
+        // Typed and closed as picked: selectFile() and accept() go through a model filled on another thread.
+        auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+        QVERIFY(name);
+        name->setText(file);
+        static_cast<QDialog*>(dialog)->done(QDialog::Accepted);
+    });
+    actions->openWithDialog();
+    QCOMPARE(m_window->resultsModel()->rowCount(), 2);  // the picked file is shown
+    QCOMPARE(actions->folder(), QFileInfo(file).absolutePath());
+    // Every dialog of File > Open and the exports starts there now.
+    QString startedIn;
+    whenModalOpens([&startedIn](QWidget* modal) {
+        if (auto* dialog = qobject_cast<QFileDialog*>(modal))
+            startedIn = dialog->directory().absolutePath();
+    });
+    actions->exportResultsWithDialog();
+    QCOMPARE(startedIn, QFileInfo(file).absolutePath());
 }
 
 QTEST_MAIN(MainWindowTest)
@@ -707,14 +750,14 @@ void MainWindowTest::progressCountsTheWarmUpOfEveryRound()
     // Interleaved rounds of 5 measured samples repeat the warm-up: 12 samples are 3 rounds, so each result takes
     // 12 + 3 x 2 = 18 samples and two results 36.
     tinyFib({QStringLiteral("python"), QStringLiteral("node")});
-    m_window->setSampling(2, 12, 1);
-    m_window->setRunPlanOptions(RunOrder::Interleaved, 0, 0);
+    m_window->runPanel()->setSampling(2, 12, 1);
+    m_window->runPanel()->setRunPlanOptions(RunOrder::Interleaved, 0, 0);
     QStringList seen;
     QTimer watch;
-    connect(&watch, &QTimer::timeout, this, [&] { seen << m_window->progressText(); });
+    connect(&watch, &QTimer::timeout, this, [&] { seen << m_window->runPanel()->progressText(); });
     watch.start(1);
     QVERIFY(m_window->startRun());
-    seen << m_window->progressText();
+    seen << m_window->runPanel()->progressText();
     QVERIFY(waitForPlan());
     watch.stop();
     QVERIFY2(seen.first().contains(QStringLiteral("0 of 36 samples")), qPrintable(seen.first()));
@@ -728,9 +771,9 @@ void MainWindowTest::progressCountsTheWarmUpOfEveryRound()
     QCOMPARE(samples, 36);  // a result keeps the warm-up samples of every round: what the progress counted
 
     // A target CI plans an upper bound and says so.
-    m_window->setRunPlanOptions(RunOrder::Sequential, 50, 0, 10);
+    m_window->runPanel()->setRunPlanOptions(RunOrder::Sequential, 50, 0, 10);
     QVERIFY(m_window->startRun());
-    QVERIFY2(m_window->progressText().contains(QStringLiteral("at most")), qPrintable(m_window->progressText()));
+    QVERIFY2(m_window->runPanel()->progressText().contains(QStringLiteral("at most")), qPrintable(m_window->runPanel()->progressText()));
     QVERIFY(waitForPlan());
 }
 
@@ -751,8 +794,8 @@ void MainWindowTest::startupTabMeasuresColdStartAndEmbeddedParts()
     QVERIFY(startup->start({"python3"}));
     tinyFib({QStringLiteral("python")});
     QVERIFY(!m_window->startRun());
-    QVERIFY2(m_window->runMessage().contains(QStringLiteral("Start-up is being measured")),
-             qPrintable(m_window->runMessage()));
+    QVERIFY2(m_window->runPanel()->runMessage().contains(QStringLiteral("Start-up is being measured")),
+             qPrintable(m_window->runPanel()->runMessage()));
     startup->stop();
     QVERIFY(finished.wait(10000));
     QVERIFY(m_window->startRun());

@@ -1,0 +1,68 @@
+// Progress of a run: planned samples corrected as results end, and a time-left estimate from the measured pace.
+#include "run_progress.h"
+
+#include <algorithm>
+
+namespace versus {
+
+void RunProgress::start(const RunPlan& plan, const RuntimeRegistry& registry)
+{
+    m_resultsExpected = 0;
+    for (const PlanItem& item : plan.items) {
+        const RuntimeDescriptor* d = registry.descriptor(item.runtimeId);
+        if (d && item.workload)
+            m_resultsExpected += int(item.workload->implementationsFor(d->info.language).size());
+    }
+    m_running = true;
+    m_upperBound = plan.targetCiPercent > 0;
+    m_timeBudgetS = plan.options.timeBudgetS;
+    m_resultsDone = 0;
+    m_plannedPerResult = plannedSamplesPerItem(plan);
+    m_samplesPlanned = m_plannedPerResult * m_resultsExpected;
+    m_samplesDone = 0;
+    m_samplesPerResult.clear();
+}
+
+void RunProgress::sample(int itemIndex, const std::string& flavour)
+{
+    ++m_samplesDone;
+    ++m_samplesPerResult[{itemIndex, flavour}];
+}
+
+void RunProgress::resultEnded(int itemIndex, const std::string& flavour)
+{
+    ++m_resultsDone;
+    // An adaptive stop, a budget, a failure or Stop end a result early: the plan shrinks by what it did not take.
+    const auto it = m_samplesPerResult.find({itemIndex, flavour});
+    const long long taken = it == m_samplesPerResult.end() ? 0 : it->second;
+    m_samplesPlanned -= std::max(0LL, m_plannedPerResult - taken);
+    m_samplesPlanned = std::max(m_samplesPlanned, m_samplesDone);
+}
+
+long long RunProgress::samplesPlanned() const
+{
+    return std::max(1LL, m_samplesPlanned);
+}
+
+long long RunProgress::samplesDone() const
+{
+    return m_running ? std::min(m_samplesDone, samplesPlanned()) : samplesPlanned();
+}
+
+int RunProgress::perMille() const
+{
+    return int(1000 * samplesDone() / samplesPlanned());
+}
+
+std::optional<double> RunProgress::secondsLeft(double elapsedS) const
+{
+    const long long done = samplesDone();
+    if (!m_running || done == 0 || elapsedS <= 1.0)
+        return std::nullopt;
+    double left = elapsedS * double(samplesPlanned() - done) / double(done);
+    if (m_timeBudgetS > 0)  // each result not yet ended stops sampling at the budget
+        left = std::min(left, m_timeBudgetS * std::max(0, m_resultsExpected - m_resultsDone));
+    return left;
+}
+
+} // namespace versus

@@ -1,0 +1,286 @@
+// The Charts tab: lays out the plots, feeds them from the run's events and shows the latest analysis.
+#include "charts_page.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include "catalog.h"
+#include "clock.h"
+#include "distribution_plot.h"
+#include "exporters.h"
+#include "memory_plot.h"
+#include "qstring_conversion.h"
+#include "result_analyzer.h"
+#include "results_file.h"
+#include "sample_store.h"
+#include "summary_plot.h"
+#include "throughput_plot.h"
+
+namespace versus::gui {
+
+namespace {
+} // namespace
+
+ChartsPage::ChartsPage(const Catalog& catalog, QWidget* parent)
+    : QWidget(parent), m_store(std::make_unique<SampleStore>())
+{
+    m_analyzer = new ResultAnalyzer(this);
+    connect(m_analyzer, &ResultAnalyzer::ready, this, &ChartsPage::showAnalysis);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 0);
+    auto* header = new QHBoxLayout;
+    m_headline = new QLabel(this);
+    m_headline->setObjectName(QStringLiteral("headline"));
+    QFont big = m_headline->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    big.setBold(true);
+    m_headline->setFont(big);
+    m_headline->setWordWrap(true);
+    m_headline->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_headline->setText(tr("Pick workloads and runtimes on the left, then Run."));
+    header->addWidget(m_headline, 1);
+    header->addWidget(new QLabel(tr("Show:"), this));
+    m_shownWorkload = new QComboBox(this);
+    m_shownWorkload->setObjectName(QStringLiteral("shownWorkload"));
+    m_shownWorkload->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_shownWorkload->setMinimumContentsLength(16);
+    m_shownWorkload->setToolTip(tr("Workload shown in the throughput, heap and distribution charts"));
+    header->addWidget(m_shownWorkload);
+    m_logScale = new QCheckBox(tr("Log scale"), this);
+    m_logScale->setObjectName(QStringLiteral("logScale"));
+    header->addWidget(m_logScale);
+    layout->addLayout(header);
+    m_environmentBanner = new QLabel(this);
+    m_environmentBanner->setObjectName(QStringLiteral("environmentBanner"));
+    m_environmentBanner->setWordWrap(true);
+    m_environmentBanner->setTextFormat(Qt::RichText);
+    m_environmentBanner->setStyleSheet(QStringLiteral(
+        "QLabel { background: rgba(230, 159, 0, 45); border: 1px solid rgba(230, 159, 0, 160); border-radius: 4px;"
+        " padding: 4px 8px; }"));
+    m_environmentBanner->setVisible(false);
+    layout->addWidget(m_environmentBanner);
+
+    auto* grid = new QGridLayout;
+    grid->setSpacing(6);
+    m_throughput = new ThroughputPlot(*m_store, this);
+    m_throughput->setObjectName(QStringLiteral("throughputPlot"));
+    m_memory = new MemoryPlot(*m_store, this);
+    m_memory->setObjectName(QStringLiteral("memoryPlot"));
+    m_distribution = new DistributionPlot(*m_store, this);
+    m_distribution->setObjectName(QStringLiteral("distributionPlot"));
+    m_summary = new SummaryPlot(this);
+    m_summary->setObjectName(QStringLiteral("summaryPlot"));
+    grid->addWidget(m_throughput, 0, 0);
+    grid->addWidget(m_distribution, 0, 1);
+    grid->addWidget(m_memory, 1, 0);
+    grid->addWidget(m_summary, 1, 1);
+    layout->addLayout(grid, 1);
+    m_plots = {m_throughput, m_memory, m_distribution, m_summary};
+    for (PlotWidget* plot : m_plots)
+        plot->setMinimumSize(320, 200);
+
+    std::map<std::string, std::string> claims;
+    for (const Workload& w : catalog.workloads())
+        if (!w.claim.empty())
+            claims[w.id] = w.claim;
+    m_summary->setWorkloadClaims(std::move(claims));
+
+    connect(m_shownWorkload, &QComboBox::activated, this, [this](int index) {
+        m_followRunningWorkload = false;
+        showWorkloadInPlots(m_shownWorkload->itemData(index).toString());
+    });
+    connect(m_logScale, &QCheckBox::toggled, this, &ChartsPage::logScaleToggled);
+}
+
+ChartsPage::~ChartsPage() = default;
+
+// ---------------------------------------------------------------------------------------------------------------
+// A run
+
+void ChartsPage::beginRun(std::int64_t clockOriginNs)
+{
+    m_store->clear();
+    m_throughput->clear();
+    m_memory->clear();
+    m_distribution->clear();
+    m_summary->setResults({});
+    m_firstCurrentTicket = request({}, tr("Running..."));  // what an earlier run still computes is dropped
+    if (m_finalTicket > 0)  // the previous run's analysis is dropped: its analysisSettled is still owed
+        settleLater(m_finalCancelled);
+    m_finalTicket = 0;
+    m_shownWorkload->clear();
+    m_followRunningWorkload = true;
+    m_headline->setText(tr("Running..."));
+    m_runStartNs = clockOriginNs;
+    m_memory->setPerSampleHeap(true);
+    m_memory->startRun(m_runStartNs);
+}
+
+void ChartsPage::itemStarted(const ItemKey& key, const QString& workloadTitle, const QString& seriesName)
+{
+    const QString workloadId = toQString(key.workloadId);
+    m_store->series(workloadId, toQString(key.runtimeId), toQString(key.flavour), seriesName);
+    offerWorkload(workloadId, workloadTitle);
+    if (m_followRunningWorkload) {
+        m_shownWorkload->setCurrentIndex(m_shownWorkload->findData(workloadId));
+        showWorkloadInPlots(workloadId);
+    }
+}
+
+void ChartsPage::addSample(const SampleEvent& e)
+{
+    m_store->add(toQString(e.key.workloadId), toQString(e.key.runtimeId), toQString(e.key.flavour), e.sample,
+                 double(steadyNowNs() - m_runStartNs) / 1e9);
+}
+
+void ChartsPage::addMemory(const MemoryEvent& e)
+{
+    m_memory->addMemoryPoint(e.series, e.timestampNs, e.bytes);
+}
+
+void ChartsPage::addGc(const GcEvent& e)
+{
+    m_memory->addGcEvent(e.runtime, e.timestampNs, e.pauseNs, e.runtimeId);
+}
+
+void ChartsPage::resultFinished(const Result& result)
+{
+    m_store->setFinished(result);
+}
+
+void ChartsPage::refresh()
+{
+    m_throughput->refresh();
+    m_memory->refresh();
+    m_distribution->refresh();
+    m_memory->requestReplot();  // sampler series and GC markers are run-wide: drawn whatever workload is shown
+}
+
+void ChartsPage::endRun(const QString& summary, const std::vector<Result>& results, bool cancelled)
+{
+    m_memory->requestReplot();
+    m_throughput->refresh();
+    m_distribution->refresh();
+    // analysisSettled waits for the summary and the headlines: the bootstrap of large results takes a while.
+    m_headline->setText(summary + tr(" (computing confidence intervals...)"));
+    m_finalCancelled = cancelled;
+    m_finalTicket = request(results, summary);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Analysis
+
+void ChartsPage::analyse(const std::vector<Result>& results, const QString& fallbackHeadline)
+{
+    request(results, fallbackHeadline);
+}
+
+quint64 ChartsPage::request(const std::vector<Result>& results, const QString& fallbackHeadline)
+{
+    m_fallbackHeadline = fallbackHeadline;
+    return m_analyzer->request(results);
+}
+
+bool ChartsPage::analysisPending() const
+{
+    return !m_analyzer->idle();
+}
+
+void ChartsPage::showAnalysis(quint64 ticket, const std::shared_ptr<const ResultAnalysis>& analysis)
+{
+    if (ticket < m_firstCurrentTicket)
+        return;
+    m_summary->setAnalysis(analysis);
+    QStringList headlines;
+    for (const std::string& line : analysis->headlines)
+        headlines << toQString(line);
+    m_headline->setText(headlines.isEmpty() ? m_fallbackHeadline : headlines.join(QLatin1Char('\n')));
+    m_headline->setToolTip(headlines.join(QLatin1Char('\n')));
+    if (ticket >= m_finalTicket && m_finalTicket > 0) {
+        m_finalTicket = 0;
+        settleLater(m_finalCancelled);
+    }
+}
+
+void ChartsPage::settleLater(bool cancelled)
+{
+    // Let the queued replots happen before anyone (the screenshot) looks at the window.
+    QTimer::singleShot(0, this, [this, cancelled] { emit analysisSettled(cancelled); });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Documents, banner, export
+
+void ChartsPage::showDocument(const ResultsDocument& document)
+{
+    m_store->clear();
+    m_throughput->clear();
+    m_memory->clear();
+    m_memory->showDocumentMemory(document);
+    m_distribution->clear();
+    m_shownWorkload->clear();
+    for (const Result& r : document.results) {
+        m_store->addMeasured(r);
+        offerWorkload(toQString(r.workloadId), toQString(r.workloadTitle.empty() ? r.workloadId : r.workloadTitle));
+    }
+    m_firstCurrentTicket = request(document.results,
+                                   tr("%1 result(s), none comparable").arg(document.results.size()));
+    if (m_shownWorkload->count() > 0) {
+        m_shownWorkload->setCurrentIndex(0);
+        showWorkloadInPlots(m_shownWorkload->itemData(0).toString());
+    }
+    showEnvironmentWarnings(document.warnings, tr("When these results were measured (%1)")
+                                                   .arg(toQString(document.startedAtUtc)));
+}
+
+void ChartsPage::offerWorkload(const QString& workloadId, const QString& title)
+{
+    if (m_shownWorkload->findData(workloadId) < 0)
+        m_shownWorkload->addItem(title, workloadId);
+}
+
+void ChartsPage::showWorkloadInPlots(const QString& workloadId)
+{
+    m_throughput->showWorkload(workloadId);
+    m_memory->showWorkload(workloadId);
+    m_distribution->showWorkload(workloadId);
+}
+
+void ChartsPage::showEnvironmentWarnings(const std::vector<std::string>& warnings, const QString& when)
+{
+    QStringList items;
+    for (const std::string& w : warnings)
+        items << QStringLiteral("<li>%1</li>").arg(toQString(w).toHtmlEscaped());
+    m_environmentBanner->setVisible(!items.isEmpty());
+    m_environmentBanner->setText(items.isEmpty()
+                                     ? QString()
+                                     : tr("<b>%1: what may make the numbers noisy or biased.</b><ul style=\"margin: 0\">"
+                                          "%2</ul>")
+                                           .arg(when.toHtmlEscaped(), items.join(QString())));
+}
+
+QString ChartsPage::environmentBannerText() const
+{
+    return m_environmentBanner->isVisible() ? m_environmentBanner->text() : QString();
+}
+
+void ChartsPage::setLogScale(bool on)
+{
+    for (PlotWidget* plot : m_plots)
+        plot->setLogScale(on);
+    m_logScale->setChecked(on);
+}
+
+void ChartsPage::resetZoom()
+{
+    for (PlotWidget* plot : m_plots)
+        plot->resetZoom();
+}
+
+} // namespace versus::gui
