@@ -8,7 +8,22 @@
 #error "VERSUS_INSTALL_HELPER_DIR must be set by CMake (the destination of versus-spawn)"
 #endif
 
+#include <cstdlib>
+
 namespace versus {
+
+std::optional<std::filesystem::path> programFromEnvironment(const char* variable, std::string* error)
+{
+    const char* value = std::getenv(variable);
+    if (!value || !*value)
+        return std::nullopt;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(value, ec))
+        return std::filesystem::path(value);
+    if (error)
+        *error = std::string(variable) + " points to '" + value + "', which does not exist: unset it or fix the path";
+    return std::filesystem::path();
+}
 
 namespace {
 

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
+#include <string>
 
 namespace versus {
 
@@ -11,6 +13,10 @@ std::filesystem::path executablePath();
 
 /// `<exe dir>/../share/versus` when it holds workloads/ (an installed Versus), else empty (the build tree).
 std::filesystem::path installedDataDirectory();
+
+/// The program a user named in environment variable `variable` (VERSUS_SPAWN, VERSUS_WORKER), which overrides the
+/// lookup: nullopt when it is unset or empty; an empty path with `error` set when it names no file.
+std::optional<std::filesystem::path> programFromEnvironment(const char* variable, std::string* error);
 
 /// `<exe dir>/../lib/versus`: where an installed Versus keeps helper programs such as versus-spawn.
 std::filesystem::path installedHelperDirectory();

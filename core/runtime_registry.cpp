@@ -40,11 +40,24 @@ const RuntimeDescriptor* RuntimeRegistry::descriptor(const std::string& id) cons
 
 Runtime* RuntimeRegistry::get(const std::string& id, std::string* error)
 {
+    return create(id, false, error);
+}
+
+Runtime* RuntimeRegistry::getIsolated(const std::string& id, std::string* error)
+{
+    return create(id, true, error);
+}
+
+Runtime* RuntimeRegistry::create(const std::string& id, bool isolated, std::string* error)
+{
     std::lock_guard lock(m_mutex);
-    for (auto& [createdId, runtime] : m_created)
-        if (createdId == id)
-            return runtime.get();
     const RuntimeDescriptor* d = descriptor(id);
+    isolated = isolated && d && d->createIsolated;
+    // The isolated form is kept apart from the in-process one: a plan may use both.
+    const std::string key = isolated ? "isolated:" + id : id;
+    for (auto& [createdId, runtime] : m_created)
+        if (createdId == key)
+            return runtime.get();
     if (!d) {
         std::string known;
         for (const auto& other : m_descriptors)
@@ -58,13 +71,13 @@ Runtime* RuntimeRegistry::get(const std::string& id, std::string* error)
             *error = d->info.name + " is unavailable: " + d->unavailableReason;
         return nullptr;
     }
-    auto runtime = d->create();
+    auto runtime = isolated ? d->createIsolated() : d->create();
     if (!runtime) {
         if (error)
             *error = d->info.name + " could not be created";
         return nullptr;
     }
-    m_created.emplace_back(id, std::move(runtime));
+    m_created.emplace_back(key, std::move(runtime));
     return m_created.back().second.get();
 }
 

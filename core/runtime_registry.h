@@ -17,10 +17,15 @@ public:
     const RuntimeDescriptor* descriptor(const std::string& id) const;
     /// The runtime with this id, created now if needed. Null with `error` set when unknown or unavailable.
     Runtime* get(const std::string& id, std::string* error);
+    /// The runtime with this id in an isolated worker process, created now if needed; the plain runtime when its
+    /// descriptor has no isolated form (it already runs every job in a child process). Null as for get().
+    Runtime* getIsolated(const std::string& id, std::string* error);
     /// True when the runtime was already created (tests use it to check laziness).
     bool isCreated(const std::string& id) const;
 
 private:
+    Runtime* create(const std::string& id, bool isolated, std::string* error);
+
     std::vector<RuntimeDescriptor> m_descriptors;
     std::vector<std::pair<std::string, std::unique_ptr<Runtime>>> m_created;
     mutable std::mutex m_mutex;

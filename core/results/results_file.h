@@ -71,6 +71,9 @@ Parsed<Result> resultFromJson(const nlohmann::json& json, const std::string& whe
 /// One entry of a result's "samples" array and back.
 nlohmann::json sampleToJson(const Sample& sample);
 Parsed<Sample> sampleFromJson(const nlohmann::json& json, const std::string& where);
+/// The run's harness options ("plan.options") and back; also how an isolated worker receives them.
+nlohmann::json harnessOptionsToJson(const HarnessOptions& options);
+Parsed<HarnessOptions> harnessOptionsFromJson(const nlohmann::json& json, const std::string& where);
 
 struct WriteOutcome {
     bool ok = false;

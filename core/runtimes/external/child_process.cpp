@@ -110,14 +110,9 @@ std::int64_t usToNs(long long us)
 
 std::filesystem::path findSpawnHelper(std::string* error)
 {
+    if (auto named = programFromEnvironment("VERSUS_SPAWN", error))
+        return *named;
     std::error_code ec;
-    if (const char* env = std::getenv("VERSUS_SPAWN"); env && *env) {
-        if (std::filesystem::is_regular_file(env, ec))
-            return env;
-        if (error)
-            *error = std::string("VERSUS_SPAWN points to '") + env + "', which does not exist: unset it or fix the path";
-        return {};
-    }
     const auto exe = executablePath();
     // Installed: <prefix>/lib/versus; the build tree keeps it next to the versus executable.
     for (const auto& dir : {installedHelperDirectory(), exe.parent_path()}) {
