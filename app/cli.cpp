@@ -449,7 +449,7 @@ int main(int argc, char** argv)
                  "(-style Fusion, -platform offscreen) go to the window.",
                  "versus"};
     app.footer("Exit status: 0 when every result succeeded, 1 when any failed, 2 for a usage error, 130 when "
-               "interrupted.\n'versus COMMAND --help' lists the options of a command.");
+               "interrupted by Ctrl-C, 143 by SIGTERM.\n'versus COMMAND --help' lists the options of a command.");
     app.set_version_flag("--version", [] { return versionText(); }, "version of Versus and of its runtimes");
     app.allow_extras();  // Qt's options, when no command is given (checkQtOptions); refused after a command
 
