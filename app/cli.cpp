@@ -8,11 +8,13 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include <unistd.h>
@@ -33,7 +35,10 @@
 #include "selftest_command.h"
 #include "startup_command.h"
 #include "run_scheduler.h"
+#include "process_tree.h"
+#include "statistics.h"
 #include "text_format.h"
+#include "isolated/isolated_worker.h"
 
 #ifndef VERSUS_VERSION
 #define VERSUS_VERSION "0.0.0"
@@ -43,12 +48,19 @@ namespace versus::cli {
 
 namespace {
 
-std::atomic<bool> g_interrupted{false};
+// Set by SIGINT and SIGTERM: how many arrived, and the last one (the exit status is 128 + its number).
+std::atomic<int> g_interrupts{0};
+std::atomic<int> g_interruptSignal{0};
 
-void onInterrupt(int)
+void onInterrupt(int signal)
 {
-    g_interrupted = true;
+    g_interruptSignal = signal;
+    g_interrupts.fetch_add(1);
 }
+
+/// After the first interrupt, the running job has this long to stop; then it is abandoned (it is blocked where no
+/// cancel reaches: C code, time.sleep) and Versus exits, within the 1 s a user waits for Ctrl-C.
+constexpr auto kAbandonAfter = std::chrono::milliseconds(700);
 
 struct RunOptions {
     std::vector<std::string> workloads;
@@ -66,6 +78,10 @@ struct RunOptions {
     std::uint64_t seed = 1;
     bool tiny = false;
     bool quiet = false;
+    /// --isolate / --no-isolate; unset: isolated when the workloads come from outside the installed catalog.
+    std::optional<bool> isolate;
+    bool outsideCatalog = false;  ///< --workloads-dir names another folder than the installed catalog
+    double memoryLimitMb = 0;     ///< --memory-limit; 0: the default share of physical memory
 };
 
 int listCommand(const Catalog& catalog, RuntimeRegistry& registry, const std::filesystem::path& directory)
@@ -102,6 +118,52 @@ int listCommand(const Catalog& catalog, RuntimeRegistry& registry, const std::fi
         std::cout << "\n";
     }
     return 0;
+}
+
+/// The table, the results files and charts of a run, and its exit status (`interruptedStatus` when it was
+/// interrupted: 130 for SIGINT, 143 for SIGTERM).
+int reportRun(const ResultsDocument& document, const RunOptions& options, int interruptedStatus, GuiBackend& gui);
+
+/// A second interrupt: Versus exits now. Every journal line recorded so far is already in the kernel (one write(2)
+/// each), so `versus recover` rebuilds the run; the children of Versus go with it.
+[[noreturn]] void exitAtOnce(RunSession& session)
+{
+    killDescendantProcesses();
+    std::cerr << "versus: interrupted again: exiting now. The journal holds the run so far: versus recover --journal "
+              << session.journalPath() << "\n";
+    std::cerr.flush();
+    _exit(128 + g_interruptSignal);
+}
+
+/// The running job did not stop after the interrupt: it is blocked where no cancel reaches (C code, time.sleep in
+/// the embedded CPython). It is abandoned, marked so, with the samples it took; the rest of the run is reported as
+/// usual and Versus exits without waiting for the job's thread (which would never end).
+[[noreturn]] void abandonRun(RunSession& session, RunObserver& progress, const RunOptions& options,
+                             GuiBackend& gui)
+{
+    killDescendantProcesses();
+    while (session.pump(progress, std::chrono::milliseconds(0), 256) > 0) {
+    }
+    // The journal has every line recorded so far, including the abandoned job's samples: the run as it stands.
+    ResultsDocument document = session.document();
+    if (auto recovered = recoverJournal(session.journalPath()); recovered.ok()) {
+        for (Result& r : recovered->document.results) {
+            const bool reported = std::any_of(document.results.begin(), document.results.end(),
+                                              [&](const Result& done) { return done.itemIndex == r.itemIndex; });
+            if (reported)
+                continue;
+            r.failure.message = "abandoned: Versus was interrupted while this job was blocked where it cannot be "
+                                "stopped (C code, or time.sleep in the embedded CPython); the "
+                + std::to_string(stats::perCallNs(r.samples).size())
+                + " measured samples it took are kept. Use --isolate to run such code in a worker that can be killed.";
+            std::cerr << "versus: " << r.seriesName() << " on " << r.workloadId << ": " << r.failure.message << "\n";
+            document.results.push_back(r);
+        }
+    }
+    const int status = reportRun(document, options, 128 + g_interruptSignal, gui);
+    std::cout.flush();
+    std::cerr.flush();
+    _exit(status);
 }
 
 int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& options, GuiBackend& gui)
@@ -151,7 +213,7 @@ int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& o
         if (const auto resolved = w->resolveParams(overrides); !resolved)
             return fail(resolved.error());
         for (const auto& runtimeId : options.runtimes)
-            plan.items.push_back({w, runtimeId, overrides});
+            plan.items.push_back({w, runtimeId, overrides, options.isolate.value_or(options.outsideCatalog)});
     }
 
     plan.order = runOrderFromName(options.order).value_or(RunOrder::Interleaved);  // the parser checked the name
@@ -164,6 +226,7 @@ int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& o
     RunSessionSetup setup;
     setup.journalPath = options.journalFile;
     setup.versusVersion = VERSUS_VERSION;
+    plan.options.workerMemoryLimitBytes = static_cast<std::int64_t>(options.memoryLimitMb * 1024 * 1024);
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     session.start(plan, setup);
@@ -172,21 +235,30 @@ int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& o
     if (!session.journalError().empty())
         std::cerr << "versus: warning: no journal for this run: " << session.journalError() << "\n";
     CliProgress progress(std::cerr, isatty(STDERR_FILENO) == 1, options.quiet);
-    bool cancelSent = false;
+    std::optional<std::chrono::steady_clock::time_point> cancelledAt;
     while (!session.done()) {
-        if (g_interrupted && !cancelSent) {
-            std::cerr << "\nversus: stopping (interrupted)\n";
+        if (g_interrupts > 1)
+            exitAtOnce(session);
+        if (g_interrupts > 0 && !cancelledAt) {
+            std::cerr << "\nversus: stopping (" << strsignal(g_interruptSignal) << "; again to exit at once)\n";
             session.cancel();
-            cancelSent = true;
+            cancelledAt = std::chrono::steady_clock::now();
         }
-        session.pump(progress, std::chrono::milliseconds(100), 256);
+        if (cancelledAt && std::chrono::steady_clock::now() - *cancelledAt >= kAbandonAfter)
+            abandonRun(session, progress, options, gui);
+        session.pump(progress, std::chrono::milliseconds(cancelledAt ? 20 : 100), 256);
     }
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
+    killDescendantProcesses();  // whatever workload code left running does not outlive the run
 
     for (const auto& skipped : session.skipped())
         std::cerr << "versus: skipped: " << skipped.reason << "\n";
-    const ResultsDocument& document = session.document();
+    return reportRun(session.document(), options, g_interrupts > 0 ? 128 + g_interruptSignal : -1, gui);
+}
+
+int reportRun(const ResultsDocument& document, const RunOptions& options, int interruptedStatus, GuiBackend& gui)
+{
     const std::vector<Result>& results = document.results;
     std::cout << formatResultsTable(results);
     std::vector<std::pair<std::string, std::string>> exports;  // file, format ("" = from the extension)
@@ -204,8 +276,8 @@ int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& o
             return fail("chart " + file + ": " + drawn.error());
         std::cerr << "versus: wrote " << file << "\n";
     }
-    if (g_interrupted)
-        return 130;
+    if (interruptedStatus > 0)
+        return interruptedStatus;
     for (const auto& r : results)
         if (!r.ok())
             return 1;
@@ -289,6 +361,14 @@ void addRunOptions(CLI::App& run, RunOptions& o)
         ->transform(kAbsolutePath)
         ->type_name("FILE");
     run.add_flag("-q,--quiet", o.quiet, "no progress on stderr");
+    run.add_flag_function(
+           "--isolate,!--no-isolate", [&o](std::int64_t count) { o.isolate = count > 0; },
+           "run the embedded runtimes' jobs in worker processes, so that a crash, a signal or an exit of workload "
+           "code fails that result only (default: on for --workloads-dir, off for the installed catalog)");
+    run.add_option("--memory-limit", o.memoryLimitMb,
+                   "resident memory an isolated job may use, in MB (default: half of the physical memory)")
+        ->check(nonNegativeNumber())
+        ->type_name("MB");
 }
 
 /// CLI11's error for arguments nobody declared. Its constructor lists them in reverse, as CLI11 keeps them.
@@ -343,7 +423,7 @@ int main(int argc, char** argv, GuiBackend& gui)
                  "(-style Fusion, -platform offscreen) go to the window.",
                  "versus"};
     app.footer("Exit status: 0 when every result succeeded, 1 when any failed, 2 for a usage error, 130 when "
-               "interrupted.\n'versus COMMAND --help' lists the options of a command.");
+               "interrupted by Ctrl-C, 143 by SIGTERM.\n'versus COMMAND --help' lists the options of a command.");
     app.set_version_flag("--version", [] { return versionText(); }, "version of Versus and of its runtimes");
     app.allow_extras();  // Qt's options, when no command is given (checkQtOptions); refused after a command
 
@@ -408,6 +488,7 @@ int main(int argc, char** argv, GuiBackend& gui)
     addRenderChartsOptions(*renderChartsCommand, chartOptions);
     auto* reportChartsCommand = app.add_subcommand("report-charts", "used by HTML exports")->group("");
     addReportChartsOptions(*reportChartsCommand, chartOptions);
+    auto* worker = app.add_subcommand("worker", "used by isolated runs")->group("");  // hidden
     for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
         command->allow_extras(false);
         command->fallthrough();  // --workloads-dir and --interpreter may also follow the command
@@ -449,6 +530,11 @@ int main(int argc, char** argv, GuiBackend& gui)
     if (reportChartsCommand->parsed())
         return reportChartsFromFile(chartOptions, gui);
 
+    if (worker->parsed()) {  // only the embedded runtimes: no interpreter is looked up at each worker's start
+        RuntimeRegistry embedded;
+        registerEmbeddedRuntimes(embedded);
+        return serveIsolatedJob(embedded, kProtocolFd);
+    }
     RuntimeRegistry registry;
     registerBuiltinRuntimes(registry);
     for (const auto& assignment : interpreters) {
@@ -475,6 +561,8 @@ int main(int argc, char** argv, GuiBackend& gui)
     if (run->parsed()) {
         if (runOptions.runtimes.empty())
             runOptions.runtimes = {"python", "node"};
+        std::error_code ec;
+        runOptions.outsideCatalog = !std::filesystem::equivalent(directory, workloadsDirectory(), ec);
         return executePlan(catalog, registry, runOptions, gui);
     }
     if (probe->parsed())

@@ -8,7 +8,20 @@
 #error "VERSUS_INSTALL_HELPER_DIR must be set by CMake (the destination of versus-spawn)"
 #endif
 
+#include <cstdlib>
+
 namespace versus {
+
+Expected<std::filesystem::path> programFromEnvironment(const char* variable)
+{
+    const char* value = std::getenv(variable);
+    if (!value || !*value)
+        return std::filesystem::path();
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(value, ec))
+        return std::filesystem::path(value);
+    return Error{std::string(variable) + " points to '" + value + "', which does not exist: unset it or fix the path"};
+}
 
 namespace {
 

@@ -4,6 +4,10 @@
 
 #include <filesystem>
 
+#include "expected.h"
+#include <optional>
+#include <string>
+
 namespace versus {
 
 /// The running executable (/proc/self/exe); empty when it cannot be read.
@@ -11,6 +15,10 @@ std::filesystem::path executablePath();
 
 /// `<exe dir>/../share/versus` when it holds workloads/ (an installed Versus), else empty (the build tree).
 std::filesystem::path installedDataDirectory();
+
+/// The program a user named in environment variable `variable` (VERSUS_SPAWN, VERSUS_WORKER), which overrides the
+/// lookup (VERSUS_GUI too): an empty path when it is unset or empty; an error when it names no file.
+Expected<std::filesystem::path> programFromEnvironment(const char* variable);
 
 /// `<exe dir>/../lib/versus`: where an installed Versus keeps helper programs such as versus-spawn.
 std::filesystem::path installedHelperDirectory();

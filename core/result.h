@@ -35,7 +35,7 @@ enum class FailureKind {
     OutOfMemory,
     Timeout,
     Cancelled,
-    Crash,               ///< a child process died (external runtimes)
+    Crash,               ///< a child process died (external runtimes, an isolated worker)
     Protocol,            ///< a child wrote something that is not the harness protocol
     ClockMismatch,       ///< the runtime's clock disagreed with the host's (forged or tampered with)
     AnswerTooLarge,      ///< the serialised answer exceeded its limit
@@ -107,6 +107,9 @@ struct Result {
     std::int64_t childUserNs = -1;
     std::int64_t childSysNs = -1;
     int childExitCode = -1;   ///< exit status of that child; -1 when none or killed by a signal
+    /// Isolated jobs: time from spawning each round's worker process until its runtime was ready to run the job,
+    /// summed over the item's rounds (one fresh worker per round): what isolation cost. -1 for in-process jobs.
+    std::int64_t workerStartNs = -1;
 
     bool ok() const { return status == ResultStatus::Ok; }
     /// "CPython (embedded)" or "CPython (embedded) + NumPy": the name of this series on charts and tables.

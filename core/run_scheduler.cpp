@@ -31,8 +31,8 @@ Result baseResult(const RunJob& job, const RuntimeInfo& info)
 }
 
 /// What a round reports about itself beyond its samples, folded into the item's result: the harness's overhead (the
-/// latest known), warnings (each once), and the CPU time of every child process the rounds ran (summed; the exit
-/// code of the last child that did not exit 0, else 0).
+/// latest known), warnings (each once), the CPU time of every child process the rounds ran (summed; the exit
+/// code of the last child that did not exit 0, else 0) and the start-up time of isolated workers (summed).
 void mergeRoundFacts(Result& merged, const Result& round)
 {
     // Each round measures the harness's own loop again: the smallest is the least disturbed.
@@ -46,6 +46,7 @@ void mergeRoundFacts(Result& merged, const Result& round)
             total = std::max<std::int64_t>(total, 0) + part;
     };
     add(merged.childUserNs, round.childUserNs);
+    add(merged.workerStartNs, round.workerStartNs);
     add(merged.childSysNs, round.childSysNs);
     if (round.childExitCode >= 0 && (merged.childExitCode <= 0 || round.childExitCode != 0))
         merged.childExitCode = round.childExitCode;
@@ -359,7 +360,8 @@ void RunScheduler::runPlan(RunPlan plan)
                 report(item.result);
                 continue;
             }
-            const auto runtime = m_registry.get(planItem.runtimeId);
+            const auto runtime = planItem.isolated ? m_registry.getIsolated(planItem.runtimeId)
+                                                   : m_registry.get(planItem.runtimeId);
             if (!runtime) {
                 fail(item.result, FailureKind::RuntimeUnavailable, runtime.error());
                 report(item.result);

@@ -19,6 +19,10 @@ struct PlanItem {
     const Workload* workload = nullptr;
     std::string runtimeId;
     ParamValues overrides;  ///< on top of the manifest's defaults
+    /// Run in an isolated worker process (`versus worker`): a crash, a signal or an exit of the workload code
+    /// becomes this item's failed result and the run goes on. Ignored for runtimes that run every job in a child
+    /// process anyway (external interpreters).
+    bool isolated = false;
 };
 
 /// In what order the items of a plan are measured.

@@ -25,6 +25,9 @@ struct HarnessOptions {
     std::int64_t outputLimitBytes = 64 * 1024;  ///< captured output kept per result; the rest is counted
     std::int64_t memoryLimitBytes = std::int64_t(4) << 30;  ///< heap a workload may use before it fails
     std::int64_t answerLimitBytes = std::int64_t(1) << 20;  ///< a longer serialised answer fails the job at once
+    /// Isolated jobs only: the resident memory an isolated worker may reach before it is stopped and the job fails
+    /// with "memory limit of N MB exceeded"; 0 = the default, half of this machine's physical memory.
+    std::int64_t workerMemoryLimitBytes = 0;
 };
 
 /// One implementation of one workload to measure on one runtime. Parameters are already validated.
@@ -70,6 +73,9 @@ struct RuntimeDescriptor {
     RuntimeInfo info;
     std::string unavailableReason;  ///< empty when available
     std::function<std::unique_ptr<Runtime>()> create;
+    /// The same runtime in an isolated worker process (`versus worker`); empty when isolating would add nothing:
+    /// external interpreters already run each job in a child process, the native runtime runs no user code.
+    std::function<std::unique_ptr<Runtime>()> createIsolated;
     bool available() const { return unavailableReason.empty(); }
 };
 

@@ -40,25 +40,36 @@ const RuntimeDescriptor* RuntimeRegistry::descriptor(const std::string& id) cons
 
 Expected<Runtime*> RuntimeRegistry::get(const std::string& id)
 {
+    return create(id, false);
+}
+
+Expected<Runtime*> RuntimeRegistry::getIsolated(const std::string& id)
+{
+    return create(id, true);
+}
+
+Expected<Runtime*> RuntimeRegistry::create(const std::string& id, bool isolated)
+{
     std::lock_guard lock(m_mutex);
-    for (auto& [createdId, runtime] : m_created)
-        if (createdId == id)
-            return runtime.get();
     const RuntimeDescriptor* d = descriptor(id);
+    isolated = isolated && d && d->createIsolated;
+    // The isolated form is kept apart from the in-process one: a plan may use both.
+    const std::string key = isolated ? "isolated:" + id : id;
+    for (auto& [createdId, runtime] : m_created)
+        if (createdId == key)
+            return runtime.get();
     if (!d) {
         std::string known;
         for (const auto& other : m_descriptors)
             known += (known.empty() ? "" : ", ") + other.info.id;
         return Error{"unknown runtime '" + id + "' (known: " + known + ")"};
     }
-    if (!d->available()) {
+    if (!d->available())
         return Error{d->info.name + " is unavailable: " + d->unavailableReason};
-    }
-    auto runtime = d->create();
-    if (!runtime) {
+    auto runtime = isolated ? d->createIsolated() : d->create();
+    if (!runtime)
         return Error{d->info.name + " could not be created"};
-    }
-    m_created.emplace_back(id, std::move(runtime));
+    m_created.emplace_back(key, std::move(runtime));
     return m_created.back().second.get();
 }
 

@@ -19,6 +19,9 @@ public:
     const RuntimeDescriptor* descriptor(const std::string& id) const;
     /// The runtime with this id, created now if needed; the error says why when it is unknown or unavailable.
     Expected<Runtime*> get(const std::string& id);
+    /// The runtime with this id in an isolated worker process, created now if needed; the plain runtime when its
+    /// descriptor has no isolated form (it already runs every job in a child process). Errors as for get().
+    Expected<Runtime*> getIsolated(const std::string& id);
     /// True when the runtime was already created (tests use it to check laziness).
     bool isCreated(const std::string& id) const;
     /// What is known of the runtime without creating it: a created runtime's own info (V8's full version, a user
@@ -28,6 +31,8 @@ public:
     std::vector<RuntimeInfo> infos() const;
 
 private:
+    Expected<Runtime*> create(const std::string& id, bool isolated);
+
     std::vector<RuntimeDescriptor> m_descriptors;
     std::vector<std::pair<std::string, std::unique_ptr<Runtime>>> m_created;
     mutable std::mutex m_mutex;

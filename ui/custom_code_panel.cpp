@@ -4,6 +4,7 @@
 #include <QEvent>
 #include <QFile>
 #include <QFontDatabase>
+#include <QCheckBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -102,6 +103,13 @@ CustomCodePanel::CustomCodePanel(QWidget* parent) : QWidget(parent)
     m_expected->setObjectName(QStringLiteral("expectedAnswer"));
     m_expected->setPlaceholderText(tr("e.g. 333328333350000"));
     bottom->addWidget(m_expected, 1);
+    m_isolate = new QCheckBox(tr("Isolate"), this);
+    m_isolate->setObjectName(QStringLiteral("isolateCustomCode"));
+    m_isolate->setChecked(true);
+    m_isolate->setToolTip(tr("Run each snippet in a worker process of its own: a crash, a signal or an exit in your "
+                             "code fails that result only, and Versus and its results stay. Costs a worker start "
+                             "(tens of milliseconds) per result."));
+    bottom->addWidget(m_isolate);
     m_race = new QPushButton(tr("Race them"), this);
     m_race->setObjectName(QStringLiteral("raceButton"));
     m_race->setDefault(true);
@@ -128,11 +136,17 @@ void CustomCodePanel::setCode(const QString& python, const QString& javascript, 
     clearMarks();
 }
 
+bool CustomCodePanel::isolate() const
+{
+    return m_isolate->isChecked();
+}
+
 void CustomCodePanel::setRunning(bool running, bool ownRace)
 {
     const QString racing = tr("Racing...");
     const QString waiting = tr("A benchmark run is in progress: Race is available when it ends.");
     m_race->setEnabled(!running);
+    m_isolate->setEnabled(!running);
     if (running && ownRace) {
         clearMarks();
         m_status->setText(racing);

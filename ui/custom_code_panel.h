@@ -8,6 +8,7 @@
 
 #include "catalog.h"
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -32,6 +33,8 @@ public:
     void showResult(const Result& result);
     /// A plan started or ended; `ownRace`: it races this panel's code (otherwise Race waits for the run).
     void setRunning(bool running, bool ownRace = true);
+    /// The "Isolate" box (on by default): race this code in isolated workers (PlanItem::isolated).
+    bool isolate() const;
     void setCode(const QString& python, const QString& javascript, const QString& expectedAnswer = {});
 
     QPlainTextEdit* pythonEditor() const { return m_python; }
@@ -53,6 +56,7 @@ private:
     QLabel* m_pythonError = nullptr;
     QLabel* m_javascriptError = nullptr;
     QLineEdit* m_expected = nullptr;
+    QCheckBox* m_isolate = nullptr;
     QPushButton* m_race = nullptr;
     QLabel* m_status = nullptr;
     ScriptHighlighter* m_pythonHighlighter = nullptr;

@@ -116,7 +116,10 @@ json optionsToJson(const HarnessOptions& o)
             {"max_inner_loops", o.maxInnerLoops},
             {"timeout_s", o.timeoutS},
             {"output_limit_bytes", o.outputLimitBytes},
-            {"memory_limit_bytes", o.memoryLimitBytes}};
+            {"memory_limit_bytes", o.memoryLimitBytes},
+            {"answer_limit_bytes", o.answerLimitBytes},
+            {"memory_pass", o.memoryPass},
+            {"worker_memory_limit_bytes", o.workerMemoryLimitBytes}};
 }
 
 // ---------------------------------------------------------------------------------------------------------- reading
@@ -361,6 +364,14 @@ HarnessOptions optionsFromJson(const json& value, const std::string& where)
     o.timeoutS = optionalNumber(value, "timeout_s", where, o.timeoutS);
     o.outputLimitBytes = optionalInteger(value, "output_limit_bytes", where, 0, kMaxInt64, o.outputLimitBytes);
     o.memoryLimitBytes = optionalInteger(value, "memory_limit_bytes", where, 0, kMaxInt64, o.memoryLimitBytes);
+    o.answerLimitBytes = optionalInteger(value, "answer_limit_bytes", where, 1, kMaxInt64, o.answerLimitBytes);
+    if (const json* pass = findMember(value, "memory_pass"); pass && !pass->is_null()) {
+        if (!pass->is_boolean())
+            fail(child(where, "memory_pass"), "expected true or false, found " + describe(*pass));
+        o.memoryPass = pass->get<bool>();
+    }
+    o.workerMemoryLimitBytes
+        = optionalInteger(value, "worker_memory_limit_bytes", where, 0, kMaxInt64, o.workerMemoryLimitBytes);
     return o;
 }
 
@@ -457,6 +468,7 @@ Result readResult(const json& value, const std::string& where, int schemaVersion
     r.childUserNs = optionalInteger(value, "child_user_ns", where, 0, kMaxInt64, -1);
     r.childSysNs = optionalInteger(value, "child_sys_ns", where, 0, kMaxInt64, -1);
     r.childExitCode = static_cast<int>(optionalInteger(value, "child_exit_code", where, 0, 255, -1));
+    r.workerStartNs = optionalInteger(value, "worker_start_ns", where, 0, kMaxInt64, -1);
     return r;
 }
 
@@ -656,6 +668,8 @@ json resultToJson(const Result& r)
         item["child_sys_ns"] = r.childSysNs;
     if (r.childExitCode >= 0)
         item["child_exit_code"] = r.childExitCode;
+    if (r.workerStartNs >= 0)
+        item["worker_start_ns"] = r.workerStartNs;
     return item;
 }
 
@@ -738,6 +752,16 @@ Expected<Result> resultFromJson(const json& json, const std::string& where, int 
 Expected<Sample> sampleFromJson(const json& json, const std::string& where)
 {
     return guarded<Sample>([&] { return readSample(json, where); });
+}
+
+json harnessOptionsToJson(const HarnessOptions& options)
+{
+    return optionsToJson(options);
+}
+
+Expected<HarnessOptions> harnessOptionsFromJson(const json& json, const std::string& where)
+{
+    return guarded<HarnessOptions>([&] { return optionsFromJson(json, where); });
 }
 
 Expected<ResultsDocument> readResultsDocument(std::string_view bytes)

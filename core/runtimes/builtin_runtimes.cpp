@@ -2,16 +2,25 @@
 #include "builtin_runtimes.h"
 
 #include "external/external_process_runtime.h"
+#include "isolated/isolated_runtime.h"
 #include "native/native_runtime.h"
 #include "node/embedded_node_runtime.h"
 #include "python/embedded_python_runtime.h"
 
 namespace versus {
 
+void registerEmbeddedRuntimes(RuntimeRegistry& registry)
+{
+    // The embedded runtimes run user code in this process; each can also run it in an isolated worker.
+    for (RuntimeDescriptor d : {EmbeddedPythonRuntime::descriptor(), EmbeddedNodeRuntime::descriptor()}) {
+        d.createIsolated = [info = d.info] { return std::make_unique<IsolatedRuntime>(info); };
+        registry.add(std::move(d));
+    }
+}
+
 void registerBuiltinRuntimes(RuntimeRegistry& registry)
 {
-    registry.add(EmbeddedPythonRuntime::descriptor());
-    registry.add(EmbeddedNodeRuntime::descriptor());
+    registerEmbeddedRuntimes(registry);
     registry.add(NativeRuntime::descriptor());
     registerExternalRuntimes(registry);
 }

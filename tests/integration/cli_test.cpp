@@ -238,7 +238,7 @@ TEST(Cli, EveryCommandsHelpExitsZeroAndNamesItsOptions)
         {"run", {"-w,--workload", "-r,--runtime", "-p,--param", "--samples", "--warmup", "--min-sample-time",
                  "--time-budget", "--timeout", "--tiny", "--answer-limit", "--memory-pass", "--order",
                  "--round-samples", "--target-ci", "--seed", "--json", "--export", "--chart", "--journal",
-                 "-q,--quiet"}},
+                 "-q,--quiet", "--isolate", "--no-isolate", "--memory-limit"}},
         {"selftest", {"--runs", "--quick"}},
         {"harness-bench", {"--runs", "--quick"}},
         {"startup", {"-r,--runtime", "--runs", "--warmup", "--probe-runs", "--json"}},

@@ -3,6 +3,7 @@
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QIcon>
+#include <QCheckBox>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSet>
@@ -605,6 +606,16 @@ void ModelsTest::codePanelFollowsThePaletteAndEndsWithTheRun()
     QVERIFY(!status->text().isEmpty());
     panel.setRunning(false);
     QCOMPARE(status->text(), QString());
+
+    // Your own code runs isolated unless the user says otherwise; the choice is fixed while a race runs.
+    auto* isolate = panel.findChild<QCheckBox*>(QStringLiteral("isolateCustomCode"));
+    QVERIFY(isolate);
+    QVERIFY(panel.isolate());
+    panel.setRunning(true);
+    QVERIFY(!isolate->isEnabled());
+    panel.setRunning(false);
+    isolate->setChecked(false);
+    QVERIFY(!panel.isolate());
 }
 
 QTEST_MAIN(ModelsTest)

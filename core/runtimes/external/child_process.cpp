@@ -110,12 +110,10 @@ std::int64_t usToNs(long long us)
 
 Expected<std::filesystem::path> findSpawnHelper()
 {
+    const auto named = programFromEnvironment("VERSUS_SPAWN");
+    if (!named || !named->empty())
+        return named;
     std::error_code ec;
-    if (const char* env = std::getenv("VERSUS_SPAWN"); env && *env) {
-        if (std::filesystem::is_regular_file(env, ec))
-            return std::filesystem::path(env);
-        return Error{std::string("VERSUS_SPAWN points to '") + env + "', which does not exist: unset it or fix the path"};
-    }
     const auto exe = executablePath();
     // Installed: <prefix>/lib/versus; the build tree keeps it next to the versus executable.
     for (const auto& dir : {installedHelperDirectory(), exe.parent_path()}) {
