@@ -242,7 +242,7 @@ bool MainWindow::startCustomRace()
     for (const QString& id : m_runPanel->runtimeModel()->checkedRuntimeIds()) {
         const RuntimeDescriptor* d = m_registry.descriptor(id.toStdString());
         if (d && !w->implementationsFor(d->info.language).empty())
-            items.push_back({w, id.toStdString(), {}});
+            items.push_back({w, id.toStdString(), {}, m_custom->isolate()});
     }
     if (items.empty()) {
         refuse(tr("Check a Python or a JavaScript runtime to race your code on."));

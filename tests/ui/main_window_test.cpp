@@ -72,6 +72,7 @@ private slots:
     void invalidParameterIsRefusedAtTheField();
     void exportWritesPngSvgPdfAndJson();
     void customCodeRacesAndMarksTheErrorLine();
+    void isolatedCustomCodeSurvivesASegfault();
     void openedResultsFileFillsTableAndPlots();
     void corruptFileShowsAnErrorAndKeepsTheWindow();
     void twoFilesOpenTheComparison();
@@ -287,6 +288,27 @@ void MainWindowTest::customCodeRacesAndMarksTheErrorLine()
     for (const Result& r : m_window->resultsModel()->results())
         QVERIFY2(r.ok(), r.failure.message.c_str());
     QVERIFY(panel->pythonEditor()->extraSelections().isEmpty());
+}
+
+void MainWindowTest::isolatedCustomCodeSurvivesASegfault()
+{
+    m_window->runPanel()->setCheckedRuntimes({QStringLiteral("python"), QStringLiteral("node")});
+    m_window->runPanel()->setSampling(1, 3, 5);
+    CustomCodePanel* panel = m_window->customCodePanel();
+    QVERIFY(panel->isolate());  // the default for your own code
+    // Reading address 0 kills the process that runs it: the isolated worker, not this window.
+    panel->setCode(QStringLiteral("import ctypes\ndef run(params):\n    return ctypes.string_at(0)\n"),
+                   QStringLiteral("exports.run = (params) => 6 * 7;\n"), QString());
+    QVERIFY(m_window->startCustomRace());
+    QVERIFY(waitForPlan());
+    const auto results = m_window->resultsModel()->results();
+    QCOMPARE(results.size(), std::size_t(2));
+    const Result& python = results[0].runtimeId == "python" ? results[0] : results[1];
+    const Result& node = results[0].runtimeId == "node" ? results[0] : results[1];
+    QVERIFY(!python.ok());
+    QVERIFY2(python.failure.message.find("signal 11") != std::string::npos, python.failure.message.c_str());
+    QVERIFY2(python.runtimeName.find("isolated") != std::string::npos, python.runtimeName.c_str());
+    QVERIFY2(node.ok(), node.failure.message.c_str());
 }
 
 namespace {

@@ -73,15 +73,17 @@ Expected<LoadedJob> load(const WorkerJob& job)
     ParamValues overrides;
     for (const auto& [name, text] : job.params) {
         const ParameterSpec* spec = loaded.workload.parameter(name);
-        ParamValue value;
         if (!spec)
             return Error{"the workload has no parameter '" + name + "' any more"};
-        if (auto error = parseParamValue(*spec, text, value))
-            return Error{*error};
-        overrides[name] = value;
+        const auto value = parseParamValue(*spec, text);
+        if (!value)
+            return Error{value.error()};
+        overrides[name] = *value;
     }
-    if (auto error = loaded.workload.resolveParams(overrides, loaded.params))
-        return Error{*error};
+    auto params = loaded.workload.resolveParams(overrides);
+    if (!params)
+        return Error{params.error()};
+    loaded.params = std::move(*params);
     return loaded;
 }
 
@@ -119,12 +121,12 @@ int serveIsolatedJob(RuntimeRegistry& registry, int protocolFd)
                                                                        + job->flavour + "' implementation any more")));
         return 0;
     }
-    std::string error;
-    Runtime* runtime = registry.get(job->runtimeId, &error);
-    if (!runtime) {
-        sink.writeLine(workerDoneLine(failed(FailureKind::RuntimeUnavailable, error)));
+    const auto found = registry.get(job->runtimeId);
+    if (!found) {
+        sink.writeLine(workerDoneLine(failed(FailureKind::RuntimeUnavailable, found.error())));
         return 0;
     }
+    Runtime* runtime = *found;
 
     RunJob run;
     run.key = job->key;

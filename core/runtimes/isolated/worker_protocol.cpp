@@ -55,8 +55,8 @@ Expected<WorkerJob> workerJobFromJson(std::string_view text)
         job.params = j.at("params").get<std::map<std::string, std::string>>();
         auto options = harnessOptionsFromJson(j.at("options"), "options");
         if (!options.ok())
-            return Error{"the job's " + options.error};
-        job.options = *options.value;
+            return Error{"the job's " + options.error()};
+        job.options = *options;
         job.options.fixedInnerLoops = j.at("fixed_inner_loops").get<std::int64_t>();
         job.sampleIndexOffset = j.at("sample_index_offset").get<int>();
         job.memoryLimitBytes = j.at("memory_limit_bytes").get<std::int64_t>();
@@ -105,9 +105,9 @@ WorkerMessage parseWorkerLine(std::string_view text, const ItemKey& key)
         } else if (event == "sample") {
             auto sample = sampleFromJson(j.at("sample"), "sample");
             if (!sample.ok())
-                out.error = sample.error;
+                out.error = sample.error();
             else
-                out.event = SampleEvent{key, *sample.value};
+                out.event = SampleEvent{key, *sample};
         } else if (event == "output") {
             out.event = OutputEvent{key, j.at("stream").get<std::string>(), j.at("text").get<std::string>()};
         } else if (event == "gc") {
@@ -116,9 +116,9 @@ WorkerMessage parseWorkerLine(std::string_view text, const ItemKey& key)
         } else if (event == "done") {
             auto result = resultFromJson(j.at("result"), "result", 2);
             if (!result.ok())
-                out.error = result.error;
+                out.error = result.error();
             else
-                out.result = std::move(*result.value);
+                out.result = std::move(*result);
         } else {
             out.error = "unknown event '" + event + "'";
         }
