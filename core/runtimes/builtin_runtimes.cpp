@@ -11,7 +11,8 @@ namespace versus {
 void registerBuiltinRuntimes(RuntimeRegistry& registry)
 {
     registry.add(EmbeddedPythonRuntime::descriptor());
-    registry.add(EmbeddedNodeRuntime::descriptor());
+    const InterpreterCommand node18 = debianNode18Command();  // child_process.fork's node in embedded Node.js
+    registry.add(EmbeddedNodeRuntime::descriptor(node18.program, node18.environment));
     registry.add(NativeRuntime::descriptor());
     registerExternalRuntimes(registry);
 }
