@@ -13,6 +13,7 @@
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include <unistd.h>
 
@@ -158,8 +159,10 @@ int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& o
         ParamValues resolved;
         if (auto error = w->resolveParams(overrides, resolved))
             return fail(*error);
-        for (const auto& runtimeId : options.runtimes)
-            plan.items.push_back({w, runtimeId, overrides});
+        // A stepped workload (cpu_parallel's workers) gives one item per step and runtime: a result per step.
+        for (const ParamValues& step : w->stepOverrides(overrides, std::thread::hardware_concurrency()))
+            for (const auto& runtimeId : options.runtimes)
+                plan.items.push_back({w, runtimeId, step});
     }
 
     plan.order = runOrderFromName(options.order).value_or(RunOrder::Interleaved);  // the parser checked the name
@@ -197,6 +200,10 @@ int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& o
     const ResultsDocument& document = session.document();
     const std::vector<Result>& results = document.results;
     std::cout << formatResultsTable(results);
+    for (const Workload* w : workloads)
+        if (w->steps.parameter == "workers")  // the parallel models against their single-threaded baseline
+            if (const std::string table = formatSpeedupTable(results, w->id, "workers"); !table.empty())
+                std::cout << "\n" << table;
     std::vector<std::pair<std::string, std::string>> exports;  // file, format ("" = from the extension)
     for (const auto& file : options.jsonFiles)
         exports.emplace_back(file, "json");
