@@ -11,7 +11,7 @@ exports.setup = ({ limit, workers }) => ({ limit, pool: makePool(workers, () => 
 exports.run = ({ limit, pool }) => countInPool(pool, (child, message) => child.send(message), limit);
 // Each child is killed and waited for: a job's children must be gone when teardown returns.
 exports.teardown = (state) => state && Promise.all(state.pool.map((child) => {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const exited = new Promise((resolve) => child.once('close', resolve));
   child.kill('SIGKILL');
   return exited;
 }));
