@@ -16,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <sstream>
+#include <thread>
 
 #include <unistd.h>
 
@@ -212,8 +213,10 @@ int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& o
         }
         if (const auto resolved = w->resolveParams(overrides); !resolved)
             return fail(resolved.error());
-        for (const auto& runtimeId : options.runtimes)
-            plan.items.push_back({w, runtimeId, overrides, options.isolate.value_or(options.outsideCatalog)});
+        // A stepped workload (cpu_parallel's workers) gives one item per step and runtime: a result per step.
+        for (const ParamValues& step : w->stepOverrides(overrides, std::thread::hardware_concurrency()))
+            for (const auto& runtimeId : options.runtimes)
+                plan.items.push_back({w, runtimeId, step, options.isolate.value_or(options.outsideCatalog)});
     }
 
     plan.order = runOrderFromName(options.order).value_or(RunOrder::Interleaved);  // the parser checked the name
@@ -261,6 +264,14 @@ int reportRun(const ResultsDocument& document, const RunOptions& options, int in
 {
     const std::vector<Result>& results = document.results;
     std::cout << formatResultsTable(results);
+    // Workloads stepped over workers (cpu_parallel): the parallel models against their single-threaded baseline.
+    std::vector<std::string> stepped;
+    for (const Result& r : results)
+        if (r.params.count("workers") && std::find(stepped.begin(), stepped.end(), r.workloadId) == stepped.end())
+            stepped.push_back(r.workloadId);
+    for (const std::string& id : stepped)
+        if (const std::string table = formatSpeedupTable(results, id, "workers"); !table.empty())
+            std::cout << "\n" << table;
     std::vector<std::pair<std::string, std::string>> exports;  // file, format ("" = from the extension)
     for (const auto& file : options.jsonFiles)
         exports.emplace_back(file, "json");

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <limits>
 #include <set>
 
 #include <unistd.h>
@@ -223,6 +224,37 @@ Expected<ParamValues> Workload::resolveParams(const ParamValues& overrides) cons
     return out;
 }
 
+std::vector<ParamValues> Workload::stepOverrides(const ParamValues& overrides, unsigned cores) const
+{
+    if (steps.parameter.empty() || overrides.count(steps.parameter))
+        return {overrides};
+    std::int64_t limit = std::numeric_limits<std::int64_t>::max();
+    if (steps.upTo == "cores") {
+        limit = std::max<std::int64_t>(1, cores);
+    } else if (!steps.upTo.empty()) {
+        if (auto resolved = resolveParams(overrides))
+            if (auto* value = std::get_if<std::int64_t>(&(*resolved)[steps.upTo]))
+                limit = *value;
+    }
+    std::vector<std::int64_t> values;
+    for (std::int64_t v : steps.values)
+        if (v <= limit)
+            values.push_back(v);
+    if (!steps.upTo.empty() && (values.empty() || values.back() < limit)
+        && std::find(steps.values.begin(), steps.values.end(), limit) == steps.values.end()) {
+        const ParameterSpec* spec = parameter(steps.parameter);
+        if (spec && (!spec->max || static_cast<double>(limit) <= *spec->max))
+            values.push_back(limit);
+    }
+    std::vector<ParamValues> result;
+    for (std::int64_t v : values) {
+        ParamValues step = overrides;
+        step[steps.parameter] = v;
+        result.push_back(std::move(step));
+    }
+    return result;
+}
+
 std::optional<std::string> Workload::expectedAnswerFor(const ParamValues& params) const
 {
     for (const auto& known : expected) {
@@ -368,6 +400,35 @@ std::optional<Workload> Catalog::loadManifest(const std::filesystem::path& manif
     };
     if (doc.contains("tiny"))
         readParamObject(doc["tiny"], "tiny", w.tinyParams);
+
+    if (doc.contains("steps")) {
+        const json& st = doc["steps"];
+        if (!st.is_object()) {
+            r.fail("steps", "must be an object {parameter, values, up_to}");
+        } else {
+            w.steps.parameter = r.needString(st, "parameter", "steps.");
+            w.steps.upTo = r.optString(st, "up_to", "steps.", "");
+            const ParameterSpec* stepped = w.parameter(w.steps.parameter);
+            if (!w.steps.parameter.empty() && (!stepped || stepped->type != ParamType::Int))
+                r.fail("steps.parameter", "must name an int parameter of this workload");
+            const ParameterSpec* bound = w.parameter(w.steps.upTo);
+            if (!w.steps.upTo.empty() && w.steps.upTo != "cores" && (!bound || bound->type != ParamType::Int))
+                r.fail("steps.up_to", "must be \"cores\" or name an int parameter of this workload");
+            if (const json* values = r.need(st, "values", json::value_t::array, "steps.", "an array of integers")) {
+                for (const auto& v : *values) {
+                    if (!v.is_number_integer() || (!w.steps.values.empty() && v.get<std::int64_t>() <= w.steps.values.back())) {
+                        r.fail("steps.values", "must hold integers in ascending order");
+                        break;
+                    }
+                    if (stepped && checkLimits(*stepped, ParamValue{v.get<std::int64_t>()})) {
+                        r.fail("steps.values", *checkLimits(*stepped, ParamValue{v.get<std::int64_t>()}));
+                        break;
+                    }
+                    w.steps.values.push_back(v.get<std::int64_t>());
+                }
+            }
+        }
+    }
 
     if (doc.contains("metric")) {
         const json& m = doc["metric"];

@@ -57,6 +57,17 @@ struct ExpectedAnswer {
     std::string answerJson;  ///< canonical JSON text
 };
 
+/// A workload measured at several values of one parameter, one result per step with the step's value in its params
+/// (so each step is its own comparison group, and results files hold every step): cpu_parallel's workers,
+/// idle_connections' connections. A step is a plain parameter value; the user who sets the parameter gets that one.
+struct StepSpec {
+    std::string parameter;               ///< empty: the workload has no steps
+    std::vector<std::int64_t> values;    ///< ascending
+    /// "cores": only the values up to the machine's core count, and the core count itself; a parameter name: up
+    /// to that parameter's value (and that value); empty: every value.
+    std::string upTo;
+};
+
 struct Workload {
     std::string id;
     std::string title;
@@ -70,6 +81,11 @@ struct Workload {
     std::vector<Implementation> implementations;
     std::vector<ExpectedAnswer> expected;
     bool defaultJob = false;  ///< part of the headless default job
+    StepSpec steps;
+
+    /// The overrides of each step, in order: `overrides` alone when the workload has no steps or they set the
+    /// stepped parameter themselves. `cores` is the machine's (std::thread::hardware_concurrency()).
+    std::vector<ParamValues> stepOverrides(const ParamValues& overrides, unsigned cores) const;
 
     const ParameterSpec* parameter(const std::string& name) const;
     std::vector<const Implementation*> implementationsFor(const std::string& language) const;

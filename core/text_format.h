@@ -16,4 +16,10 @@ std::string formatRatio(double ratio);
 /// and its headline (see headline.h).
 std::string formatResultsTable(const std::vector<Result>& results);
 
+/// Speed-up of every series of a stepped workload against its runtime's plain flavour at the same step (the
+/// single-threaded baseline of cpu_parallel), one column per value of `stepParameter`: "1.93x". Results of other
+/// workloads are ignored; "" when there are none. Failed results show "-".
+std::string formatSpeedupTable(const std::vector<Result>& results, const std::string& workloadId,
+                               const std::string& stepParameter);
+
 } // namespace versus

@@ -274,12 +274,33 @@ async function runJob(job, host, budget) {
   return result;
 }
 
+// In the embedded runtime process.execPath is the Versus binary, not a node: child_process.fork starts `node.execPath`
+// (Debian's Node 18, the embedded one's twin) with `node.env` added to the child's environment, unless the caller
+// names its own execPath. The runtime kills whatever children are left when the environment stops.
+function forkWithNode(node) {
+  const childProcess = require('child_process');
+  const fork = childProcess.fork;
+  childProcess.fork = (modulePath, args, options) => {
+    if (!isArray(args)) {
+      options = args;
+      args = [];
+    }
+    options = options || {};
+    if (!node.execPath && !options.execPath) {
+      throw new Error('child_process.fork needs a node executable, and this Versus has none (run packaging/install-deps)');
+    }
+    const env = { ...(options.env || process.env), ...node.env };
+    return fork(modulePath, args, { ...options, execPath: options.execPath || node.execPath, env });
+  };
+}
+
 // Entry point of the embedded runtime: `nativeHost` holds native functions; `stop` terminates the isolate, and so
-// does `done` (whatever the workload left running ends with the environment).
-function runEmbedded(nativeHost, jobJson) {
+// does `done` (whatever the workload left running ends with the environment). `forkNode` as for forkWithNode.
+function runEmbedded(nativeHost, jobJson, forkNode) {
   const { calibrated, sampleBegin, sample, output, done, stop, abandon: abandonJob } = nativeHost;
   const host = { calibrated, sampleBegin, sample, output };
   const job = parse(jobJson);
+  forkWithNode(forkNode || { execPath: '', env: {} });
   protectProcess((what, at) => stop(what, at.file, at.line), job.script);
   const budget = redirectOutput(host, job.options);
   // An exception thrown in a callback, or a rejection nobody handles, ends the job with that error.

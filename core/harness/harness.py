@@ -64,6 +64,28 @@ def protect_process():
     os.kill = guarded_kill
 
 
+def configure_multiprocessing(executable):
+    """Embedded CPython only, once per interpreter: sys.executable is the Versus binary there, and forking a
+    multi-threaded host (Qt, V8, the scheduler) is unsafe. multiprocessing starts its children with `spawn`, from
+    `executable`: the Python the embedded interpreter was built from, so children run the same version and stdlib."""
+    import multiprocessing
+    multiprocessing.set_executable(executable)
+    multiprocessing.set_start_method("spawn", force=True)
+
+
+def install_cancel_signal(signum, take_cancel):
+    """Embedded CPython only, once per interpreter, on its main thread: the host cancels a job by sending `signum` to
+    that thread. A call blocked in C (a lock wait in multiprocessing.Pool.map, time.sleep, select) returns EINTR and
+    CPython runs this handler at once; busy bytecode runs it at the next check, within the switch interval.
+    `take_cancel()` is true once per cancelled job, so a late signal cannot cancel the next job."""
+    import signal
+
+    def on_cancel(signum, frame):
+        if take_cancel():
+            raise VersusCancelled()
+    signal.signal(signum, on_cancel)
+
+
 class _Capture:
     """Replaces sys.stdout / sys.stderr during a job: keeps the first `limit` bytes, counts the rest."""
 
@@ -90,9 +112,13 @@ class _Capture:
 
 
 def _load_module(script, module_name):
-    lib = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(script))), "_lib")
-    if os.path.isdir(lib) and lib not in sys.path:
-        sys.path.insert(0, lib)
+    # The workload's own folder and workloads/_lib are importable during the job (sys.path is put back after it).
+    # Code that child processes run (multiprocessing pickles functions by module name) lives in a second module of
+    # the workload's folder: a spawned child imports it by that name, never the job's versus_workload_* module.
+    folder = os.path.dirname(os.path.abspath(script))
+    for entry in (os.path.join(os.path.dirname(folder), "_lib"), folder):
+        if os.path.isdir(entry) and entry not in sys.path:
+            sys.path.insert(0, entry)
     spec = importlib.util.spec_from_file_location(module_name, script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -382,7 +408,7 @@ class _InterpreterState:
                 "disturbed: join every thread the workload starts before run() or teardown() returns"]
 
     def _stop_children(self):
-        leaked = sorted(_child_pids() - self.children)
+        leaked = sorted(_child_pids() - self.children - _multiprocessing_service_pids())
         if not leaked:
             return []
         names = []
@@ -452,6 +478,19 @@ def _child_pids():
                         pass
         except OSError:
             pass
+    return pids
+
+
+def _multiprocessing_service_pids():
+    """multiprocessing's own helper processes, started on first use and kept for the interpreter's life (the
+    resource tracker, a forkserver): they belong to the interpreter, not to the job that happened to start them."""
+    pids = set()
+    tracker = sys.modules.get("multiprocessing.resource_tracker")
+    server = sys.modules.get("multiprocessing.forkserver")
+    for pid in (getattr(getattr(tracker, "_resource_tracker", None), "_pid", None),
+                getattr(getattr(server, "_forkserver", None), "_forkserver_pid", None)):
+        if pid:
+            pids.add(pid)
     return pids
 
 

@@ -35,3 +35,37 @@ TEST(TextFormat, WarningsAreListedUnderTheirGroupAndMarkedAsWarnings)
     EXPECT_LT(at, table.find("\nsort\n")) << "under its own group";
     EXPECT_EQ(table.find(line, at + 1), std::string::npos);
 }
+
+TEST(TextFormat, SpeedupTableDividesTheBaselineByEachSeriesAtTheSameStep)
+{
+    auto make = [](const std::string& flavour, std::int64_t workers, double medianNs) {
+        Result r;
+        r.workloadId = "cpu_parallel";
+        r.runtimeId = "python";
+        r.runtimeName = "CPython (embedded)";
+        r.flavour = flavour;
+        r.flavourLabel = flavour == "plain" ? "" : flavour;
+        r.params = {{"limit", std::int64_t(1000)}, {"workers", workers}};
+        r.summary.samples = 3;
+        r.summary.medianNs = medianNs;
+        return r;
+    };
+    Result failed = make("threads", 2, 0);
+    failed.status = ResultStatus::Failed;
+    const std::string table = formatSpeedupTable(
+        {make("plain", 1, 100), make("processes", 1, 110), make("plain", 2, 100), make("processes", 2, 50), failed,
+         make("threads", 1, 100)},
+        "cpu_parallel", "workers");
+    EXPECT_NE(table.find("cpu_parallel (limit=1000)"), std::string::npos) << table;
+    EXPECT_NE(table.find("workers=1"), std::string::npos) << table;
+    const auto processes = table.find(make("processes", 1, 0).seriesName());
+    ASSERT_NE(processes, std::string::npos) << table;
+    const std::string row = table.substr(processes, table.find('\n', processes) - processes);
+    EXPECT_NE(row.find("0.91x"), std::string::npos) << row;
+    EXPECT_NE(row.find("2.00x"), std::string::npos) << row;
+    const auto threads = table.find(make("threads", 1, 0).seriesName());
+    const std::string threadsRow = table.substr(threads, table.find('\n', threads) - threads);
+    EXPECT_NE(threadsRow.find("1.00x"), std::string::npos) << threadsRow;
+    EXPECT_NE(threadsRow.find(" -"), std::string::npos) << "a failed step shows '-': " << threadsRow;
+    EXPECT_EQ(formatSpeedupTable({make("plain", 1, 100)}, "fib", "workers"), "");
+}

@@ -111,7 +111,8 @@ TEST_F(ManifestValidation, ThroughputMetricMustNameAParameter)
 
 // ---- The shipped catalog ------------------------------------------------------------------------------------------
 
-const std::set<std::string> kClaims = {"cpu-bound", "numpy", "json", "file-stream", "file-random", "object-size"};
+const std::set<std::string> kClaims = {"cpu-bound", "numpy", "json", "file-stream", "file-random", "object-size",
+                                         "gil-parallelism"};
 
 TEST(ShippedCatalog, LoadsWithoutErrorsAndEveryWorkloadIsDescribed)
 {

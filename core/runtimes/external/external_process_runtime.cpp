@@ -280,6 +280,25 @@ InterpreterIdentity identifyInterpreter(const std::string& program, const std::v
     return id;
 }
 
+InterpreterCommand debianNode18Command()
+{
+    InterpreterCommand command;
+#ifdef VERSUS_LIBNODE_PREFIX
+    const std::filesystem::path prefix = VERSUS_LIBNODE_PREFIX;
+    std::error_code ec;
+    command.program = (prefix == "/usr" ? prefix / "bin/node" : prefix / "usr/bin/node").string();
+    if (const auto libDir = prefix / "usr/lib/x86_64-linux-gnu"; prefix != "/usr" && std::filesystem::is_directory(libDir, ec)) {
+        std::string path = libDir.string();
+        if (const char* inherited = std::getenv("LD_LIBRARY_PATH"); inherited && *inherited)
+            path += std::string(":") + inherited;
+        command.environment.push_back("LD_LIBRARY_PATH=" + path);
+    }
+#else
+    command.program = "/usr/bin/node";
+#endif
+    return command;
+}
+
 // ---- Registration ----------------------------------------------------------------------------------------------
 
 namespace {
@@ -294,29 +313,13 @@ struct BuiltinInterpreter {
     int requiredMajor = 0;  ///< > 0: another major version is unavailable (node18-process must be the embedded Node's)
 };
 
-/// Debian's Node 18 executable in the libnode prefix the build compiled against, and what it needs to start: the
-/// unpacked prefix's usr/bin/node links libnode.so.108 from the prefix, which the dynamic loader does not search.
-/// With the plain apt path the prefix is /usr and Debian's /usr/bin/node needs nothing.
 BuiltinInterpreter node18Interpreter()
 {
-    BuiltinInterpreter b{"node18-process", "Node.js (process)", "", "javascript",
-                         "run packaging/install-deps, which unpacks Debian's nodejs 18 package next to libnode "
-                         "(apt-get download nodejs=18.*; dpkg -x)",
-                         {}, 18};
-#ifdef VERSUS_LIBNODE_PREFIX
-    const std::filesystem::path prefix = VERSUS_LIBNODE_PREFIX;
-    std::error_code ec;
-    b.program = (prefix == "/usr" ? prefix / "bin/node" : prefix / "usr/bin/node").string();
-    if (const auto libDir = prefix / "usr/lib/x86_64-linux-gnu"; prefix != "/usr" && std::filesystem::is_directory(libDir, ec)) {
-        std::string path = libDir.string();
-        if (const char* inherited = std::getenv("LD_LIBRARY_PATH"); inherited && *inherited)
-            path += std::string(":") + inherited;
-        b.environment.push_back("LD_LIBRARY_PATH=" + path);
-    }
-#else
-    b.program = "/usr/bin/node";
-#endif
-    return b;
+    const InterpreterCommand node = debianNode18Command();
+    return {"node18-process", "Node.js (process)", node.program, "javascript",
+            "run packaging/install-deps, which unpacks Debian's nodejs 18 package next to libnode "
+            "(apt-get download nodejs=18.*; dpkg -x)",
+            node.environment, 18};
 }
 
 std::vector<BuiltinInterpreter> builtinInterpreters()

@@ -51,6 +51,18 @@ InterpreterIdentity identifyInterpreter(const std::string& program, const std::v
 /// The absolute path of `program` (searched in PATH when it has no '/'); empty when not found or not executable.
 std::string resolveProgram(const std::string& program);
 
+/// A program and the environment entries ("NAME=value") it needs on top of Versus's own.
+struct InterpreterCommand {
+    std::string program;
+    std::vector<std::string> environment;
+};
+
+/// Debian's Node 18 executable in the libnode prefix the build compiled against, and what it needs to start: the
+/// unpacked prefix's usr/bin/node links libnode.so.108 from the prefix, which the dynamic loader does not search.
+/// With the plain apt path the prefix is /usr and Debian's /usr/bin/node needs nothing. The node18-process runtime
+/// runs it, and the embedded Node.js forks child_process children with it (the same Node as the embedded one).
+InterpreterCommand debianNode18Command();
+
 /// Adds the built-in external runtimes: python3 (/usr/bin/python3.11), node-process (node on PATH), node18-process
 /// (Debian's Node 18 executable from the libnode prefix the build uses, the same Node as the embedded one), pypy3.
 /// Their versions are detected in parallel; a missing interpreter is registered as unavailable with the reason.

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include <node.h>
@@ -16,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "harness_job.h"
+#include "leaked_children.h"
 #include "worker_thread.h"
 #include "clock.h"
 
@@ -228,11 +230,18 @@ struct EmbeddedNodeRuntime::Impl {
     std::mutex envMutex;  // guards `env` against the worker tearing it down while cancel() uses it
     node::Environment* env = nullptr;  // the running job's environment
     std::atomic<bool> cancelRequested{false};
+    std::string forkProgram;
+    std::vector<std::string> forkEnvironment;
 
     Result runOnWorker(const RunJob& job, EventSink& sink);
 };
 
-EmbeddedNodeRuntime::EmbeddedNodeRuntime() : m_impl(std::make_unique<Impl>()) {}
+EmbeddedNodeRuntime::EmbeddedNodeRuntime(std::string forkProgram, std::vector<std::string> forkEnvironment)
+    : m_impl(std::make_unique<Impl>())
+{
+    m_impl->forkProgram = std::move(forkProgram);
+    m_impl->forkEnvironment = std::move(forkEnvironment);
+}
 EmbeddedNodeRuntime::~EmbeddedNodeRuntime() = default;
 
 RuntimeInfo EmbeddedNodeRuntime::info() const
@@ -240,13 +249,15 @@ RuntimeInfo EmbeddedNodeRuntime::info() const
     return descriptor().info;
 }
 
-RuntimeDescriptor EmbeddedNodeRuntime::descriptor()
+RuntimeDescriptor EmbeddedNodeRuntime::descriptor(std::string forkProgram, std::vector<std::string> forkEnvironment)
 {
     RuntimeDescriptor d;
     const std::string v8Version = std::to_string(V8_MAJOR_VERSION) + "." + std::to_string(V8_MINOR_VERSION) + "."
         + std::to_string(V8_BUILD_NUMBER) + "." + std::to_string(V8_PATCH_LEVEL);
     d.info = {"node", "Node.js (embedded)", "javascript", NODE_VERSION_STRING, "V8 " + v8Version, true};
-    d.create = [] { return std::make_unique<EmbeddedNodeRuntime>(); };
+    d.create = [forkProgram, forkEnvironment] {
+        return std::make_unique<EmbeddedNodeRuntime>(forkProgram, forkEnvironment);
+    };
     return d;
 }
 
@@ -302,6 +313,7 @@ Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink
         return context.fail(FailureKind::RuntimeUnavailable, "a Node.js environment could not be created: " + text);
     }
 
+    const std::set<pid_t> childrenBefore = ownGroupChildren();
     NodeJob nodeJob;
     nodeJob.context = &context;
     nodeJob.isolate = setup->isolate();
@@ -341,12 +353,16 @@ Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink
             .Check();
 
         const std::string harnessPath = (harnessDirectory() / "harness.js").string();
+        nlohmann::json forkNode = {{"execPath", forkProgram}, {"env", nlohmann::json::object()}};
+        for (const auto& entry : forkEnvironment)
+            if (const auto eq = entry.find('='); eq != std::string::npos)
+                forkNode["env"][entry.substr(0, eq)] = entry.substr(eq + 1);
         const std::string source = "const host = globalThis.__versusHost;\n"
                                    "delete globalThis.__versusHost;\n"
                                    "const harnessPath = "
             + nlohmann::json(harnessPath).dump() + ";\n"
             + "require('module').createRequire(harnessPath)(harnessPath).runEmbedded(host, "
-            + nlohmann::json(context.jobJson()).dump() + ");\n";
+            + nlohmann::json(context.jobJson()).dump() + ", " + forkNode.dump() + ");\n";
         v8::MaybeLocal<v8::Value> loaded = node::LoadEnvironment(env, source.c_str());
         if (!loaded.IsEmpty() && !nodeJob.isolate->IsExecutionTerminating())
             node::SpinEventLoop(env);
@@ -362,6 +378,8 @@ Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink
     }
     setup.reset();
     context.closeLeakedDescriptors();
+    // A stopped environment runs no teardown: children it forked (child_process) would outlive the job.
+    const std::string leakedChildren = killChildrenSince(childrenBefore);
 
     if (nodeJob.outOfMemory)
         return context.fail(FailureKind::OutOfMemory,
@@ -374,8 +392,13 @@ Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink
                                 + " was called: workload code must return its answer, not end the process. "
                                   "Remove the call.",
                             nodeJob.stopFile, nodeJob.stopLine);
-    if (nodeJob.resultJson)
-        return context.finish(*nodeJob.resultJson);
+    if (nodeJob.resultJson) {
+        Result result = context.finish(*nodeJob.resultJson);
+        if (!leakedChildren.empty() && result.ok())
+            return context.fail(FailureKind::LeakedState, leakedChildren,
+                                job.implementation ? job.implementation->file.string() : std::string());
+        return result;
+    }
     if (nodeJob.exitCode)
         return context.fail(FailureKind::Exit,
                             "the Node.js environment exited with code " + std::to_string(*nodeJob.exitCode)

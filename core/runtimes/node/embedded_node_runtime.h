@@ -3,6 +3,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "runtime.h"
 
@@ -10,16 +12,19 @@ namespace versus {
 
 class EmbeddedNodeRuntime final : public Runtime {
 public:
-    EmbeddedNodeRuntime();
+    /// `forkProgram` is the node executable that child_process.fork starts (process.execPath is the Versus binary
+    /// here), with `forkEnvironment` ("NAME=value") added to the children's environment; empty: fork is unavailable.
+    explicit EmbeddedNodeRuntime(std::string forkProgram = {}, std::vector<std::string> forkEnvironment = {});
     ~EmbeddedNodeRuntime() override;
     RuntimeInfo info() const override;
     /// Creates a Node.js environment on the worker thread, runs the harness in it, and tears it down, so that no
     /// job (nor its process.exit) can leave state behind for the next.
     Result execute(const RunJob& job, EventSink& sink) override;
-    /// TerminateExecution on the running isolate; any thread, never blocks.
+    /// TerminateExecution on the running isolate; any thread, never blocks. Child processes the job started are
+    /// killed once its environment has stopped.
     void cancel() override;
 
-    static RuntimeDescriptor descriptor();
+    static RuntimeDescriptor descriptor(std::string forkProgram = {}, std::vector<std::string> forkEnvironment = {});
     /// Milliseconds Node's per-process initialisation (InitializeOncePerProcess, platform, V8) took; 0 before it
     /// ran. Any thread.
     static double processInitMs();

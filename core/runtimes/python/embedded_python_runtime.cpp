@@ -3,12 +3,11 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <functional>
 #include <csignal>
 #include <malloc.h>
 #include <mutex>
-#include <thread>
+#include <pthread.h>
 
 #include <pybind11/embed.h>
 
@@ -111,7 +110,7 @@ void installAllocatorHooks()
 HarnessJobContext* g_job = nullptr;
 std::atomic<double> g_interpreterInitMs{0};  // for `versus startup-probe`
 
-/// The thread that owns the interpreter, and the canceller beside it. Created on first use; never destroyed, so
+/// The thread that owns the interpreter, and how a job on it is cancelled. Created on first use; never destroyed, so
 /// the interpreter is never finalised under a workload that may still be running at exit.
 class PythonInterpreter {
 public:
@@ -138,33 +137,45 @@ public:
     /// Called with the GIL held on the interpreter thread around each job.
     void beginJob()
     {
-        PyThreadState_SetAsyncExc(m_threadId, nullptr);  // nothing left over from an earlier cancel
         std::lock_guard lock(m_cancelMutex);
         m_jobActive = true;
-        ++m_generation;
+        m_cancelPending = false;
     }
     void endJob()
     {
         std::lock_guard lock(m_cancelMutex);
         m_jobActive = false;
+        m_cancelPending = false;
     }
 
-    /// Any thread, never blocks: the canceller thread delivers VersusCancelled to the running job, if any.
+    /// Any thread, never blocks: signals the interpreter thread, whose handler (harness.install_cancel_signal)
+    /// raises VersusCancelled in the running job. The signal also wakes a call blocked in C (EINTR): a lock wait in
+    /// multiprocessing.Pool.map, time.sleep, select.
     void requestCancel()
     {
         std::lock_guard lock(m_cancelMutex);
         if (!m_jobActive)
             return;
-        m_cancelGeneration = m_generation;
-        m_cancelCv.notify_all();
+        m_cancelPending = true;
+        pthread_kill(m_pthread, cancelSignal());
     }
+
+    /// On the interpreter thread, from the signal handler: true once per cancelled job.
+    bool takeCancel()
+    {
+        std::lock_guard lock(m_cancelMutex);
+        const bool pending = m_jobActive && m_cancelPending;
+        m_cancelPending = false;
+        return pending;
+    }
+
+    /// A real-time signal nothing else in Versus uses (glibc keeps the first two for itself; SIGRTMIN skips them).
+    static int cancelSignal() { return SIGRTMIN + 3; }
 
 private:
     PythonInterpreter() : m_thread(256u << 20)  // deep recursion must meet Python's limit long before the C stack's
     {
         m_thread.call([this] { initialize(); });
-        if (m_initError.empty())
-            m_canceller = std::thread([this] { cancellerMain(); });
     }
 
     void initialize()
@@ -183,7 +194,7 @@ private:
             m_initError = std::string("CPython could not start: ") + e.what();
             return;
         }
-        m_threadId = PyThread_get_thread_ident();
+        m_pthread = pthread_self();
         try {
             py::module_ sys = py::module_::import("sys");
             sys.attr("path").attr("insert")(0, harnessDirectory().string());
@@ -191,6 +202,8 @@ private:
             py::module_ harness = py::module_::import("harness");
             harness.attr("protect_process")();
             harness.attr("watch_gc")();
+            harness.attr("configure_multiprocessing")(VERSUS_PYTHON_EXECUTABLE);
+            harness.attr("install_cancel_signal")(cancelSignal(), py::cpp_function([this] { return takeCancel(); }));
             m_cancelledType = harness.attr("VersusCancelled").ptr();
             Py_INCREF(m_cancelledType);
             m_harness = harness.release().ptr();
@@ -201,43 +214,16 @@ private:
         m_threadState = PyEval_SaveThread();
     }
 
-    // Delivering an exception to a busy thread needs the GIL; the interpreter hands it over within its switch
-    // interval (5 ms). Done here so that cancel() never blocks its caller.
-    void cancellerMain()
-    {
-        std::uint64_t handled = 0;
-        for (;;) {
-            std::uint64_t target;
-            {
-                std::unique_lock lock(m_cancelMutex);
-                m_cancelCv.wait(lock, [&] { return m_cancelGeneration != handled; });
-                target = handled = m_cancelGeneration;
-            }
-            PyGILState_STATE state = PyGILState_Ensure();
-            bool stillRunning;
-            {
-                std::lock_guard lock(m_cancelMutex);
-                stillRunning = m_jobActive && m_generation == target;
-            }
-            if (stillRunning)
-                PyThreadState_SetAsyncExc(m_threadId, m_cancelledType);
-            PyGILState_Release(state);
-        }
-    }
-
     WorkerThread m_thread;
-    std::thread m_canceller;
     PyThreadState* m_threadState = nullptr;
     std::string m_initError;
     PyObject* m_harness = nullptr;
     PyObject* m_cancelledType = nullptr;
-    unsigned long m_threadId = 0;
+    pthread_t m_pthread{};  ///< the interpreter thread, which CPython treats as its main thread (signals run there)
 
     std::mutex m_cancelMutex;
-    std::condition_variable m_cancelCv;
     bool m_jobActive = false;
-    std::uint64_t m_generation = 0;
-    std::uint64_t m_cancelGeneration = 0;
+    bool m_cancelPending = false;
 };
 
 /// The process's signal dispositions, saved before a job and put back after it: `import signal` alone installs a

@@ -15,8 +15,9 @@ public:
     ~EmbeddedPythonRuntime() override;
     RuntimeInfo info() const override;
     Result execute(const RunJob& job, EventSink& sink) override;
-    /// Raises VersusCancelled in the interpreter thread (delivered within a few ms of bytecode); C code that never
-    /// returns to the interpreter (time.sleep included) finishes its call first.
+    /// Raises VersusCancelled in the interpreter thread through a signal: delivered within a few ms of bytecode, and
+    /// at once in calls that wait (time.sleep, lock waits, select); C code that computes without returning to the
+    /// interpreter finishes its call first.
     void cancel() override;
 
     static RuntimeDescriptor descriptor();
