@@ -17,7 +17,7 @@ void addInputAndOutput(CLI::App& command, ChartOptions& o, const std::string& ou
     command.add_option("-o,--output", o.output, output)->required();
 }
 
-} // namespace
+}  // namespace
 
 void addRenderChartsOptions(CLI::App& command, ChartOptions& o)
 {
@@ -58,4 +58,4 @@ int reportChartsFromFile(const ChartOptions& o, GuiBackend& gui)
     return 0;
 }
 
-} // namespace versus::cli
+}  // namespace versus::cli

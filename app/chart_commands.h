@@ -11,7 +11,7 @@
 namespace versus::cli {
 
 struct ChartOptions {
-    std::string input;   ///< a results file
+    std::string input;  ///< a results file
     std::string output;  ///< the chart file (render-charts) or the JSON array of SVGs (report-charts)
     int width = 1200, height = 800;
     double dpi = 144;
@@ -22,4 +22,4 @@ void addReportChartsOptions(CLI::App& command, ChartOptions& options);
 int renderChartsFromFile(const ChartOptions& options, GuiBackend& gui);
 int reportChartsFromFile(const ChartOptions& options, GuiBackend& gui);
 
-} // namespace versus::cli
+}  // namespace versus::cli

@@ -69,7 +69,7 @@ struct RunOptions {
     std::vector<std::string> params;
     HarnessOptions harness;
     // Output files are absolute from the moment they are parsed: workload code may change the working directory.
-    std::vector<std::string> jsonFiles;    ///< results files (schema 2)
+    std::vector<std::string> jsonFiles;  ///< results files (schema 2)
     std::vector<std::string> exportFiles;  ///< .json, .csv, .md or .html, by the extension
     std::string journalFile;
     std::vector<std::string> charts;  ///< chart files (.png, .svg, .pdf) of the results
@@ -82,7 +82,7 @@ struct RunOptions {
     /// --isolate / --no-isolate; unset: isolated when the workloads come from outside the installed catalog.
     std::optional<bool> isolate;
     bool outsideCatalog = false;  ///< --workloads-dir names another folder than the installed catalog
-    double memoryLimitMb = 0;     ///< --memory-limit; 0: the default share of physical memory
+    double memoryLimitMb = 0;  ///< --memory-limit; 0: the default share of physical memory
 };
 
 int listCommand(const Catalog& catalog, RuntimeRegistry& registry, const std::filesystem::path& directory)
@@ -100,8 +100,8 @@ int listCommand(const Catalog& catalog, RuntimeRegistry& registry, const std::fi
                     + (impl.flavour == "plain" ? "" : "/" + impl.flavour);
             std::cout << "  [" << languages << "]\n";
             const auto sentenceEnd = w.description.find(". ");
-            std::cout << "        " << w.description.substr(0, sentenceEnd == std::string::npos ? std::string::npos
-                                                                                    : sentenceEnd + 1)
+            std::cout << "        "
+                      << w.description.substr(0, sentenceEnd == std::string::npos ? std::string::npos : sentenceEnd + 1)
                       << "\n";
         }
     }
@@ -139,8 +139,7 @@ int reportRun(const ResultsDocument& document, const RunOptions& options, int in
 /// The running job did not stop after the interrupt: it is blocked where no cancel reaches (C code, time.sleep in
 /// the embedded CPython). It is abandoned, marked so, with the samples it took; the rest of the run is reported as
 /// usual and Versus exits without waiting for the job's thread (which would never end).
-[[noreturn]] void abandonRun(RunSession& session, RunObserver& progress, const RunOptions& options,
-                             GuiBackend& gui)
+[[noreturn]] void abandonRun(RunSession& session, RunObserver& progress, const RunOptions& options, GuiBackend& gui)
 {
     killDescendantProcesses();
     while (session.pump(progress, std::chrono::milliseconds(0), 256) > 0) {
@@ -359,23 +358,23 @@ void addRunOptions(CLI::App& run, RunOptions& o)
     run.add_option("--json", o.jsonFiles, "write the results file (schema 2: every sample, summaries, environment)")
         ->transform(kAbsolutePath)
         ->type_name("FILE");
-    run.add_option("--export", o.exportFiles, "also write FILE as .json, .csv, .md or .html, by its extension "
-                                              "(repeatable)")
+    run.add_option("--export", o.exportFiles,
+                   "also write FILE as .json, .csv, .md or .html, by its extension "
+                   "(repeatable)")
         ->transform(kAbsolutePath)
         ->type_name("FILE");
     run.add_option("--chart", o.charts,
                    "draw the charts (summary with 95% CIs, throughput) to FILE: .png, .svg or .pdf (repeatable)")
         ->transform(kAbsolutePath)
         ->type_name("FILE");
-    run.add_option("--journal", o.journalFile, "where the run's journal goes (default "
-                       + defaultJournalPath() + ")")
+    run.add_option("--journal", o.journalFile, "where the run's journal goes (default " + defaultJournalPath() + ")")
         ->transform(kAbsolutePath)
         ->type_name("FILE");
     run.add_flag("-q,--quiet", o.quiet, "no progress on stderr");
     run.add_flag_function(
-           "--isolate,!--no-isolate", [&o](std::int64_t count) { o.isolate = count > 0; },
-           "run the embedded runtimes' jobs in worker processes, so that a crash, a signal or an exit of workload "
-           "code fails that result only (default: on for --workloads-dir, off for the installed catalog)");
+        "--isolate,!--no-isolate", [&o](std::int64_t count) { o.isolate = count > 0; },
+        "run the embedded runtimes' jobs in worker processes, so that a crash, a signal or an exit of workload "
+        "code fails that result only (default: on for --workloads-dir, off for the installed catalog)");
     run.add_option("--memory-limit", o.memoryLimitMb,
                    "resident memory an isolated job may use, in MB (default: half of the physical memory)")
         ->check(nonNegativeNumber())
@@ -425,7 +424,7 @@ std::string versionText()
     return text;  // CLI11 ends the line
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv, GuiBackend& gui)
 {
@@ -435,7 +434,8 @@ int main(int argc, char** argv, GuiBackend& gui)
                  "versus"};
     app.footer("Exit status: 0 when every result succeeded, 1 when any failed, 2 for a usage error, 130 when "
                "interrupted by Ctrl-C, 143 by SIGTERM.\n'versus COMMAND --help' lists the options of a command.");
-    app.set_version_flag("--version", [] { return versionText(); }, "version of Versus and of its runtimes");
+    app.set_version_flag(
+        "--version", [] { return versionText(); }, "version of Versus and of its runtimes");
     app.allow_extras();  // Qt's options, when no command is given (checkQtOptions); refused after a command
 
     std::filesystem::path directory = workloadsDirectory();
@@ -477,19 +477,18 @@ int main(int argc, char** argv, GuiBackend& gui)
     selftest->alias("harness-bench");  // the name of earlier versions
     addSelftestOptions(*selftest, selftestOptions);
     StartupOptions startupOptions;
-    auto* startup = app.add_subcommand("startup",
-                                       "process cold start (median, spread, peak RSS) and embedded start-up parts");
+    auto* startup =
+        app.add_subcommand("startup", "process cold start (median, spread, peak RSS) and embedded start-up parts");
     addStartupOptions(*startup, startupOptions);
     RecoverOptions recoverOptions;
     auto* recover = app.add_subcommand("recover", "turn the journal of an interrupted run into a results file");
     addRecoverOptions(*recover, recoverOptions);
     CompareOptions compareOptions;
-    auto* compare = app.add_subcommand("compare",
-                                       "per workload and runtime: the change, its 95% CI and significance");
+    auto* compare = app.add_subcommand("compare", "per workload and runtime: the change, its 95% CI and significance");
     addCompareOptions(*compare, compareOptions);
     ExportOptions exportOptions;
-    auto* exportResults = app.add_subcommand("export",
-                                             "write a results file as CSV, Markdown, hyperfine JSON or an HTML report");
+    auto* exportResults =
+        app.add_subcommand("export", "write a results file as CSV, Markdown, hyperfine JSON or an HTML report");
     addExportOptions(*exportResults, exportOptions);
     auto* help = app.add_subcommand("help", "this text");
     auto* window = app.add_subcommand("gui", "the workbench window, as without a command")->group("");
@@ -528,7 +527,8 @@ int main(int argc, char** argv, GuiBackend& gui)
         if (argc == 1 && !hasDisplay())
             return runDefaultJob(gui);
         if (!window->parsed() && screenshot.empty() && startupScreenshot.empty() && app.remaining().empty())
-            return fail("--workloads-dir and --interpreter need a command: list, run, startup, ... (see versus --help)");
+            return fail(
+                "--workloads-dir and --interpreter need a command: list, run, startup, ... (see versus --help)");
         std::vector<std::string> arguments = app.remaining(true);  // Qt's options, as ui/gui.cpp reads them
         if (!screenshot.empty())
             arguments.insert(arguments.end(), {"--screenshot", screenshot});
@@ -550,7 +550,8 @@ int main(int argc, char** argv, GuiBackend& gui)
     registerBuiltinRuntimes(registry);
     for (const auto& assignment : interpreters) {
         const auto eq = assignment.find('=');
-        const std::string problem = registerExternalInterpreter(registry, assignment.substr(0, eq), assignment.substr(eq + 1));
+        const std::string problem =
+            registerExternalInterpreter(registry, assignment.substr(0, eq), assignment.substr(eq + 1));
         if (!problem.empty())
             std::cerr << "versus: --interpreter " << assignment << ": " << problem << "\n";
     }
@@ -600,4 +601,4 @@ int runDefaultJob(GuiBackend& gui)
     return executePlan(catalog, registry, options, gui);
 }
 
-} // namespace versus::cli
+}  // namespace versus::cli

@@ -14,4 +14,4 @@ int main(int argc, char** argv, GuiBackend& gui);
 /// The job `versus` runs with no display: the manifests' default_job workloads on both embedded runtimes.
 int runDefaultJob(GuiBackend& gui);
 
-} // namespace versus::cli
+}  // namespace versus::cli

@@ -14,7 +14,7 @@ std::string resultName(const Result& r)
     return r.workloadId + " on " + r.runtimeName + (r.flavour == "plain" ? "" : " [" + r.flavour + "]");
 }
 
-} // namespace
+}  // namespace
 
 CliProgress::CliProgress(std::ostream& out, bool fragments, bool quiet)
     : m_out(out), m_fragments(fragments), m_quiet(quiet)
@@ -40,7 +40,7 @@ void CliProgress::sample(const SampleEvent& e)
         m_out << (e.sample.warmup ? "w" : ".") << std::flush;
 }
 
-void CliProgress::output(const OutputEvent&) {}  // the finished result carries the kept output
+void CliProgress::output(const OutputEvent&) { }  // the finished result carries the kept output
 
 void CliProgress::finished(const FinishedEvent& e)
 {
@@ -64,8 +64,8 @@ void CliProgress::failed(const FailedEvent& e)
         m_out << resultName(e.result) << ": FAILED: " << e.result.failure.message << "\n";
 }
 
-void CliProgress::memory(const MemoryEvent&) {}  // kept in the session's document
-void CliProgress::gc(const GcEvent&) {}
-void CliProgress::planDone(const PlanDoneEvent&) {}
+void CliProgress::memory(const MemoryEvent&) { }  // kept in the session's document
+void CliProgress::gc(const GcEvent&) { }
+void CliProgress::planDone(const PlanDoneEvent&) { }
 
-} // namespace versus::cli
+}  // namespace versus::cli

@@ -30,4 +30,4 @@ private:
     bool m_quiet;
 };
 
-} // namespace versus::cli
+}  // namespace versus::cli

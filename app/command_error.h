@@ -14,4 +14,4 @@ inline int fail(const std::string& message, int status = 2)
     return status;
 }
 
-} // namespace versus::cli
+}  // namespace versus::cli

@@ -25,4 +25,4 @@ public:
     virtual Expected<std::vector<ChartSvg>> reportCharts(const ResultsDocument& document) = 0;
 };
 
-} // namespace versus::cli
+}  // namespace versus::cli

@@ -28,4 +28,4 @@ Expected<std::vector<ChartSvg>> GuiInProcess::reportCharts(const ResultsDocument
     return gui::renderReportCharts(document);
 }
 
-} // namespace versus::cli
+}  // namespace versus::cli

@@ -13,4 +13,4 @@ public:
     Expected<std::vector<ChartSvg>> reportCharts(const ResultsDocument& document) override;
 };
 
-} // namespace versus::cli
+}  // namespace versus::cli

@@ -79,7 +79,7 @@ Expected<void> runGui(ScratchFolder& scratch, const ResultsDocument& document, s
     return {};
 }
 
-} // namespace
+}  // namespace
 
 Expected<fs::path> guiProgram()
 {
@@ -140,4 +140,4 @@ Expected<std::vector<ChartSvg>> GuiProcess::reportCharts(const ResultsDocument& 
     return svgs;
 }
 
-} // namespace versus::cli
+}  // namespace versus::cli

@@ -36,4 +36,4 @@ CLI::Validator nonNegativeNumber()
         "NONNEGATIVE");
 }
 
-} // namespace versus::cli
+}  // namespace versus::cli

@@ -11,4 +11,4 @@ CLI::Validator wholeNumberAtLeast(long long minimum);
 /// A finite number of at least 0 (milliseconds, seconds, percent); shown in --help as NONNEGATIVE.
 CLI::Validator nonNegativeNumber();
 
-} // namespace versus::cli
+}  // namespace versus::cli

@@ -31,7 +31,7 @@ std::vector<std::string> exportFormatIds()
     return ids;
 }
 
-} // namespace
+}  // namespace
 
 Expected<void> exportDocument(const ResultsDocument& document, const std::string& file, const std::string& format,
                               GuiBackend& gui)
@@ -52,8 +52,10 @@ Expected<void> exportDocument(const ResultsDocument& document, const std::string
 void addRecoverOptions(CLI::App& command, RecoverOptions& o)
 {
     command.add_option("journal", o.journal, "the journal of the run")->capture_default_str()->type_name("JOURNAL");
-    command.add_option("-o,--output", o.output, "the results file to write (default: next to the journal, "
-                                                "NAME.recovered.json)")
+    command
+        .add_option("-o,--output", o.output,
+                    "the results file to write (default: next to the journal, "
+                    "NAME.recovered.json)")
         ->type_name("RESULTS.json");
 }
 
@@ -76,8 +78,9 @@ void addExportOptions(CLI::App& command, ExportOptions& o)
         ->check(CLI::ExistingFile)
         ->type_name("RESULTS.json");
     command.add_option("-o,--output", o.output, "the file to write")->required()->type_name("FILE");
-    command.add_option("--format", o.format,
-                       "the format (default: from the end of FILE: .json .hyperfine.json .csv .samples.csv .md .html)")
+    command
+        .add_option("--format", o.format,
+                    "the format (default: from the end of FILE: .json .hyperfine.json .csv .samples.csv .md .html)")
         ->check(CLI::IsMember(exportFormatIds()));
 }
 
@@ -127,4 +130,4 @@ int exportCommand(const ExportOptions& options, GuiBackend& gui)
     return 0;
 }
 
-} // namespace versus::cli
+}  // namespace versus::cli

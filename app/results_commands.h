@@ -39,4 +39,4 @@ int exportCommand(const ExportOptions& options, GuiBackend& gui);
 Expected<void> exportDocument(const ResultsDocument& document, const std::string& file, const std::string& format,
                               GuiBackend& gui);
 
-} // namespace versus::cli
+}  // namespace versus::cli

@@ -40,4 +40,4 @@ int selftestCommand(const SelftestOptions& selftestOptions)
     return 0;
 }
 
-} // namespace versus::cli
+}  // namespace versus::cli

@@ -20,4 +20,4 @@ void addSelftestOptions(CLI::App& command, SelftestOptions& options);
 /// Exit 0 when every figure with a goal meets it, 1 otherwise.
 int selftestCommand(const SelftestOptions& options);
 
-} // namespace versus::cli
+}  // namespace versus::cli

@@ -114,15 +114,18 @@ std::string pad(const std::string& text, std::size_t width, bool right = true)
     return right ? std::string(width - text.size(), ' ') + text : text + std::string(width - text.size(), ' ');
 }
 
-} // namespace
+}  // namespace
 
 void addStartupOptions(CLI::App& command, StartupOptions& o)
 {
-    command.add_option("-r,--runtime", o.runtimes,
-                       "python3, node (the node process), pypy3, or an --interpreter (repeatable; default: python3, "
-                       "node, pypy3)")
+    command
+        .add_option("-r,--runtime", o.runtimes,
+                    "python3, node (the node process), pypy3, or an --interpreter (repeatable; default: python3, "
+                    "node, pypy3)")
         ->type_name("ID");
-    command.add_option("--runs", o.runs, "timed starts per command")->capture_default_str()->check(wholeNumberAtLeast(1));
+    command.add_option("--runs", o.runs, "timed starts per command")
+        ->capture_default_str()
+        ->check(wholeNumberAtLeast(1));
     command.add_option("--warmup", o.warmup, "untimed starts before them")
         ->capture_default_str()
         ->check(wholeNumberAtLeast(0));
@@ -216,15 +219,24 @@ int startupCommand(const StartupOptions& o, RuntimeRegistry& registry)
             const StartupSummary& s = m.summary;
             json runsJson = json::array();
             for (const auto& r : m.runs)
-                runsJson.push_back({{"wall_ms", r.wallMs}, {"user_ms", r.userMs}, {"sys_ms", r.sysMs},
+                runsJson.push_back({{"wall_ms", r.wallMs},
+                                    {"user_ms", r.userMs},
+                                    {"sys_ms", r.sysMs},
                                     {"max_rss_bytes", r.maxRssBytes}});
-            all.push_back({{"runtime", c.runtimeId}, {"command", c.label}, {"argv", c.argv}, {"error", m.error},
-                           {"median_ms", s.medianMs}, {"mad_ms", s.madMs}, {"min_ms", s.minMs}, {"max_ms", s.maxMs},
-                           {"median_max_rss_bytes", s.medianMaxRssBytes}, {"runs", runsJson}});
+            all.push_back({{"runtime", c.runtimeId},
+                           {"command", c.label},
+                           {"argv", c.argv},
+                           {"error", m.error},
+                           {"median_ms", s.medianMs},
+                           {"mad_ms", s.madMs},
+                           {"min_ms", s.minMs},
+                           {"max_ms", s.maxMs},
+                           {"median_max_rss_bytes", s.medianMaxRssBytes},
+                           {"runs", runsJson}});
         }
         std::ofstream file(jsonFile, std::ios::trunc);
-        file << json{{"schema_version", 1}, {"kind", "startup"}, {"runs", runs}, {"warmup", warmup},
-                     {"commands", all}, {"embedded_probes", study.probes}}
+        file << json{{"schema_version", 1}, {"kind", "startup"}, {"runs", runs},
+                     {"warmup", warmup},    {"commands", all},   {"embedded_probes", study.probes}}
                     .dump(2)
              << "\n";
         if (!file)
@@ -233,4 +245,4 @@ int startupCommand(const StartupOptions& o, RuntimeRegistry& registry)
     return study.failures() ? 1 : 0;
 }
 
-} // namespace versus::cli
+}  // namespace versus::cli

@@ -10,7 +10,7 @@ class App;
 namespace versus {
 class Catalog;
 class RuntimeRegistry;
-}
+}  // namespace versus
 
 namespace versus::cli {
 
@@ -28,4 +28,4 @@ int startupCommand(const StartupOptions& options, RuntimeRegistry& registry);
 /// Hidden: measures embedded start-up once in this fresh process and prints it as one JSON object on stdout.
 int startupProbeCommand(const Catalog& catalog, RuntimeRegistry& registry);
 
-} // namespace versus::cli
+}  // namespace versus::cli

@@ -24,8 +24,8 @@ using nlohmann::json;
 namespace {
 
 const std::set<std::string> kLanguages = {"python", "javascript", "native"};
-const std::set<std::string> kCategories = {"cpu", "numeric", "json", "file", "memory", "startup", "http",
-                                           "concurrency", "custom", "test"};
+const std::set<std::string> kCategories = {"cpu",     "numeric", "json",        "file",   "memory",
+                                           "startup", "http",    "concurrency", "custom", "test"};
 
 struct ManifestReader {
     std::filesystem::path file;
@@ -46,8 +46,7 @@ struct ManifestReader {
             fail(path + key, "missing required field '" + key + "' (" + typeName + ")");
             return nullptr;
         }
-        bool matches = it->type() == type
-            || (type == json::value_t::number_float && it->is_number())
+        bool matches = it->type() == type || (type == json::value_t::number_float && it->is_number())
             || (type == json::value_t::number_integer && it->is_number_integer());
         if (!matches) {
             fail(path + key, "field '" + key + "' must be " + typeName + ", found " + it->type_name());
@@ -99,9 +98,7 @@ std::optional<ParamValue> jsonToParam(const ParameterSpec& spec, const json& val
 /// Null when `value` fits the spec, else the reason.
 std::optional<std::string> checkLimits(const ParameterSpec& spec, const ParamValue& value)
 {
-    auto outside = [&](double v) {
-        return (spec.min && v < *spec.min) || (spec.max && v > *spec.max);
-    };
+    auto outside = [&](double v) { return (spec.min && v < *spec.min) || (spec.max && v > *spec.max); };
     bool typeOk = true;
     bool inLimits = true;
     switch (spec.type) {
@@ -146,7 +143,7 @@ bool sameValue(const ParamValue& a, const ParamValue& b)
     return a == b;
 }
 
-} // namespace
+}  // namespace
 
 std::string ParameterSpec::describeLimits() const
 {
@@ -317,8 +314,8 @@ std::optional<Workload> Catalog::loadManifest(const std::filesystem::path& manif
             r.fail("default_job", "must be true or false");
     }
 
-    if (const json* params = doc.contains("parameters")
-            ? r.need(doc, "parameters", json::value_t::array, "", "an array") : nullptr) {
+    if (const json* params =
+            doc.contains("parameters") ? r.need(doc, "parameters", json::value_t::array, "", "an array") : nullptr) {
         for (size_t i = 0; i < params->size(); ++i) {
             const json& p = (*params)[i];
             std::string path = "parameters[" + std::to_string(i) + "].";
@@ -416,7 +413,8 @@ std::optional<Workload> Catalog::loadManifest(const std::filesystem::path& manif
                 r.fail("steps.up_to", "must be \"cores\" or name an int parameter of this workload");
             if (const json* values = r.need(st, "values", json::value_t::array, "steps.", "an array of integers")) {
                 for (const auto& v : *values) {
-                    if (!v.is_number_integer() || (!w.steps.values.empty() && v.get<std::int64_t>() <= w.steps.values.back())) {
+                    if (!v.is_number_integer()
+                        || (!w.steps.values.empty() && v.get<std::int64_t>() <= w.steps.values.back())) {
                         r.fail("steps.values", "must hold integers in ascending order");
                         break;
                     }
@@ -468,8 +466,8 @@ std::optional<Workload> Catalog::loadManifest(const std::filesystem::path& manif
             Implementation impl;
             impl.language = r.needString(j, "language", path);
             if (!impl.language.empty() && !kLanguages.count(impl.language)) {
-                r.fail(path + "language", "unknown language '" + impl.language
-                                               + "' (known: python, javascript, native)");
+                r.fail(path + "language",
+                       "unknown language '" + impl.language + "' (known: python, javascript, native)");
                 continue;
             }
             impl.flavour = r.optString(j, "flavour", path, "plain");
@@ -647,4 +645,4 @@ std::filesystem::path harnessDirectory()
     return dataDirectory() / "core" / "harness";
 }
 
-} // namespace versus
+}  // namespace versus

@@ -18,10 +18,10 @@ struct ParameterSpec {
     ParamType type = ParamType::Int;
     std::string description;
     ParamValue defaultValue;
-    std::optional<double> min;          ///< Int and Float only
+    std::optional<double> min;  ///< Int and Float only
     std::optional<double> max;
-    std::vector<std::string> choices;   ///< Choice only
-    std::string unit;                   ///< "MB", "" ...
+    std::vector<std::string> choices;  ///< Choice only
+    std::string unit;  ///< "MB", "" ...
 
     /// "an integer from 1 to 35", "one of json, ujson": for error messages and tooltips.
     std::string describeLimits() const;
@@ -31,22 +31,22 @@ struct ParameterSpec {
 struct MetricSpec {
     enum class Kind {
         TimePerCall,  ///< lower is better; shown as time per call and calls/s
-        Throughput,   ///< `workParameter` units of work per call, shown as units/s (e.g. MB/s)
-        Reported,     ///< the workload reports the value itself (e.g. bytes/object)
+        Throughput,  ///< `workParameter` units of work per call, shown as units/s (e.g. MB/s)
+        Reported,  ///< the workload reports the value itself (e.g. bytes/object)
     };
     Kind kind = Kind::TimePerCall;
-    std::string unit = "ms";       ///< display unit of the headline number
-    std::string workParameter;     ///< Throughput: the parameter holding the work done by one call
-    std::string reportedName;      ///< Reported: the key in the workload's report
+    std::string unit = "ms";  ///< display unit of the headline number
+    std::string workParameter;  ///< Throughput: the parameter holding the work done by one call
+    std::string reportedName;  ///< Reported: the key in the workload's report
     bool higherIsBetter = false;
 };
 
 /// One script implementing the workload in one language, possibly a named flavour ("numpy", "ujson").
 struct Implementation {
-    std::string language;   ///< "python", "javascript", "native"
+    std::string language;  ///< "python", "javascript", "native"
     std::string flavour = "plain";
-    std::string label;      ///< shown after the runtime name: "NumPy"; empty for plain
-    std::filesystem::path file;      ///< absolute; empty for native
+    std::string label;  ///< shown after the runtime name: "NumPy"; empty for plain
+    std::filesystem::path file;  ///< absolute; empty for native
     std::string function = "run";
     std::vector<std::string> requires_;  ///< modules it imports that may be missing (numpy, ujson)
 };
@@ -61,8 +61,8 @@ struct ExpectedAnswer {
 /// (so each step is its own comparison group, and results files hold every step): cpu_parallel's workers,
 /// idle_connections' connections. A step is a plain parameter value; the user who sets the parameter gets that one.
 struct StepSpec {
-    std::string parameter;               ///< empty: the workload has no steps
-    std::vector<std::int64_t> values;    ///< ascending
+    std::string parameter;  ///< empty: the workload has no steps
+    std::vector<std::int64_t> values;  ///< ascending
     /// "cores": only the values up to the machine's core count, and the core count itself; a parameter name: up
     /// to that parameter's value (and that value); empty: every value.
     std::string upTo;
@@ -71,12 +71,12 @@ struct StepSpec {
 struct Workload {
     std::string id;
     std::string title;
-    std::string category;     ///< cpu, json, file, memory, startup, http, concurrency, custom
+    std::string category;  ///< cpu, json, file, memory, startup, http, concurrency, custom
     std::string description;  ///< one or two plain sentences, shown in the GUI and in reports
-    std::string claim;        ///< article claim id: cpu-bound, json, ...
+    std::string claim;  ///< article claim id: cpu-bound, json, ...
     std::filesystem::path directory;
     std::vector<ParameterSpec> parameters;
-    ParamValues tinyParams;   ///< small values for tests and smoke runs (defaults fill the rest)
+    ParamValues tinyParams;  ///< small values for tests and smoke runs (defaults fill the rest)
     MetricSpec metric;
     std::vector<Implementation> implementations;
     std::vector<ExpectedAnswer> expected;
@@ -98,7 +98,7 @@ struct Workload {
 /// A problem found while loading the catalog; the rest of the catalog still loads.
 struct CatalogError {
     std::filesystem::path file;
-    std::string field;    ///< JSON path of the offending field, empty for file-level errors
+    std::string field;  ///< JSON path of the offending field, empty for file-level errors
     std::string message;
     std::string toString() const;
 };
@@ -137,4 +137,4 @@ std::filesystem::path dataDirectory();
 std::filesystem::path workloadsDirectory();
 std::filesystem::path harnessDirectory();
 
-} // namespace versus
+}  // namespace versus

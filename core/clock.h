@@ -14,4 +14,4 @@ inline std::int64_t steadyNowNs()
         .count();
 }
 
-} // namespace versus
+}  // namespace versus

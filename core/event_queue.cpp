@@ -63,4 +63,4 @@ std::size_t EventQueue::producerWaits() const
     return m_waits;
 }
 
-} // namespace versus
+}  // namespace versus

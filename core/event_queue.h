@@ -15,7 +15,7 @@ namespace versus {
 
 class EventQueue final : public EventSink {
 public:
-    explicit EventQueue(std::size_t capacity = 4096) : m_capacity(capacity) {}
+    explicit EventQueue(std::size_t capacity = 4096) : m_capacity(capacity) { }
 
     /// Blocks while the queue is full. Dropped (and counted) only after close().
     void post(Event event) override;
@@ -43,4 +43,4 @@ private:
     std::size_t m_waits = 0;
 };
 
-} // namespace versus
+}  // namespace versus

@@ -12,21 +12,21 @@ namespace versus {
 
 /// Identifies one item of a run plan: a workload implementation on one runtime.
 struct ItemKey {
-    int itemIndex = -1;        ///< position in the plan
+    int itemIndex = -1;  ///< position in the plan
     std::string workloadId;
     std::string runtimeId;
-    std::string flavour;       ///< implementation flavour ("plain", "numpy", ...)
+    std::string flavour;  ///< implementation flavour ("plain", "numpy", ...)
 };
 
 struct StartedEvent {
     ItemKey key;
-    std::string runtimeName;     ///< "CPython (embedded)"
+    std::string runtimeName;  ///< "CPython (embedded)"
     std::string runtimeVersion;  ///< "3.11.2"
 };
 
 struct CalibratedEvent {
     ItemKey key;
-    std::int64_t innerLoops = 0;     ///< calls per sample chosen by the doubling calibration
+    std::int64_t innerLoops = 0;  ///< calls per sample chosen by the doubling calibration
     std::int64_t lastElapsedNs = 0;  ///< duration of the last calibration attempt
 };
 
@@ -60,16 +60,16 @@ struct PlanDoneEvent {
 /// One point of a live memory series (MemorySampler): process RSS, a child's RSS, or a runtime's heap.
 struct MemoryEvent {
     std::int64_t timestampNs = 0;  ///< steady clock (monotonic), nanoseconds
-    std::string series;            ///< "Versus process RSS", "CPython (process) RSS", "CPython (embedded) heap"
+    std::string series;  ///< "Versus process RSS", "CPython (process) RSS", "CPython (embedded) heap"
     std::int64_t bytes = 0;
 };
 
 /// A garbage collection the runtime reported, for marking on a time axis.
 struct GcEvent {
     std::int64_t timestampNs = 0;  ///< steady clock of the Versus process when the event arrived, nanoseconds
-    std::string runtime;           ///< runtime name, "Node.js (process)"
-    std::int64_t pauseNs = 0;      ///< duration of the collection as the runtime measured it
-    std::string runtimeId;         ///< "node-process": what colours the marker; empty in files written before it
+    std::string runtime;  ///< runtime name, "Node.js (process)"
+    std::int64_t pauseNs = 0;  ///< duration of the collection as the runtime measured it
+    std::string runtimeId;  ///< "node-process": what colours the marker; empty in files written before it
 };
 
 using Event = std::variant<StartedEvent, CalibratedEvent, SampleEvent, OutputEvent, FinishedEvent, FailedEvent,
@@ -82,4 +82,4 @@ public:
     virtual void post(Event event) = 0;
 };
 
-} // namespace versus
+}  // namespace versus

@@ -17,18 +17,29 @@ struct Error {
 
 /// A T, or the Error that prevented it. Converts implicitly from both, so a function returns either `value` or
 /// `Error{"..."}`.
-template <class T>
-class [[nodiscard]] Expected {
+template <class T> class [[nodiscard]] Expected {
 public:
-    Expected(T value) : state_(std::move(value)) {}
-    Expected(Error error) : state_(std::move(error)) {}
+    Expected(T value) : state_(std::move(value)) { }
+    Expected(Error error) : state_(std::move(error)) { }
 
     bool ok() const { return std::holds_alternative<T>(state_); }
     explicit operator bool() const { return ok(); }
 
-    T& value() & { assert(ok()); return std::get<T>(state_); }
-    const T& value() const& { assert(ok()); return std::get<T>(state_); }
-    T&& value() && { assert(ok()); return std::get<T>(std::move(state_)); }
+    T& value() &
+    {
+        assert(ok());
+        return std::get<T>(state_);
+    }
+    const T& value() const&
+    {
+        assert(ok());
+        return std::get<T>(state_);
+    }
+    T&& value() &&
+    {
+        assert(ok());
+        return std::get<T>(std::move(state_));
+    }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
     T& operator*() & { return value(); }
@@ -46,11 +57,10 @@ private:
 };
 
 /// Success with nothing to return, or the Error. Default-constructed means success.
-template <>
-class [[nodiscard]] Expected<void> {
+template <> class [[nodiscard]] Expected<void> {
 public:
     Expected() = default;
-    Expected(Error error) : error_(std::move(error.message)), failed_(true) {}
+    Expected(Error error) : error_(std::move(error.message)), failed_(true) { }
 
     bool ok() const { return !failed_; }
     explicit operator bool() const { return ok(); }

@@ -17,7 +17,6 @@ using nlohmann::json;
 
 namespace {
 
-
 json paramsToJson(const ParamValues& params)
 {
     json out = json::object();
@@ -26,7 +25,7 @@ json paramsToJson(const ParamValues& params)
     return out;
 }
 
-} // namespace
+}  // namespace
 
 HarnessJobContext::HarnessJobContext(const RunJob& job, EventSink& sink) : m_job(job), m_sink(sink)
 {
@@ -84,11 +83,11 @@ std::string HarnessJobContext::jobJson() const
 
 FailureKind failureKindFromName(const std::string& name)
 {
-    for (auto kind : {FailureKind::InvalidParameter, FailureKind::RuntimeUnavailable, FailureKind::ScriptError,
-                      FailureKind::WrongAnswer, FailureKind::AnswerMismatch, FailureKind::Exit,
-                      FailureKind::OutOfMemory, FailureKind::Timeout, FailureKind::Cancelled, FailureKind::Crash,
-                      FailureKind::Protocol, FailureKind::ClockMismatch, FailureKind::AnswerTooLarge,
-                      FailureKind::LeakedState})
+    for (auto kind :
+         {FailureKind::InvalidParameter, FailureKind::RuntimeUnavailable, FailureKind::ScriptError,
+          FailureKind::WrongAnswer, FailureKind::AnswerMismatch, FailureKind::Exit, FailureKind::OutOfMemory,
+          FailureKind::Timeout, FailureKind::Cancelled, FailureKind::Crash, FailureKind::Protocol,
+          FailureKind::ClockMismatch, FailureKind::AnswerTooLarge, FailureKind::LeakedState})
         if (name == failureKindName(kind))
             return kind;
     return FailureKind::Internal;
@@ -169,8 +168,8 @@ Result HarnessJobContext::finish(const std::string& resultJson)
         return fail(FailureKind::ClockMismatch,
                     m_clockError + " (" + std::to_string(m_clockMismatches) + " of " + std::to_string(m_clockChecked)
                         + " samples disagreed). Workload code replaced or tampered with the clock the harness reads "
-                                   "(time.perf_counter_ns, process.hrtime), so its times cannot be trusted. Remove that "
-                                   "code.");
+                          "(time.perf_counter_ns, process.hrtime), so its times cannot be trusted. Remove that "
+                          "code.");
     json j;
     try {
         j = json::parse(resultJson);
@@ -202,4 +201,4 @@ Result HarnessJobContext::finish(const std::string& resultJson)
     return m_result;
 }
 
-} // namespace versus
+}  // namespace versus

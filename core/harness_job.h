@@ -9,7 +9,6 @@
 
 namespace versus {
 
-
 /// Collects one job's calibration, samples and output (posting each as an event) and turns the harness's final
 /// result JSON into a Result. Called on the runtime's own thread.
 class HarnessJobContext {
@@ -67,9 +66,9 @@ private:
     /// the default 50 ms is still far outside 10% + 6 ms, and zero always is.
     std::int64_t m_clockSlackNs = 5'000'000;
     std::int64_t m_sampleBeginNs = 0;  ///< host steady clock at the last sampleBegin(); 0 when none is pending
-    std::string m_clockError;          ///< the first disagreement between the runtime's clock and the host's
-    int m_clockChecked = 0;            ///< samples checked against the host's clock
-    int m_clockMismatches = 0;         ///< of which disagreed
+    std::string m_clockError;  ///< the first disagreement between the runtime's clock and the host's
+    int m_clockChecked = 0;  ///< samples checked against the host's clock
+    int m_clockMismatches = 0;  ///< of which disagreed
 };
 
 /// Why a sample's reported time cannot be trusted, or "" when it agrees with the host's clock: the runtime's time
@@ -80,4 +79,4 @@ std::string checkSampleClock(std::int64_t reportedNs, std::int64_t hostNs, std::
 /// Maps the harness's failure kind names ("script-error", "exit", ...) back to FailureKind.
 FailureKind failureKindFromName(const std::string& name);
 
-} // namespace versus
+}  // namespace versus

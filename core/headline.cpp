@@ -96,4 +96,4 @@ std::optional<Headline> headline(const std::vector<const Result*>& group)
     return compareWithFastest(*slowest, *fastest);
 }
 
-} // namespace versus
+}  // namespace versus

@@ -23,12 +23,12 @@ bool isComparable(const Result& r);
 
 /// One result against the fastest of its group, said in a sentence.
 struct Headline {
-    std::string faster;        ///< series name of the faster result
-    std::string slower;        ///< series name of the other one
-    double ratio = 0;          ///< median(slower) / median(faster), >= 1
-    stats::Interval ratioCi;   ///< bootstrap 95% CI of ratio; both ends NaN without raw samples
-    double pValue = 0;         ///< Mann-Whitney two-sided; NaN without raw samples
-    bool clear = false;        ///< p < 0.05 and the CI excludes 1 (stats::Comparison::significant)
+    std::string faster;  ///< series name of the faster result
+    std::string slower;  ///< series name of the other one
+    double ratio = 0;  ///< median(slower) / median(faster), >= 1
+    stats::Interval ratioCi;  ///< bootstrap 95% CI of ratio; both ends NaN without raw samples
+    double pValue = 0;  ///< Mann-Whitney two-sided; NaN without raw samples
+    bool clear = false;  ///< p < 0.05 and the CI excludes 1 (stats::Comparison::significant)
     /// "Node.js (embedded) is 16.2x faster than CPython (embedded) on fib (n=22): 95% CI 12.1x to 17.9x,
     /// p < 0.001", or, when the numbers do not show a difference, "Node.js (embedded) vs CPython (embedded): no
     /// clear difference on fib (n=22): ratio 1.30x, 95% CI 0.91x to 3.58x, p = 0.023".
@@ -49,4 +49,4 @@ std::vector<Headline> comparisonsWithFastest(const std::vector<const Result*>& g
 /// nullopt with fewer than two comparable results.
 std::optional<Headline> headline(const std::vector<const Result*>& group);
 
-} // namespace versus
+}  // namespace versus

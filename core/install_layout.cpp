@@ -32,7 +32,7 @@ std::filesystem::path prefixOfExecutable()
     return exe.empty() ? std::filesystem::path() : exe.parent_path().parent_path();
 }
 
-} // namespace
+}  // namespace
 
 std::filesystem::path executablePath()
 {
@@ -57,4 +57,4 @@ std::filesystem::path installedHelperDirectory()
     return prefix.empty() ? std::filesystem::path() : prefix / VERSUS_INSTALL_HELPER_DIR;
 }
 
-} // namespace versus
+}  // namespace versus

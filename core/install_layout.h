@@ -23,4 +23,4 @@ Expected<std::filesystem::path> programFromEnvironment(const char* variable);
 /// `<exe dir>/../lib/versus`: where an installed Versus keeps helper programs such as versus-spawn.
 std::filesystem::path installedHelperDirectory();
 
-} // namespace versus
+}  // namespace versus

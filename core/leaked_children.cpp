@@ -25,7 +25,7 @@ bool exitedAlready(pid_t pid)
     return close != std::string::npos && close + 2 < stat.size() && stat[close + 2] == 'Z';
 }
 
-} // namespace
+}  // namespace
 
 std::set<pid_t> ownGroupChildren()
 {
@@ -73,4 +73,4 @@ std::string killChildrenSince(const std::set<pid_t>& before)
         + " killed: end every process the workload starts before run() or teardown() returns";
 }
 
-} // namespace versus
+}  // namespace versus

@@ -18,4 +18,4 @@ std::set<pid_t> ownGroupChildren();
 /// CPython, from inside the interpreter.
 std::string killChildrenSince(const std::set<pid_t>& before);
 
-} // namespace versus
+}  // namespace versus

@@ -27,8 +27,7 @@ std::int64_t rssFromStatm(const std::string& path)
     return static_cast<std::int64_t>(resident) * sysconf(_SC_PAGESIZE);
 }
 
-
-} // namespace
+}  // namespace
 
 void WatchedProcesses::add(pid_t pid, std::string series)
 {
@@ -53,7 +52,7 @@ std::int64_t selfRssBytes()
     return rssFromStatm("/proc/self/statm");
 }
 
-MemorySampler::MemorySampler(EventSink& sink, std::chrono::milliseconds period) : m_sink(sink), m_period(period) {}
+MemorySampler::MemorySampler(EventSink& sink, std::chrono::milliseconds period) : m_sink(sink), m_period(period) { }
 
 MemorySampler::~MemorySampler()
 {
@@ -117,4 +116,4 @@ void MemorySampler::tick()
     ++m_ticks;
 }
 
-} // namespace versus
+}  // namespace versus

@@ -64,4 +64,4 @@ private:
     std::atomic<std::int64_t> m_ticks{0};
 };
 
-} // namespace versus
+}  // namespace versus

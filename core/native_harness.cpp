@@ -45,4 +45,4 @@ std::string measure(const HarnessOptions& options, const MeasureHooks& hooks, Ha
     return answer;
 }
 
-} // namespace versus
+}  // namespace versus

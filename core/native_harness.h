@@ -11,17 +11,17 @@
 namespace versus {
 
 struct MeasureHooks {
-    std::function<std::string()> call;          ///< one call of the workload; returns the answer as JSON text
-    std::function<std::int64_t()> clockNs;      ///< monotonic nanoseconds
-    std::function<std::int64_t()> heapBytes;    ///< -1 when unknown
-    std::function<bool()> cancelled;            ///< checked between calls
+    std::function<std::string()> call;  ///< one call of the workload; returns the answer as JSON text
+    std::function<std::int64_t()> clockNs;  ///< monotonic nanoseconds
+    std::function<std::int64_t()> heapBytes;  ///< -1 when unknown
+    std::function<bool()> cancelled;  ///< checked between calls
 };
 
 /// Thrown out of measure() when hooks.cancelled() turns true.
-struct MeasureCancelled {};
+struct MeasureCancelled { };
 
 /// Probe call, doubling calibration, warm-up then measured samples, reported through `context`.
 /// Returns the last answer.
 std::string measure(const HarnessOptions& options, const MeasureHooks& hooks, HarnessJobContext& context);
 
-} // namespace versus
+}  // namespace versus

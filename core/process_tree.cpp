@@ -28,7 +28,7 @@ pid_t parentOf(const std::string& pid)
     return static_cast<pid_t>(std::atol(text.c_str() + close + 4));
 }
 
-} // namespace
+}  // namespace
 
 std::vector<pid_t> descendantProcesses()
 {
@@ -69,4 +69,4 @@ int killDescendantProcesses()
     return static_cast<int>(tree.size());
 }
 
-} // namespace versus
+}  // namespace versus

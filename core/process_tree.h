@@ -15,4 +15,4 @@ std::vector<pid_t> descendantProcesses();
 /// workers, servers) goes with Versus. Returns how many were killed.
 int killDescendantProcesses();
 
-} // namespace versus
+}  // namespace versus

@@ -10,22 +10,38 @@ namespace versus {
 const char* failureKindName(FailureKind kind)
 {
     switch (kind) {
-    case FailureKind::None: return "none";
-    case FailureKind::InvalidParameter: return "invalid-parameter";
-    case FailureKind::RuntimeUnavailable: return "runtime-unavailable";
-    case FailureKind::ScriptError: return "script-error";
-    case FailureKind::WrongAnswer: return "wrong-answer";
-    case FailureKind::AnswerMismatch: return "answer-mismatch";
-    case FailureKind::Exit: return "exit";
-    case FailureKind::OutOfMemory: return "out-of-memory";
-    case FailureKind::Timeout: return "timeout";
-    case FailureKind::Cancelled: return "cancelled";
-    case FailureKind::Crash: return "crash";
-    case FailureKind::Protocol: return "protocol";
-    case FailureKind::ClockMismatch: return "clock-mismatch";
-    case FailureKind::AnswerTooLarge: return "answer-too-large";
-    case FailureKind::LeakedState: return "leaked-state";
-    case FailureKind::Internal: return "internal";
+    case FailureKind::None:
+        return "none";
+    case FailureKind::InvalidParameter:
+        return "invalid-parameter";
+    case FailureKind::RuntimeUnavailable:
+        return "runtime-unavailable";
+    case FailureKind::ScriptError:
+        return "script-error";
+    case FailureKind::WrongAnswer:
+        return "wrong-answer";
+    case FailureKind::AnswerMismatch:
+        return "answer-mismatch";
+    case FailureKind::Exit:
+        return "exit";
+    case FailureKind::OutOfMemory:
+        return "out-of-memory";
+    case FailureKind::Timeout:
+        return "timeout";
+    case FailureKind::Cancelled:
+        return "cancelled";
+    case FailureKind::Crash:
+        return "crash";
+    case FailureKind::Protocol:
+        return "protocol";
+    case FailureKind::ClockMismatch:
+        return "clock-mismatch";
+    case FailureKind::AnswerTooLarge:
+        return "answer-too-large";
+    case FailureKind::LeakedState:
+        return "leaked-state";
+    case FailureKind::Internal:
+        return "internal";
     }
     return "unknown";
 }
@@ -52,7 +68,8 @@ std::string formatNumber(double v)
     const bool plain = std::fabs(v) >= 1e-4 && std::fabs(v) < 1e15;
     char text[32];
     const auto end =
-        std::to_chars(text, text + sizeof text, v, plain ? std::chars_format::fixed : std::chars_format::scientific).ptr;
+        std::to_chars(text, text + sizeof text, v, plain ? std::chars_format::fixed : std::chars_format::scientific)
+            .ptr;
     return std::string(text, end);
 }
 
@@ -78,4 +95,4 @@ std::string formatParams(const ParamValues& params)
     return text;
 }
 
-} // namespace versus
+}  // namespace versus

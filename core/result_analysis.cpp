@@ -19,7 +19,7 @@ stats::Interval ratioInterval(const Result& r, const Result& fastest)
     return {r.summary.ciLowNs / fastest.summary.medianNs, r.summary.ciHighNs / fastest.summary.medianNs};
 }
 
-} // namespace
+}  // namespace
 
 ResultAnalysis ResultAnalysis::compute(std::vector<Result> results)
 {
@@ -37,4 +37,4 @@ ResultAnalysis ResultAnalysis::compute(std::vector<Result> results)
     return a;
 }
 
-} // namespace versus
+}  // namespace versus

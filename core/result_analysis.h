@@ -24,4 +24,4 @@ struct ResultAnalysis {
     static ResultAnalysis compute(std::vector<Result> results);
 };
 
-} // namespace versus
+}  // namespace versus

@@ -65,4 +65,4 @@ std::optional<double> RunProgress::secondsLeft(double elapsedS) const
     return left;
 }
 
-} // namespace versus
+}  // namespace versus

@@ -51,4 +51,4 @@ private:
     std::map<std::pair<int, std::string>, long long> m_samplesPerResult;  // (itemIndex, flavour) -> samples seen
 };
 
-} // namespace versus
+}  // namespace versus

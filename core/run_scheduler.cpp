@@ -36,7 +36,8 @@ Result baseResult(const RunJob& job, const RuntimeInfo& info)
 void mergeRoundFacts(Result& merged, const Result& round)
 {
     // Each round measures the harness's own loop again: the smallest is the least disturbed.
-    if (round.harnessOverheadNs > 0 && (merged.harnessOverheadNs <= 0 || round.harnessOverheadNs < merged.harnessOverheadNs))
+    if (round.harnessOverheadNs > 0
+        && (merged.harnessOverheadNs <= 0 || round.harnessOverheadNs < merged.harnessOverheadNs))
         merged.harnessOverheadNs = round.harnessOverheadNs;
     for (const std::string& warning : round.warnings)
         if (std::find(merged.warnings.begin(), merged.warnings.end(), warning) == merged.warnings.end())
@@ -71,7 +72,7 @@ void fail(Result& r, FailureKind kind, std::string message)
     r.failure.message = std::move(message);
 }
 
-} // namespace
+}  // namespace
 
 std::string canonicalAnswer(const std::string& answerJson)
 {
@@ -113,7 +114,7 @@ void checkAgainstReference(Result& result, const Result& reference)
                  + " answered " + got + ". The implementations do not compute the same thing.");
 }
 
-RunScheduler::RunScheduler(RuntimeRegistry& registry, EventSink& sink) : m_registry(registry), m_sink(sink) {}
+RunScheduler::RunScheduler(RuntimeRegistry& registry, EventSink& sink) : m_registry(registry), m_sink(sink) { }
 
 RunScheduler::~RunScheduler()
 {
@@ -160,10 +161,14 @@ std::vector<SkippedItem> RunScheduler::skipped() const
 const char* runOrderName(RunOrder order)
 {
     switch (order) {
-    case RunOrder::Sequential: return "sequential";
-    case RunOrder::Interleaved: return "interleaved";
-    case RunOrder::Random: return "random";
-    case RunOrder::Race: return "race";
+    case RunOrder::Sequential:
+        return "sequential";
+    case RunOrder::Interleaved:
+        return "interleaved";
+    case RunOrder::Random:
+        return "random";
+    case RunOrder::Race:
+        return "race";
     }
     return "sequential";
 }
@@ -331,8 +336,8 @@ void RunScheduler::runPlan(RunPlan plan)
     int itemIndex = 0;
     for (const PlanItem& planItem : plan.items) {
         const RuntimeDescriptor* descriptor = m_registry.descriptor(planItem.runtimeId);
-        RuntimeInfo info = descriptor ? descriptor->info
-                                      : RuntimeInfo{planItem.runtimeId, planItem.runtimeId, "", "", "", false};
+        RuntimeInfo info =
+            descriptor ? descriptor->info : RuntimeInfo{planItem.runtimeId, planItem.runtimeId, "", "", "", false};
         auto impls = planItem.workload->implementationsFor(info.language);
         if (impls.empty()) {
             std::lock_guard lock(m_mutex);
@@ -360,8 +365,8 @@ void RunScheduler::runPlan(RunPlan plan)
                 report(item.result);
                 continue;
             }
-            const auto runtime = planItem.isolated ? m_registry.getIsolated(planItem.runtimeId)
-                                                   : m_registry.get(planItem.runtimeId);
+            const auto runtime =
+                planItem.isolated ? m_registry.getIsolated(planItem.runtimeId) : m_registry.get(planItem.runtimeId);
             if (!runtime) {
                 fail(item.result, FailureKind::RuntimeUnavailable, runtime.error());
                 report(item.result);
@@ -379,8 +384,7 @@ void RunScheduler::runPlan(RunPlan plan)
     auto decide = [&](Item& item) {
         if (item.done)
             return;
-        const bool overBudget =
-            item.budgetSpent || (options.timeBudgetS > 0 && item.elapsedS() >= options.timeBudgetS);
+        const bool overBudget = item.budgetSpent || (options.timeBudgetS > 0 && item.elapsedS() >= options.timeBudgetS);
         if (adaptive) {
             const auto values = stats::perCallNs(item.result.samples);
             if (values.size() >= 3) {
@@ -479,4 +483,4 @@ void RunScheduler::runPlan(RunPlan plan)
     m_running = false;
 }
 
-} // namespace versus
+}  // namespace versus

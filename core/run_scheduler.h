@@ -27,10 +27,10 @@ struct PlanItem {
 
 /// In what order the items of a plan are measured.
 enum class RunOrder {
-    Sequential,   ///< each item's samples all at once, one item after another
+    Sequential,  ///< each item's samples all at once, one item after another
     Interleaved,  ///< rounds A B A B ...: slow drift of the machine (heat, other load) spreads over all items
-    Random,       ///< rounds in a new random order each time (seeded, reproducible)
-    Race,         ///< runtimes run concurrently on their own threads, for demonstrations; results are labelled
+    Random,  ///< rounds in a new random order each time (seeded, reproducible)
+    Race,  ///< runtimes run concurrently on their own threads, for demonstrations; results are labelled
 };
 
 const char* runOrderName(RunOrder order);
@@ -40,11 +40,11 @@ struct RunPlan {
     std::vector<PlanItem> items;
     HarnessOptions options;
     RunOrder order = RunOrder::Sequential;
-    int roundSamples = 5;         ///< measured samples per round (interleaved, random); warm-up repeats each round
-    double targetCiPercent = 0;   ///< > 0: keep adding rounds until the 95% CI half-width of the median is below
-                                  ///< this share of the median, or options.timeBudgetS runs out
-    int maxSamples = 200;         ///< adaptive sampling never takes more measured samples than this
-    std::uint64_t seed = 1;       ///< for RunOrder::Random
+    int roundSamples = 5;  ///< measured samples per round (interleaved, random); warm-up repeats each round
+    double targetCiPercent = 0;  ///< > 0: keep adding rounds until the 95% CI half-width of the median is below
+        ///< this share of the median, or options.timeBudgetS runs out
+    int maxSamples = 200;  ///< adaptive sampling never takes more measured samples than this
+    std::uint64_t seed = 1;  ///< for RunOrder::Random
 };
 
 /// Samples (warm-up included) one implementation of an item takes under `plan`: one round in sequential and race
@@ -110,4 +110,4 @@ void checkAgainstReference(Result& result, const Result& reference);
 /// Canonical JSON text for an answer given by a runtime (so 1.0 and 1 from two languages compare as text).
 std::string canonicalAnswer(const std::string& answerJson);
 
-} // namespace versus
+}  // namespace versus

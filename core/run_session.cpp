@@ -13,14 +13,12 @@ namespace versus {
 
 namespace {
 
-template <class... Ts>
-struct Overloaded : Ts... {
+template <class... Ts> struct Overloaded : Ts... {
     using Ts::operator()...;
 };
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
+template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
-} // namespace
+}  // namespace
 
 std::string defaultJournalPath()
 {
@@ -48,11 +46,12 @@ ResultsDocument newRunDocument(const RuntimeRegistry& registry, const std::vecto
             doc.runtimes.push_back(d->info);
     // Every runtime this machine has, measured or not, so a results file says what else was there.
     for (const auto& d : registry.descriptors())
-        doc.componentVersions[d.info.id] = d.available() ? d.info.displayVersion() : "unavailable: " + d.unavailableReason;
+        doc.componentVersions[d.info.id] =
+            d.available() ? d.info.displayVersion() : "unavailable: " + d.unavailableReason;
     return doc;
 }
 
-RunSession::RunSession(RuntimeRegistry& registry) : m_registry(registry), m_scheduler(registry, m_queue) {}
+RunSession::RunSession(RuntimeRegistry& registry) : m_registry(registry), m_scheduler(registry, m_queue) { }
 
 RunSession::~RunSession()
 {
@@ -156,20 +155,18 @@ std::size_t RunSession::pump(RunObserver& observer, std::chrono::milliseconds wa
             observer.planDone(*done);
             return handled + last.size();
         }
-        std::visit(Overloaded{
-                       [&](const StartedEvent& e) { observer.started(e); },
-                       [&](const CalibratedEvent& e) { observer.calibrated(e); },
-                       [&](const SampleEvent& e) { observer.sample(e); },
-                       [&](const OutputEvent& e) { observer.output(e); },
-                       [&](const FinishedEvent& e) { observer.finished(e); },
-                       [&](const FailedEvent& e) { observer.failed(e); },
-                       [&](const MemoryEvent& e) { observer.memory(e); },
-                       [&](const GcEvent& e) { observer.gc(e); },
-                       [&](const PlanDoneEvent&) {},  // handled above
-                   },
-                   event);
+        std::visit(
+            Overloaded{
+                [&](const StartedEvent& e) { observer.started(e); },
+                [&](const CalibratedEvent& e) { observer.calibrated(e); },
+                [&](const SampleEvent& e) { observer.sample(e); }, [&](const OutputEvent& e) { observer.output(e); },
+                [&](const FinishedEvent& e) { observer.finished(e); },
+                [&](const FailedEvent& e) { observer.failed(e); }, [&](const MemoryEvent& e) { observer.memory(e); },
+                [&](const GcEvent& e) { observer.gc(e); }, [&](const PlanDoneEvent&) {},  // handled above
+            },
+            event);
     }
     return handled;
 }
 
-} // namespace versus
+}  // namespace versus

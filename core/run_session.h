@@ -91,4 +91,4 @@ private:
     bool m_done = false;
 };
 
-} // namespace versus
+}  // namespace versus

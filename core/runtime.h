@@ -16,12 +16,12 @@ namespace versus {
 struct HarnessOptions {
     int warmupSamples = 3;
     int samples = 10;
-    double minSampleTimeMs = 50;      ///< calibration doubles the inner loop count until a sample lasts this long
-    double timeBudgetS = 0;           ///< stop measured sampling early once this much time went by; 0 = no budget
+    double minSampleTimeMs = 50;  ///< calibration doubles the inner loop count until a sample lasts this long
+    double timeBudgetS = 0;  ///< stop measured sampling early once this much time went by; 0 = no budget
     std::int64_t maxInnerLoops = std::int64_t(1) << 30;
     std::int64_t fixedInnerLoops = 0;  ///< > 0: no calibration, use this count (later rounds of an interleaved plan)
     bool memoryPass = false;  ///< one extra, untimed call under tracemalloc / between full V8 collections
-    double timeoutS = 300;            ///< the scheduler cancels an item that runs longer and reports a timeout
+    double timeoutS = 300;  ///< the scheduler cancels an item that runs longer and reports a timeout
     std::int64_t outputLimitBytes = 64 * 1024;  ///< captured output kept per result; the rest is counted
     std::int64_t memoryLimitBytes = std::int64_t(4) << 30;  ///< heap a workload may use before it fails
     std::int64_t answerLimitBytes = std::int64_t(1) << 20;  ///< a longer serialised answer fails the job at once
@@ -41,11 +41,11 @@ struct RunJob {
 };
 
 struct RuntimeInfo {
-    std::string id;        ///< "python", "node", "native", "fake"
-    std::string name;      ///< "CPython (embedded)"
+    std::string id;  ///< "python", "node", "native", "fake"
+    std::string name;  ///< "CPython (embedded)"
     std::string language;  ///< "python", "javascript", "native"
-    std::string version;   ///< "3.11.2"
-    std::string detail;    ///< "V8 10.2.154.26-node.36"; may be empty
+    std::string version;  ///< "3.11.2"
+    std::string detail;  ///< "V8 10.2.154.26-node.36"; may be empty
     bool embedded = false;
     /// A known, measured bias of this runtime against its reference (the same interpreter as a process), said
     /// wherever its results are shown; empty when there is none.
@@ -79,4 +79,4 @@ struct RuntimeDescriptor {
     bool available() const { return unavailableReason.empty(); }
 };
 
-} // namespace versus
+}  // namespace versus

@@ -15,8 +15,8 @@ std::string RuntimeInfo::displayVersion() const
         base = base.substr(0, paren);
     }
     // "Node.js 20" with version 20.20.2 reads "Node.js 20.20.2", not "Node.js 20 20.20.2".
-    if (const auto space = base.rfind(' '); space != std::string::npos
-        && version.rfind(base.substr(space + 1) + ".", 0) == 0)
+    if (const auto space = base.rfind(' ');
+        space != std::string::npos && version.rfind(base.substr(space + 1) + ".", 0) == 0)
         base.erase(space);
     std::string text = base + " " + version;
     if (!detail.empty())
@@ -103,7 +103,8 @@ bool RuntimeRegistry::isCreated(const std::string& id) const
     return false;
 }
 
-std::vector<std::string> runtimeBiasWarnings(const RuntimeRegistry& registry, const std::vector<std::string>& runtimeIds)
+std::vector<std::string> runtimeBiasWarnings(const RuntimeRegistry& registry,
+                                             const std::vector<std::string>& runtimeIds)
 {
     std::vector<std::string> warnings;
     for (const auto& id : runtimeIds) {
@@ -117,4 +118,4 @@ std::vector<std::string> runtimeBiasWarnings(const RuntimeRegistry& registry, co
     return warnings;
 }
 
-} // namespace versus
+}  // namespace versus

@@ -40,6 +40,7 @@ private:
 
 /// "CPython (embedded): <its known bias>" for each of `runtimeIds` that has one, in order, once each: the warnings a
 /// run's results carry about the instrument itself.
-std::vector<std::string> runtimeBiasWarnings(const RuntimeRegistry& registry, const std::vector<std::string>& runtimeIds);
+std::vector<std::string> runtimeBiasWarnings(const RuntimeRegistry& registry,
+                                             const std::vector<std::string>& runtimeIds);
 
-} // namespace versus
+}  // namespace versus

@@ -92,7 +92,7 @@ double exactUpperTail(std::size_t m, std::size_t n, std::size_t u)
     return upper / total;
 }
 
-} // namespace
+}  // namespace
 
 double median(std::vector<double> values)
 {
@@ -370,4 +370,4 @@ Comparison compareSamples(const std::vector<double>& a, const std::vector<double
     return comparison;
 }
 
-} // namespace versus::stats
+}  // namespace versus::stats

@@ -53,8 +53,8 @@ constexpr int kBootstrapResamples = 2000;
 /// std::mt19937_64 seeded with `seed` (index = draw % n, whose bias is below n / 2^64), and the (1 - level) / 2 and
 /// (1 + level) / 2 percentiles (see percentile()) of their medians. Reproducible on every platform. Both ends NaN
 /// for n = 0; {x, x} for n = 1.
-Interval bootstrapMedianCI(const std::vector<double>& values, double level = 0.95,
-                           int resamples = kBootstrapResamples, std::uint64_t seed = kBootstrapSeed);
+Interval bootstrapMedianCI(const std::vector<double>& values, double level = 0.95, int resamples = kBootstrapResamples,
+                           std::uint64_t seed = kBootstrapSeed);
 
 /// Percentile-bootstrap confidence interval of median(a) / median(b): a and b are resampled independently (a first,
 /// then b, from one generator) in each of `resamples` rounds. Both ends NaN when a or b is empty; {a0/b0, a0/b0} when
@@ -64,9 +64,9 @@ Interval bootstrapRatioCI(const std::vector<double>& a, const std::vector<double
 
 /// Mann-Whitney U test of "a and b come from the same distribution", two-sided.
 struct MannWhitney {
-    double u = 0;         ///< U of sample a: pairs (x in a, y in b) with x > y, ties counting one half
-    double pValue = 1;    ///< two-sided; NaN when a or b is empty
-    bool exact = false;   ///< true when computed from the exact distribution of U rather than the normal approximation
+    double u = 0;  ///< U of sample a: pairs (x in a, y in b) with x > y, ties counting one half
+    double pValue = 1;  ///< two-sided; NaN when a or b is empty
+    bool exact = false;  ///< true when computed from the exact distribution of U rather than the normal approximation
 };
 /// Exact p-value (the full distribution of U by counting) when there are no ties and both samples hold at most
 /// kMannWhitneyExactMax values; otherwise the normal approximation with tie correction and continuity correction
@@ -93,9 +93,9 @@ Summary summarize(const std::vector<Sample>& samples);
 
 /// "Is a faster than b, by how much, and do the numbers show it?" over two sets of per-call times.
 struct Comparison {
-    double ratio = 0;        ///< median(a) / median(b): above 1 when b is faster; NaN when a or b is empty
-    Interval ratioCi;        ///< bootstrap 95% CI of ratio (a resampled first, see bootstrapRatioCI())
-    double pValue = 1;       ///< Mann-Whitney two-sided; NaN when a or b is empty
+    double ratio = 0;  ///< median(a) / median(b): above 1 when b is faster; NaN when a or b is empty
+    Interval ratioCi;  ///< bootstrap 95% CI of ratio (a resampled first, see bootstrapRatioCI())
+    double pValue = 1;  ///< Mann-Whitney two-sided; NaN when a or b is empty
     /// pValue < kSignificanceLevel and ratioCi lies wholly above or wholly below 1. Either alone can say yes while
     /// the other says no (a shift in ranks the medians' resamples do not show, or the reverse); a difference is
     /// called clear only when both show it.
@@ -110,4 +110,4 @@ Comparison compareSamples(const std::vector<double>& a, const std::vector<double
 /// "p < 0.001", "p = 0.041", "p = 0.41"; "p = n/a" for NaN.
 std::string formatPValue(double p);
 
-} // namespace versus::stats
+}  // namespace versus::stats

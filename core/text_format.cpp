@@ -84,7 +84,7 @@ std::string renderTable(const std::vector<std::vector<std::string>>& rows)
     return out;
 }
 
-} // namespace
+}  // namespace
 
 std::string formatResultsTable(const std::vector<Result>& results)
 {
@@ -100,8 +100,8 @@ std::string formatResultsTable(const std::vector<Result>& results)
                 check += r->expectedAnswer.empty() ? " (agrees)" : " (expected)";
             rows.push_back({r->seriesName(), r->runtimeVersion, r->ok() ? formatDuration(r->summary.medianNs) : "-",
                             r->ok() ? formatDuration(r->summary.madNs) : "-",
-                            r->ok() ? formatRate(r->summary.callsPerSecond) : "-",
-                            std::to_string(r->summary.samples), check, status});
+                            r->ok() ? formatRate(r->summary.callsPerSecond) : "-", std::to_string(r->summary.samples),
+                            check, status});
         }
         out += renderTable(rows);
         for (const Result* r : group) {
@@ -123,8 +123,8 @@ std::string formatSpeedupTable(const std::vector<Result>& results, const std::st
 {
     std::vector<std::int64_t> steps;
     std::vector<std::string> series;
-    std::map<std::pair<std::string, std::int64_t>, const Result*> cell;       // (series, step)
-    std::map<std::pair<std::string, std::int64_t>, const Result*> baseline;   // (runtime, step)
+    std::map<std::pair<std::string, std::int64_t>, const Result*> cell;  // (series, step)
+    std::map<std::pair<std::string, std::int64_t>, const Result*> baseline;  // (runtime, step)
     ParamValues shared;
     for (const Result& r : results) {
         const auto it = r.params.find(stepParameter);
@@ -165,4 +165,4 @@ std::string formatSpeedupTable(const std::vector<Result>& results, const std::st
         + "same " + stepParameter + "\n" + renderTable(rows);
 }
 
-} // namespace versus
+}  // namespace versus

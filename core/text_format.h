@@ -22,4 +22,4 @@ std::string formatResultsTable(const std::vector<Result>& results);
 std::string formatSpeedupTable(const std::vector<Result>& results, const std::string& workloadId,
                                const std::string& stepParameter);
 
-} // namespace versus
+}  // namespace versus

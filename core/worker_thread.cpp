@@ -62,4 +62,4 @@ void WorkerThread::call(const std::function<void()>& task)
     m_done.wait(lock, [&] { return finished; });
 }
 
-} // namespace versus
+}  // namespace versus

@@ -36,4 +36,4 @@ private:
     bool m_stopping = false;
 };
 
-} // namespace versus
+}  // namespace versus

@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QMessageBox>
 
-
 #ifndef VERSUS_VERSION
 #define VERSUS_VERSION "0.0.0"
 #endif
@@ -32,4 +31,4 @@ void showAboutBox(QWidget* parent, RuntimeRegistry& registry)
                            .arg(QStringLiteral(VERSUS_VERSION), runtimes, QString::fromLatin1(qVersion())));
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

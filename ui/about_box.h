@@ -11,4 +11,4 @@ namespace versus::gui {
 
 void showAboutBox(QWidget* parent, RuntimeRegistry& registry);
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -35,4 +35,4 @@ const std::vector<StartupClaim>& articleStartupClaims()
     return claims;
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -9,20 +9,20 @@ namespace versus::gui {
 
 /// One claim of the article about one CPython implementation flavour of the workloads tagged with `claimId`.
 struct ArticleClaim {
-    std::string claimId;        ///< the manifest's "claim": "cpu-bound", "json", ...
+    std::string claimId;  ///< the manifest's "claim": "cpu-bound", "json", ...
     std::string pythonFlavour;  ///< the CPython implementation it speaks of: "plain", "ujson", "numpy", "mmap"
-    bool aboutTime = true;      ///< false when the claim is not about speed (object-size): no range below
+    bool aboutTime = true;  ///< false when the claim is not about speed (object-size): no range below
     /// Claimed CPython time per call / Node.js time per call: "Node.js 5-10x faster" is 5 to 10; "CPython faster"
     /// is 0 to 1.
     double minSlowdown = 0;
     double maxSlowdown = 0;
-    std::string statement;      ///< "Node.js 5-10x faster than CPython"
+    std::string statement;  ///< "Node.js 5-10x faster than CPython"
 };
 
 /// The article's claim about how long one interpreter takes to start as a process ("Node.js about 30 ms").
 struct StartupClaim {
     std::string runtimeId;  ///< the external runtime it speaks of: "python3", "node-process"
-    double ms = 0;          ///< claimed start-up, process start to exit
+    double ms = 0;  ///< claimed start-up, process start to exit
     std::string statement;  ///< "article ~30 ms": short, it labels a line drawn in the runtime's colour
 };
 
@@ -33,4 +33,4 @@ std::vector<const ArticleClaim*> articleClaimsFor(const std::string& claimId);
 /// The start-up claims: Node.js about 30 ms, CPython about 50 ms.
 const std::vector<StartupClaim>& articleStartupClaims();
 
-} // namespace versus::gui
+}  // namespace versus::gui

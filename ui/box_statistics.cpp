@@ -36,4 +36,4 @@ BoxStatistics BoxStatistics::compute(std::vector<double> values)
     return box;
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

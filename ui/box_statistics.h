@@ -19,4 +19,4 @@ struct BoxStatistics {
     static BoxStatistics compute(std::vector<double> values);
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

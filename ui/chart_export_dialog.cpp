@@ -65,9 +65,8 @@ void ChartExportDialog::setDotsPerInch(int dpi)
 void ChartExportDialog::updatePixels()
 {
     const double scale = dotsPerInch() / kLogicalDpi;
-    m_pixels->setText(tr("%1 x %2 pixels")
-                          .arg(std::lround(m_width->value() * scale))
-                          .arg(std::lround(m_height->value() * scale)));
+    m_pixels->setText(
+        tr("%1 x %2 pixels").arg(std::lround(m_width->value() * scale)).arg(std::lround(m_height->value() * scale)));
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

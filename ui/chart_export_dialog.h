@@ -31,4 +31,4 @@ private:
     QLabel* m_pixels = nullptr;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -110,7 +110,7 @@ QByteArray pageBytes(const ChartSet& charts, const QString& suffix, QSize reques
     return ok ? buffer.data() : QByteArray();
 }
 
-} // namespace
+}  // namespace
 
 Expected<void> renderCharts(const std::vector<Result>& results, const std::string& file, int width, int height,
                             double dpi)
@@ -147,4 +147,4 @@ Expected<std::vector<ChartSvg>> renderReportCharts(const ResultsDocument& docume
     return svgs;
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -27,4 +27,4 @@ Expected<void> renderCharts(const std::vector<Result>& results, const std::strin
 /// reports from this, so the same file name gives the same report.
 Expected<std::vector<ChartSvg>> renderReportCharts(const ResultsDocument& document);
 
-} // namespace versus::gui
+}  // namespace versus::gui

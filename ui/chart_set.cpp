@@ -17,7 +17,7 @@ namespace {
 
 constexpr int kColumns = 2;
 
-} // namespace
+}  // namespace
 
 ChartSet::ChartSet(const ResultsDocument& document, std::map<std::string, std::string> workloadClaims,
                    Contents contents)
@@ -81,4 +81,4 @@ void ChartSet::paint(QCPPainter& painter, QSize requested) const
     }
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

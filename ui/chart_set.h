@@ -23,9 +23,9 @@ class SampleStore;
 class ChartSet {
 public:
     enum class Contents {
-        Page,    ///< the summary, then throughput per workload: what paint() lays out
+        Page,  ///< the summary, then throughput per workload: what paint() lays out
         Report,  ///< the summary, then per workload its throughput, memory (the run's sampler series and GC
-                 ///< events when the document has them) and distribution
+        ///< events when the document has them) and distribution
     };
     /// `workloadClaims`: workload id -> the manifest's claim id, for the article's bands on the summary.
     ChartSet(const ResultsDocument& document, std::map<std::string, std::string> workloadClaims,
@@ -48,4 +48,4 @@ private:
     std::vector<PlotWidget*> m_plots;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -24,7 +24,7 @@
 namespace versus::gui {
 
 namespace {
-} // namespace
+}  // namespace
 
 ChartsPage::ChartsPage(const Catalog& catalog, QWidget* parent)
     : QWidget(parent), m_store(std::make_unique<SampleStore>())
@@ -229,14 +229,13 @@ void ChartsPage::showDocument(const ResultsDocument& document)
         m_store->addMeasured(r);
         offerWorkload(toQString(r.workloadId), toQString(r.workloadTitle.empty() ? r.workloadId : r.workloadTitle));
     }
-    m_firstCurrentTicket = request(document.results,
-                                   tr("%1 result(s), none comparable").arg(document.results.size()));
+    m_firstCurrentTicket = request(document.results, tr("%1 result(s), none comparable").arg(document.results.size()));
     if (m_shownWorkload->count() > 0) {
         m_shownWorkload->setCurrentIndex(0);
         showWorkloadInPlots(m_shownWorkload->itemData(0).toString());
     }
-    showEnvironmentWarnings(document.warnings, tr("When these results were measured (%1)")
-                                                   .arg(toQString(document.startedAtUtc)));
+    showEnvironmentWarnings(document.warnings,
+                            tr("When these results were measured (%1)").arg(toQString(document.startedAtUtc)));
 }
 
 void ChartsPage::offerWorkload(const QString& workloadId, const QString& title)
@@ -258,11 +257,11 @@ void ChartsPage::showEnvironmentWarnings(const std::vector<std::string>& warning
     for (const std::string& w : warnings)
         items << QStringLiteral("<li>%1</li>").arg(toQString(w).toHtmlEscaped());
     m_environmentBanner->setVisible(!items.isEmpty());
-    m_environmentBanner->setText(items.isEmpty()
-                                     ? QString()
-                                     : tr("<b>%1: what may make the numbers noisy or biased.</b><ul style=\"margin: 0\">"
-                                          "%2</ul>")
-                                           .arg(when.toHtmlEscaped(), items.join(QString())));
+    m_environmentBanner->setText(
+        items.isEmpty() ? QString()
+                        : tr("<b>%1: what may make the numbers noisy or biased.</b><ul style=\"margin: 0\">"
+                             "%2</ul>")
+                              .arg(when.toHtmlEscaped(), items.join(QString())));
 }
 
 QString ChartsPage::environmentBannerText() const
@@ -283,4 +282,4 @@ void ChartsPage::resetZoom()
         plot->resetZoom();
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

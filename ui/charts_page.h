@@ -20,7 +20,7 @@ class Catalog;
 struct ChartSvg;
 struct ResultAnalysis;
 struct ResultsDocument;
-}
+}  // namespace versus
 
 namespace versus::gui {
 
@@ -92,10 +92,10 @@ private:
 
     std::unique_ptr<SampleStore> m_store;
     ResultAnalyzer* m_analyzer = nullptr;
-    std::int64_t m_runStartNs = 0;     // steady clock at the start of the run: the memory chart's zero
+    std::int64_t m_runStartNs = 0;  // steady clock at the start of the run: the memory chart's zero
     bool m_followRunningWorkload = true;
     quint64 m_firstCurrentTicket = 0;  // analyses requested before this belong to a cleared run: dropped
-    quint64 m_finalTicket = 0;         // the analysis after the plan ended: analysisSettled waits for it
+    quint64 m_finalTicket = 0;  // the analysis after the plan ended: analysisSettled waits for it
     bool m_finalCancelled = false;
     QString m_fallbackHeadline;
 
@@ -110,4 +110,4 @@ private:
     std::vector<PlotWidget*> m_plots;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -13,8 +13,7 @@
 
 namespace versus::gui {
 
-CompareDialog::CompareDialog(const QString& oldFile, const QString& newFile, const QString& comparison,
-                             QWidget* parent)
+CompareDialog::CompareDialog(const QString& oldFile, const QString& newFile, const QString& comparison, QWidget* parent)
     : QDialog(parent)
 {
     setWindowTitle(tr("Compare %1 and %2").arg(QFileInfo(oldFile).fileName(), QFileInfo(newFile).fileName()));
@@ -44,4 +43,4 @@ QString CompareDialog::text() const
     return m_text->toPlainText();
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -11,8 +11,7 @@ class CompareDialog final : public QDialog {
     Q_OBJECT
 public:
     /// `oldFile` and `newFile` name the documents in the title; `comparison` is compareResults()'s text.
-    CompareDialog(const QString& oldFile, const QString& newFile, const QString& comparison,
-                  QWidget* parent = nullptr);
+    CompareDialog(const QString& oldFile, const QString& newFile, const QString& comparison, QWidget* parent = nullptr);
 
     QString text() const;
 
@@ -20,4 +19,4 @@ private:
     QPlainTextEdit* m_text = nullptr;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -62,7 +62,7 @@ bool writeFile(const QString& path, const QByteArray& bytes)
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
 }
 
-} // namespace
+}  // namespace
 
 CustomCodePanel::CustomCodePanel(QWidget* parent) : QWidget(parent)
 {
@@ -123,7 +123,8 @@ CustomCodePanel::CustomCodePanel(QWidget* parent) : QWidget(parent)
     connect(m_race, &QPushButton::clicked, this, &CustomCodePanel::raceRequested);
     connect(m_python, &QPlainTextEdit::textChanged, this, [this] { m_pythonError->setVisible(false); });
     connect(m_javascript, &QPlainTextEdit::textChanged, this, [this] { m_javascriptError->setVisible(false); });
-    setCode(QString::fromUtf8(kDefaultPython), QString::fromUtf8(kDefaultJavaScript), QStringLiteral("333328333350000"));
+    setCode(QString::fromUtf8(kDefaultPython), QString::fromUtf8(kDefaultJavaScript),
+            QStringLiteral("333328333350000"));
 }
 
 CustomCodePanel::~CustomCodePanel() = default;
@@ -191,9 +192,8 @@ const Workload* CustomCodePanel::prepareWorkload()
                                   .arg(parseError.errorString()));
             return nullptr;
         }
-        manifest[QStringLiteral("expected")] =
-            QJsonArray{QJsonObject{{QStringLiteral("params"), QJsonObject{}},
-                                   {QStringLiteral("answer"), wrapped.array().at(0)}}};
+        manifest[QStringLiteral("expected")] = QJsonArray{
+            QJsonObject{{QStringLiteral("params"), QJsonObject{}}, {QStringLiteral("answer"), wrapped.array().at(0)}}};
     }
 
     // A fresh folder per race: the interpreters cache modules by path, and the old workload is no longer in use.
@@ -203,8 +203,8 @@ const Workload* CustomCodePanel::prepareWorkload()
         || !writeFile(dir + QStringLiteral("/manifest.json"), QJsonDocument(manifest).toJson())
         || !writeFile(dir + QLatin1Char('/') + QLatin1String(kPythonFile), m_python->toPlainText().toUtf8())
         || !writeFile(dir + QLatin1Char('/') + QLatin1String(kJavaScriptFile), m_javascript->toPlainText().toUtf8())) {
-        m_status->setText(tr("Could not write the temporary workload folder; check free space in %1.")
-                              .arg(QDir::tempPath()));
+        m_status->setText(
+            tr("Could not write the temporary workload folder; check free space in %1.").arg(QDir::tempPath()));
         return nullptr;
     }
     std::vector<CatalogError> errors;
@@ -267,4 +267,4 @@ void CustomCodePanel::markLine(QPlainTextEdit* editor, int line)
     editor->centerCursor();
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -65,4 +65,4 @@ private:
     std::optional<Workload> m_workload;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -50,7 +50,7 @@ std::pair<double, QString> unitFor(double ns)
     return {1, QStringLiteral("ns")};
 }
 
-} // namespace
+}  // namespace
 
 DistributionPlot::DistributionPlot(const SampleStore& store, QWidget* parent)
     : SamplePlot(tr("Distribution of time per call"), store, parent)
@@ -150,8 +150,8 @@ void DistributionPlot::rebuild()
         std::sort(outliers.begin(), outliers.end());
         const std::vector<double> shown = evenlySpaced(scaled, kMaxDots);
         m.thinned = shown.size() < scaled.size();
-        const BoxItems items = addBoxWithDots(key, 0.35, 0.3, s->name, s->color, b,
-                                              evenlySpaced(outliers, kMaxOutliers), shown);
+        const BoxItems items =
+            addBoxWithDots(key, 0.35, 0.3, s->name, s->color, b, evenlySpaced(outliers, kMaxOutliers), shown);
         m.box = items.box;
         m.dots = items.dots;
         m.sorted = std::move(scaled);
@@ -207,7 +207,9 @@ void DistributionPlot::labelSamplesOutsideRange()
         QStringList parts;
         if (above > 0)
             parts << QStringLiteral("▲ ")
-                    + tr("%1 above, up to %2").arg(above).arg(QString::fromStdString(formatDuration(m.sorted.back() * m_unitNs)));
+                    + tr("%1 above, up to %2")
+                          .arg(above)
+                          .arg(QString::fromStdString(formatDuration(m.sorted.back() * m_unitNs)));
         if (below > 0)
             parts << QStringLiteral("▼ ") + tr("%1 below").arg(below);
         m.beyond->setText(parts.join(QStringLiteral(", ")));
@@ -238,4 +240,4 @@ QString DistributionPlot::describePoint(QCPAbstractPlottable* plottable, int ind
     return {};
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -36,8 +36,8 @@ private:
         QCPStatisticalBox* box = nullptr;
         QCPGraph* dots = nullptr;
         std::size_t seen = 0;
-        bool thinned = false;     // the dots are evenly spaced quantiles, not every sample
-        int outlierCount = 0;     // all of them, also when fewer are drawn
+        bool thinned = false;  // the dots are evenly spaced quantiles, not every sample
+        int outlierCount = 0;  // all of them, also when fewer are drawn
         std::vector<double> sorted;  // every per-call time, in display units, ascending
         double lowerWhisker = 0;
         double upperWhisker = 0;
@@ -50,8 +50,8 @@ private:
     std::vector<Series> m_series;
     QTimer* m_deferred = nullptr;
     QElapsedTimer m_sinceRebuild;
-    double m_unitNs = 1;    // ns per displayed unit
+    double m_unitNs = 1;  // ns per displayed unit
     QString m_unitName;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

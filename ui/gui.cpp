@@ -87,7 +87,7 @@ int takeScreenshot(QApplication& app, MainWindow& window, const QString& file)
     return QApplication::exec();
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv)
 {
@@ -131,4 +131,4 @@ int main(int argc, char** argv)
     return QApplication::exec();
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -116,4 +116,4 @@ QString InstrumentCheckDialog::reportText() const
     return m_report->toPlainText();
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

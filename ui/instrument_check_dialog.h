@@ -15,7 +15,7 @@ class QPushButton;
 namespace versus {
 class Catalog;
 class RuntimeRegistry;
-} // namespace versus
+}  // namespace versus
 
 namespace versus::gui {
 
@@ -50,4 +50,4 @@ private:
     std::thread m_worker;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

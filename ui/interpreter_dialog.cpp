@@ -22,8 +22,7 @@ InterpreterDialog::InterpreterDialog(Adder add, QWidget* parent) : QDialog(paren
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("interpreterName"));
     m_name->setPlaceholderText(tr("e.g. python312"));
-    m_name->setValidator(
-        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[A-Za-z0-9_-]*")), m_name));
+    m_name->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[A-Za-z0-9_-]*")), m_name));
     m_path = new QLineEdit(this);
     m_path->setObjectName(QStringLiteral("interpreterPath"));
     m_path->setPlaceholderText(tr("/usr/bin/python3.12"));
@@ -58,4 +57,4 @@ void InterpreterDialog::tryAdd()
         QMessageBox::warning(this, tr("Add interpreter"), error);  // the dialog stays open with its values
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -29,4 +29,4 @@ private:
     QLineEdit* m_path = nullptr;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -11,4 +11,4 @@ std::filesystem::path defaultJournalPath()
     return std::filesystem::path(folder.toStdString()) / "journal.jsonl";
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

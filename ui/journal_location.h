@@ -9,4 +9,4 @@ namespace versus::gui {
 /// QApplication's organisation and application names must be set first; they are part of the path.
 std::filesystem::path defaultJournalPath();
 
-} // namespace versus::gui
+}  // namespace versus::gui

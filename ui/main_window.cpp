@@ -41,13 +41,10 @@ QString runBlocksTheInstrumentCheck()
                           "Run the check when it ends.");
 }
 
-} // namespace
+}  // namespace
 
 MainWindow::MainWindow(RuntimeRegistry& registry, Catalog catalog, Options options, QWidget* parent)
-    : QMainWindow(parent),
-      m_registry(registry),
-      m_catalog(std::move(catalog)),
-      m_options(options),
+    : QMainWindow(parent), m_registry(registry), m_catalog(std::move(catalog)), m_options(options),
       m_interpreters(registry, options.persistSettings)
 {
     setWindowTitle(tr("Versus: Python vs Node.js workbench"));
@@ -61,9 +58,8 @@ MainWindow::MainWindow(RuntimeRegistry& registry, Catalog catalog, Options optio
     buildLayout();
     m_presenter = new ResultsPresenter(m_registry, m_catalog, {m_charts, m_results, m_log, m_runPanel, m_custom}, this);
     connect(m_presenter, &ResultsPresenter::runningChanged, this, &MainWindow::setRunning);
-    connect(m_presenter, &ResultsPresenter::statusMessage, this, [this](const QString& text) {
-        statusBar()->showMessage(text);
-    });
+    connect(m_presenter, &ResultsPresenter::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text); });
     m_resultsActions = new ResultsActions(
         this, m_charts, [this] { return currentDocument(); }, [this] { return isRunning(); },
         m_options.persistSettings);
@@ -373,4 +369,4 @@ void MainWindow::saveSettings() const
     m_runPanel->saveSettings(settings);
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

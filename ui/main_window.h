@@ -113,4 +113,4 @@ private:
     QAction* m_logScaleAction = nullptr;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -34,10 +34,9 @@ QColor colorForName(const QString& name)
     return RuntimePalette::color(name);
 }
 
-} // namespace
+}  // namespace
 
-MemoryPlot::MemoryPlot(const SampleStore& store, QWidget* parent)
-    : SamplePlot(tr("Memory over time"), store, parent)
+MemoryPlot::MemoryPlot(const SampleStore& store, QWidget* parent) : SamplePlot(tr("Memory over time"), store, parent)
 {
     plot()->xAxis->setLabel(tr("time since the run started (s)"));
     plot()->yAxis->setLabel(tr("MiB (heap solid, RSS dashed)"));
@@ -217,8 +216,8 @@ QString MemoryPlot::describePoint(QCPAbstractPlottable* plottable, int index) co
                 break;
             }
         const QString pauseText = pause < 0 ? tr("unknown")
-            : pause >= 1000000 ? tr("%1 ms").arg(double(pause) / 1e6, 0, 'f', 2)
-                               : tr("%1 µs").arg(double(pause) / 1e3, 0, 'f', 0);
+            : pause >= 1000000              ? tr("%1 ms").arg(double(pause) / 1e6, 0, 'f', 2)
+                                            : tr("%1 µs").arg(double(pause) / 1e3, 0, 'f', 0);
         return tr("%1\npause %2\nat %3 s").arg(s.name, pauseText).arg(key, 0, 'f', 3);
     }
     return {};
@@ -234,4 +233,4 @@ void MemoryPlot::showDocumentMemory(const ResultsDocument& document)
         addGcEvent(e.runtime, e.timestampNs, e.pauseNs, e.runtimeId);
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -66,11 +66,11 @@ private:
     };
     double secondsOf(std::int64_t timestampNs) const;
 
-    std::vector<Series> m_series;    // per sample heap of the shown workload
+    std::vector<Series> m_series;  // per sample heap of the shown workload
     std::vector<RunSeries> m_sampled;  // MemorySampler series of the run
-    std::vector<RunSeries> m_gc;       // GC markers per runtime, on the hidden second value axis
+    std::vector<RunSeries> m_gc;  // GC markers per runtime, on the hidden second value axis
     std::int64_t m_runStartNs = 0;
     bool m_perSampleHeap = true;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -69,7 +69,8 @@ void ParameterEditor::rebuild(const ParamValues& overrides)
             edit->setObjectName(QStringLiteral("param_") + name);
             field.validator = new ParameterValidator(spec, edit);
             edit->setValidator(field.validator);
-            edit->setPlaceholderText(tr("%1 (default)").arg(QString::fromStdString(formatParamValue(spec.defaultValue))));
+            edit->setPlaceholderText(
+                tr("%1 (default)").arg(QString::fromStdString(formatParamValue(spec.defaultValue))));
             if (overridden)
                 edit->setText(QString::fromStdString(formatParamValue(it->second)));
             edit->setClearButtonEnabled(true);
@@ -174,4 +175,4 @@ QString ParameterEditor::firstError() const
     return {};
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -47,4 +47,4 @@ private:
     std::vector<Field> m_fields;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -5,9 +5,8 @@
 
 namespace versus::gui {
 
-ParameterValidator::ParameterValidator(const ParameterSpec& spec, QObject* parent) : QValidator(parent), m_spec(spec)
-{
-}
+ParameterValidator::ParameterValidator(const ParameterSpec& spec, QObject* parent)
+    : QValidator(parent), m_spec(spec) { }
 
 bool ParameterValidator::parse(const QString& text, ParamValue& out) const
 {
@@ -44,4 +43,4 @@ QString ParameterValidator::reason(const QString& text) const
     return QString::fromStdString(parseParamValue(m_spec, text.trimmed().toStdString()).error());
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -26,4 +26,4 @@ private:
     const ParameterSpec& m_spec;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -26,7 +26,7 @@ namespace {
 
 const char* const kSeriesKey = "seriesKey";
 
-} // namespace
+}  // namespace
 
 QByteArray paintSvgText(QSize size, const QString& title, const QString& description,
                         const std::function<bool(QPaintDevice*)>& paint)
@@ -358,9 +358,9 @@ void PlotWidget::exportWithDialog(const QString& suffix)
     }
     QString base = m_title.toLower();
     base.replace(QLatin1Char(' '), QLatin1Char('-'));
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export chart"),
-                                                      documents + QLatin1Char('/') + base + QLatin1Char('.') + suffix,
-                                                      suffix.toUpper() + QStringLiteral(" (*.") + suffix + QLatin1Char(')'));
+    const QString file = QFileDialog::getSaveFileName(
+        this, tr("Export chart"), documents + QLatin1Char('/') + base + QLatin1Char('.') + suffix,
+        suffix.toUpper() + QStringLiteral(" (*.") + suffix + QLatin1Char(')'));
     if (file.isEmpty())
         return;
     QString error;
@@ -400,8 +400,8 @@ bool PlotWidget::exportTo(const QString& fileName, QString* error, QSize size, d
     if (suffix == QLatin1String("png")) {
         ok = m_plot->savePng(fileName, size.width(), size.height(), scale, -1, qRound(96 * scale));
     } else if (suffix == QLatin1String("pdf")) {
-        ok = m_plot->savePdf(fileName, size.width(), size.height(), QCP::epAllowCosmetic,
-                             QStringLiteral("Versus"), m_title);
+        ok = m_plot->savePdf(fileName, size.width(), size.height(), QCP::epAllowCosmetic, QStringLiteral("Versus"),
+                             m_title);
     } else if (suffix == QLatin1String("svg")) {
         const QByteArray svg = toSvg(size);
         QFile file(fileName);
@@ -452,4 +452,4 @@ std::vector<const SampleSeries*> SamplePlot::shownSeries() const
     return m_store.seriesOf(m_workloadId);
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

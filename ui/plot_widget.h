@@ -132,4 +132,4 @@ private:
     QString m_workloadId;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

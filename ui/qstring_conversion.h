@@ -12,4 +12,4 @@ inline QString toQString(const std::string& text)
     return QString::fromStdString(text);
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

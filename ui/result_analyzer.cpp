@@ -3,11 +3,9 @@
 
 #include <QMetaObject>
 
-
-
 namespace versus::gui {
 
-ResultAnalyzer::ResultAnalyzer(QObject* parent) : QObject(parent), m_thread([this] { work(); }) {}
+ResultAnalyzer::ResultAnalyzer(QObject* parent) : QObject(parent), m_thread([this] { work(); }) { }
 
 ResultAnalyzer::~ResultAnalyzer()
 {
@@ -57,15 +55,18 @@ void ResultAnalyzer::work()
                 return;
             // Queued to the owner's thread; the destructor joins this thread first, and a QObject drops the events
             // still posted to it when it is destroyed, so the lambda never sees a dead `this`.
-            QMetaObject::invokeMethod(this, [this, ticket = job.first, analysis] {
-                {
-                    std::lock_guard lock(m_mutex);
-                    m_delivered = ticket;
-                }
-                emit ready(ticket, analysis);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this,
+                [this, ticket = job.first, analysis] {
+                    {
+                        std::lock_guard lock(m_mutex);
+                        m_delivered = ticket;
+                    }
+                    emit ready(ticket, analysis);
+                },
+                Qt::QueuedConnection);
         }
     }
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -47,4 +47,4 @@ private:
     std::thread m_thread;  // last: started once the members above exist
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -28,16 +28,12 @@ namespace versus::gui {
 
 namespace {
 const QString kFolderKey = QStringLiteral("results/folder");
-} // namespace
+}  // namespace
 
 ResultsActions::ResultsActions(QMainWindow* window, ChartsPage* charts, DocumentSource currentDocument,
                                RunningCheck running, bool persistFolder)
-    : QObject(window),
-      m_window(window),
-      m_charts(charts),
-      m_currentDocument(std::move(currentDocument)),
-      m_running(std::move(running)),
-      m_persistFolder(persistFolder),
+    : QObject(window), m_window(window), m_charts(charts), m_currentDocument(std::move(currentDocument)),
+      m_running(std::move(running)), m_persistFolder(persistFolder),
       m_folder(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
 {
     if (m_persistFolder)
@@ -61,20 +57,22 @@ void ResultsActions::showStatus(const QString& message, int timeoutMs)
 
 bool ResultsActions::exportResults(const QString& fileName, QString* error, const QString& selectedFilter)
 {
-    return ResultsExport::write(fileName, m_currentDocument(), [this] {
-        // The CLI's report charts, from the same code: the same file from both front ends.
-        auto charts = renderReportCharts(m_currentDocument());
-        return charts ? std::move(*charts) : std::vector<ChartSvg>{};
-    }, error,
-                                selectedFilter);
+    return ResultsExport::write(
+        fileName, m_currentDocument(),
+        [this] {
+            // The CLI's report charts, from the same code: the same file from both front ends.
+            auto charts = renderReportCharts(m_currentDocument());
+            return charts ? std::move(*charts) : std::vector<ChartSvg>{};
+        },
+        error, selectedFilter);
 }
 
 void ResultsActions::exportResultsWithDialog()
 {
     QString filter;
-    const QString fileName = QFileDialog::getSaveFileName(m_window, tr("Export results"),
-                                                          m_folder + QStringLiteral("/versus-results.json"),
-                                                          ResultsExport::fileDialogFilter(), &filter);
+    const QString fileName =
+        QFileDialog::getSaveFileName(m_window, tr("Export results"), m_folder + QStringLiteral("/versus-results.json"),
+                                     ResultsExport::fileDialogFilter(), &filter);
     if (fileName.isEmpty())
         return;
     remember(fileName);
@@ -108,9 +106,9 @@ void ResultsActions::exportChartWithDialog(PlotWidget* plot)
 
 void ResultsActions::exportAllChartsWithDialog()
 {
-    const QString fileName = QFileDialog::getSaveFileName(m_window, tr("Export all charts"),
-                                                          m_folder + QStringLiteral("/versus-charts.png"),
-                                                          tr("PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"));
+    const QString fileName =
+        QFileDialog::getSaveFileName(m_window, tr("Export all charts"), m_folder + QStringLiteral("/versus-charts.png"),
+                                     tr("PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"));
     if (fileName.isEmpty())
         return;
     remember(fileName);
@@ -131,9 +129,8 @@ void ResultsActions::exportAllChartsWithDialog()
 
 void ResultsActions::openWithDialog()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        m_window, tr("Open results (one to show, two to compare)"), m_folder,
-        tr("Versus results (*.json);;All files (*)"));
+    const QStringList files = QFileDialog::getOpenFileNames(m_window, tr("Open results (one to show, two to compare)"),
+                                                            m_folder, tr("Versus results (*.json);;All files (*)"));
     if (files.isEmpty())
         return;
     remember(files.first());
@@ -155,8 +152,8 @@ bool ResultsActions::openResultsFiles(const QStringList& files)
         return showResultsFile(files.first(), &error) || complain(error);
     }
     if (files.size() != 2)
-        return complain(tr("Open one results file to show it, or two to compare them (you picked %1).")
-                            .arg(files.size()));
+        return complain(
+            tr("Open one results file to show it, or two to compare them (you picked %1).").arg(files.size()));
     std::vector<ResultsDocument> documents;
     for (const QString& file : files) {
         auto parsed = readResultsFile(file.toStdString());
@@ -164,7 +161,8 @@ bool ResultsActions::openResultsFiles(const QStringList& files)
             return complain(toQString(parsed.error()));
         documents.push_back(std::move(*parsed));
     }
-    auto* dialog = new CompareDialog(files[0], files[1], toQString(compareResults(documents[0], documents[1])), m_window);
+    auto* dialog =
+        new CompareDialog(files[0], files[1], toQString(compareResults(documents[0], documents[1])), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     return true;
@@ -179,7 +177,9 @@ bool ResultsActions::showResultsFile(const QString& fileName, QString* error)
         return false;
     }
     emit documentOpened(*parsed);
-    emit logLine(tr("=== Opened %1: %2 result(s) measured %3").arg(fileName).arg(parsed->results.size())
+    emit logLine(tr("=== Opened %1: %2 result(s) measured %3")
+                     .arg(fileName)
+                     .arg(parsed->results.size())
                      .arg(toQString(parsed->startedAtUtc)));
     showStatus(tr("Showing %1").arg(fileName));
     return true;
@@ -240,4 +240,4 @@ void ResultsActions::offerJournalRecovery(const QString& journalFile)
         QFile::remove(journalFile);
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -72,4 +72,4 @@ private:
     QString m_folder;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

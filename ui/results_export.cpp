@@ -68,4 +68,4 @@ bool ResultsExport::write(const QString& fileName, const ResultsDocument& docume
     return written.ok();
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

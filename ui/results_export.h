@@ -11,7 +11,7 @@ namespace versus {
 struct ChartSvg;
 struct ExportFormat;
 struct ResultsDocument;
-}
+}  // namespace versus
 
 namespace versus::gui {
 
@@ -22,7 +22,7 @@ public:
 
     /// A row of core's export table (core/results/export_formats.h) as the file dialog shows it.
     struct Format {
-        QString name;    ///< "Results JSON"
+        QString name;  ///< "Results JSON"
         QString suffix;  ///< "json", "samples.csv": what the file name ends with
         const ExportFormat* format = nullptr;
 
@@ -43,4 +43,4 @@ public:
                       QString* error, const QString& selectedFilter = {});
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

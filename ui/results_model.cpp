@@ -56,9 +56,9 @@ std::string groupOf(const Result& r)
     return comparisonKey(r.workloadId, r.params);
 }
 
-} // namespace
+}  // namespace
 
-ResultsModel::ResultsModel(QObject* parent) : QAbstractTableModel(parent) {}
+ResultsModel::ResultsModel(QObject* parent) : QAbstractTableModel(parent) { }
 
 int ResultsModel::rowCount(const QModelIndex& parent) const
 {
@@ -107,14 +107,16 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
         case MedianColumn:
             if (!measured)
                 return sort ? QVariant(std::numeric_limits<double>::infinity()) : QVariant(QStringLiteral("-"));
-            return sort ? QVariant(r.summary.medianNs) : QVariant(QString::fromStdString(formatDuration(r.summary.medianNs)));
+            return sort ? QVariant(r.summary.medianNs)
+                        : QVariant(QString::fromStdString(formatDuration(r.summary.medianNs)));
         case CiColumn:
             if (!measured)
                 return sort ? QVariant(std::numeric_limits<double>::infinity()) : QVariant(QStringLiteral("-"));
             if (sort)
                 return r.summary.ciLowNs;
-            return QStringLiteral("%1 to %2").arg(QString::fromStdString(formatDuration(r.summary.ciLowNs)),
-                                                  QString::fromStdString(formatDuration(r.summary.ciHighNs)));
+            return QStringLiteral("%1 to %2")
+                .arg(QString::fromStdString(formatDuration(r.summary.ciLowNs)),
+                     QString::fromStdString(formatDuration(r.summary.ciHighNs)));
         case MadColumn:
             if (!measured)
                 return sort ? QVariant(std::numeric_limits<double>::infinity()) : QVariant(QStringLiteral("-"));
@@ -122,8 +124,9 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
         case CallsPerSecondColumn:
             if (!measured)
                 return sort ? QVariant(-1.0) : QVariant(QStringLiteral("-"));
-            return sort ? QVariant(r.summary.callsPerSecond)
-                        : QVariant(QLocale().toString(r.summary.callsPerSecond, 'f', r.summary.callsPerSecond < 100 ? 1 : 0));
+            return sort
+                ? QVariant(r.summary.callsPerSecond)
+                : QVariant(QLocale().toString(r.summary.callsPerSecond, 'f', r.summary.callsPerSecond < 100 ? 1 : 0));
         case RatioColumn: {
             const double ratio = ratioToFastest(index.row());
             if (std::isnan(ratio))
@@ -137,8 +140,8 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
                 return tr("running...");
             if (r.warnings.empty())
                 return statusText(r);
-            return statusText(r) + (r.warnings.size() == 1 ? tr(", 1 warning")
-                                                           : tr(", %1 warnings").arg(r.warnings.size()));
+            return statusText(r)
+                + (r.warnings.size() == 1 ? tr(", 1 warning") : tr(", %1 warnings").arg(r.warnings.size()));
         }
         return {};
     }
@@ -157,8 +160,7 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
         return tr("%1 measured samples of %2 call(s) each; answer %3\n%4 order; sampling ended by %5")
                    .arg(r.summary.samples)
                    .arg(r.innerLoops)
-                   .arg(QString::fromStdString(r.answer), QString::fromStdString(r.order),
-                        stopReasonText(r.stopReason))
+                   .arg(QString::fromStdString(r.answer), QString::fromStdString(r.order), stopReasonText(r.stopReason))
             + warningsText(r);
     case Qt::DecorationRole:
         if (column == RuntimeColumn)
@@ -184,14 +186,22 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case WorkloadColumn: return tr("Workload");
-    case RuntimeColumn: return tr("Runtime");
-    case MedianColumn: return tr("Median / call");
-    case CiColumn: return tr("95% CI");
-    case MadColumn: return tr("MAD");
-    case CallsPerSecondColumn: return tr("Calls/s");
-    case RatioColumn: return tr("vs fastest");
-    case StatusColumn: return tr("Status");
+    case WorkloadColumn:
+        return tr("Workload");
+    case RuntimeColumn:
+        return tr("Runtime");
+    case MedianColumn:
+        return tr("Median / call");
+    case CiColumn:
+        return tr("95% CI");
+    case MadColumn:
+        return tr("MAD");
+    case CallsPerSecondColumn:
+        return tr("Calls/s");
+    case RatioColumn:
+        return tr("vs fastest");
+    case StatusColumn:
+        return tr("Status");
     }
     return {};
 }
@@ -247,4 +257,4 @@ std::vector<Result> ResultsModel::results() const
     return out;
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

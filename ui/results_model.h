@@ -12,8 +12,17 @@ namespace versus::gui {
 class ResultsModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { WorkloadColumn, RuntimeColumn, MedianColumn, CiColumn, MadColumn, CallsPerSecondColumn,
-                  RatioColumn, StatusColumn, ColumnCount };
+    enum Column {
+        WorkloadColumn,
+        RuntimeColumn,
+        MedianColumn,
+        CiColumn,
+        MadColumn,
+        CallsPerSecondColumn,
+        RatioColumn,
+        StatusColumn,
+        ColumnCount
+    };
     enum Role { SortRole = Qt::UserRole + 1 };  ///< numbers for numeric columns, so sorting is numeric
 
     explicit ResultsModel(QObject* parent = nullptr);
@@ -24,8 +33,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     /// A row for an item that started; replaced by its result when it ends.
-    void addRunning(int itemIndex, const QString& workloadTitle, const QString& seriesName,
-                    const QString& runtimeId, const QString& flavour);
+    void addRunning(int itemIndex, const QString& workloadTitle, const QString& seriesName, const QString& runtimeId,
+                    const QString& flavour);
     /// Adds or replaces (same itemIndex) the row of a finished or failed item; ratios of its workload are updated.
     void addResult(const Result& result);
     void clear();
@@ -42,9 +51,9 @@ private:
         Result result;
         bool running = false;
         QString title;  // workload title while running
-        QString series; // series name while running
+        QString series;  // series name while running
     };
     std::vector<Row> m_rows;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -22,10 +22,10 @@ namespace versus::gui {
 
 namespace {
 
-constexpr int kDrainIntervalMs = 30;              // at most ~33 plot updates a second
+constexpr int kDrainIntervalMs = 30;  // at most ~33 plot updates a second
 constexpr std::size_t kMaxEventsPerTick = 50000;  // bounds one tick; the rest waits for the next one
 
-} // namespace
+}  // namespace
 
 ResultsPresenter::ResultsPresenter(RuntimeRegistry& registry, const Catalog& catalog, Views views, QObject* parent)
     : QObject(parent), m_registry(registry), m_catalog(catalog), m_views(views)
@@ -179,7 +179,9 @@ void ResultsPresenter::planDone(const PlanDoneEvent& e)
     m_document = m_session->document();  // complete: runtimes' full versions, memory, GC events, end time
     const QString summary = e.cancelled
         ? tr("Stopped: %1 finished, %2 failed or stopped").arg(e.okCount).arg(e.failedCount)
-        : tr("Finished: %1 ok, %2 failed in %3 s").arg(e.okCount).arg(e.failedCount)
+        : tr("Finished: %1 ok, %2 failed in %3 s")
+              .arg(e.okCount)
+              .arg(e.failedCount)
               .arg(double(m_runClock.elapsed()) / 1000.0, 0, 'f', 1);
     m_currentItemText = summary;
     m_views.log->append(QStringLiteral("=== ") + summary);
@@ -215,4 +217,4 @@ void ResultsPresenter::showDocument(const ResultsDocument& document)
     updateProgress();
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -30,7 +30,7 @@ public:
         ChartsPage* charts = nullptr;
         ResultsModel* results = nullptr;
         RunLog* log = nullptr;
-        RunPanel* panel = nullptr;        ///< shows the progress
+        RunPanel* panel = nullptr;  ///< shows the progress
         CustomCodePanel* custom = nullptr;  ///< shows the results of "Your own code"
     };
     /// `registry` and `catalog` must outlive the presenter. Shows the environment's warnings "Before you run".
@@ -76,7 +76,7 @@ private:
     const Catalog& m_catalog;
     Views m_views;
     std::unique_ptr<RunSession> m_session;  // the last run, started by start(); its journal is on disk
-    ResultsDocument m_document;             // what is known of the shown results; its results are the table's
+    ResultsDocument m_document;  // what is known of the shown results; its results are the table's
     RunProgress m_progress;
     QString m_currentItemText;
     QElapsedTimer m_runClock;
@@ -84,4 +84,4 @@ private:
     QTimer* m_drainTimer = nullptr;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

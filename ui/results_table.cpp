@@ -23,4 +23,4 @@ ResultsTable::ResultsTable(QAbstractItemModel* model, QWidget* parent) : QTableV
         setColumnWidth(c, widths[c] * em);
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -12,4 +12,4 @@ public:
     explicit ResultsTable(QAbstractItemModel* model, QWidget* parent = nullptr);
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

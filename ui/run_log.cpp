@@ -25,16 +25,16 @@ void RunLog::append(const QString& text)
 
 void RunLog::runStarted(const RunPlan& plan, int resultsExpected)
 {
-    append(tr("=== Run started: %1 item(s), %2 warm-up + %3 measured samples, min sample time %4 ms, %5 order%6")
-               .arg(resultsExpected)
-               .arg(plan.options.warmupSamples)
-               .arg(plan.options.samples)
-               .arg(plan.options.minSampleTimeMs)
-               .arg(QString::fromLatin1(runOrderName(plan.order)))
-               .arg((plan.targetCiPercent > 0 ? tr(", target CI %1% of the median").arg(plan.targetCiPercent)
-                                              : QString())
-                    + (plan.options.timeBudgetS > 0 ? tr(", time budget %1 s").arg(plan.options.timeBudgetS)
-                                                    : QString())));
+    append(
+        tr("=== Run started: %1 item(s), %2 warm-up + %3 measured samples, min sample time %4 ms, %5 order%6")
+            .arg(resultsExpected)
+            .arg(plan.options.warmupSamples)
+            .arg(plan.options.samples)
+            .arg(plan.options.minSampleTimeMs)
+            .arg(QString::fromLatin1(runOrderName(plan.order)))
+            .arg(
+                (plan.targetCiPercent > 0 ? tr(", target CI %1% of the median").arg(plan.targetCiPercent) : QString())
+                + (plan.options.timeBudgetS > 0 ? tr(", time budget %1 s").arg(plan.options.timeBudgetS) : QString())));
 }
 
 void RunLog::itemStarted(const QString& workloadTitle, const QString& seriesName, const std::string& runtimeVersion)
@@ -72,9 +72,10 @@ void RunLog::failed(const Result& r)
         where = tr(" (line %1 of %2)").arg(r.failure.line).arg(toQString(r.failure.file));
     append(tr("  %1 %2: %3%4")
                .arg(r.status == ResultStatus::Cancelled ? tr("STOPPED") : tr("FAILED"),
-                    toQString(r.workloadTitle) + QStringLiteral(" / ") + toQString(r.seriesName()), toQString(r.failure.message), where));
+                    toQString(r.workloadTitle) + QStringLiteral(" / ") + toQString(r.seriesName()),
+                    toQString(r.failure.message), where));
     if (!r.output.empty() && r.status == ResultStatus::Failed)
         append(QStringLiteral("  output:\n") + toQString(r.output));
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

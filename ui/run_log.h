@@ -29,4 +29,4 @@ public:
     void failed(const Result& r);
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -474,4 +474,4 @@ void RunPanel::saveSettings(QSettings& settings) const
         settings.setValue(QStringLiteral("run/currentWorkload"), QString::fromStdString(w->id));
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

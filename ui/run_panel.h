@@ -95,7 +95,7 @@ private:
     void updateRuntimeListHeight();
 
     const Catalog& m_catalog;
-    std::map<std::string, ParamValues> m_overrides;    // per workload id: the user's valid values
+    std::map<std::string, ParamValues> m_overrides;  // per workload id: the user's valid values
     std::map<std::string, QString> m_parameterErrors;  // per workload id: why a field is refused
     bool m_running = false;
 
@@ -122,4 +122,4 @@ private:
     QLabel* m_message = nullptr;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -98,4 +98,4 @@ void RuntimeListModel::reload(const QString& checkId)
     emit checkedChanged();
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

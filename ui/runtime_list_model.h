@@ -38,4 +38,4 @@ private:
     std::set<std::string> m_checked;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -26,13 +26,13 @@ struct BuiltinColours {
 };
 
 const std::array<BuiltinColours, 7> kBuiltins{{
-    {"python", QColor(0x00, 0x72, 0xB2), QColor(0x50, 0x60, 0x70)},        // blue; slate
-    {"node", QColor(0xE6, 0x9F, 0x00), QColor(0x78, 0x58, 0x30)},          // orange; brown
-    {"native", QColor(0x00, 0x9E, 0x73), QColor(0x00, 0xC8, 0x58)},        // bluish green; light green
-    {"python3", QColor(0x56, 0xB4, 0xE9), QColor(0x00, 0x88, 0xF8)},       // sky blue; azure
+    {"python", QColor(0x00, 0x72, 0xB2), QColor(0x50, 0x60, 0x70)},  // blue; slate
+    {"node", QColor(0xE6, 0x9F, 0x00), QColor(0x78, 0x58, 0x30)},  // orange; brown
+    {"native", QColor(0x00, 0x9E, 0x73), QColor(0x00, 0xC8, 0x58)},  // bluish green; light green
+    {"python3", QColor(0x56, 0xB4, 0xE9), QColor(0x00, 0x88, 0xF8)},  // sky blue; azure
     {"node-process", QColor(0xD5, 0x5E, 0x00), QColor(0x98, 0x48, 0x00)},  // vermillion; rust
-    {"pypy3", QColor(0xCC, 0x79, 0xA7), QColor(0xB8, 0x08, 0xA0)},         // reddish purple; magenta
-    {"fake", QColor(0x78, 0x60, 0xE4), QColor(0xA8, 0x90, 0xF0)},          // slate violet; lavender (tests)
+    {"pypy3", QColor(0xCC, 0x79, 0xA7), QColor(0xB8, 0x08, 0xA0)},  // reddish purple; magenta
+    {"fake", QColor(0x78, 0x60, 0xE4), QColor(0xA8, 0x90, 0xF0)},  // slate violet; lavender (tests)
 }};
 
 // User interpreters (--interpreter, "Add interpreter..."): the colours next farthest from all of the above.
@@ -49,7 +49,7 @@ std::uint32_t stableHash(const QString& text)
     return hash;
 }
 
-} // namespace
+}  // namespace
 
 QColor RuntimePalette::color(const QString& runtimeId, const QString& flavour)
 {
@@ -71,4 +71,4 @@ QString RuntimePalette::seriesKey(const QString& runtimeId, const QString& flavo
     return runtimeId + QLatin1Char('/') + (flavour.isEmpty() ? QStringLiteral("plain") : flavour);
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -19,4 +19,4 @@ public:
     static QString seriesKey(const QString& runtimeId, const QString& flavour);
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -24,8 +24,8 @@ SampleSeries& SampleStore::series(const QString& workloadId, const QString& runt
     return m_series.back();
 }
 
-void SampleStore::add(const QString& workloadId, const QString& runtimeId, const QString& flavour,
-                      const Sample& sample, double arrivalSeconds)
+void SampleStore::add(const QString& workloadId, const QString& runtimeId, const QString& flavour, const Sample& sample,
+                      double arrivalSeconds)
 {
     SampleSeries& s = series(workloadId, runtimeId, flavour);
     const double seconds = static_cast<double>(sample.elapsedNs) / 1e9;
@@ -93,4 +93,4 @@ void SampleStore::clear()
     m_series.clear();
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -15,8 +15,8 @@ namespace versus::gui {
 /// The samples of one implementation of one workload on one runtime, with their position on the time axis.
 struct SampleSeries {
     QString workloadId;
-    QString key;    ///< RuntimePalette::seriesKey: "python/plain"
-    QString name;   ///< "CPython (embedded)" or "CPython (embedded) + NumPy"
+    QString key;  ///< RuntimePalette::seriesKey: "python/plain"
+    QString name;  ///< "CPython (embedded)" or "CPython (embedded) + NumPy"
     QColor color;
     std::vector<Sample> samples;
     std::vector<double> endSeconds;  ///< per sample: sampling time of this series so far, in seconds
@@ -24,7 +24,7 @@ struct SampleSeries {
     /// per sample: seconds since the run started when the GUI drained it (the memory chart's time axis); for
     /// results read from a file, where no clock is known, the sampling time (endSeconds)
     std::vector<double> arrivalSeconds;
-    double warmupEndSeconds = 0;     ///< end of the series' first block of warm-up samples; 0 when there is none
+    double warmupEndSeconds = 0;  ///< end of the series' first block of warm-up samples; 0 when there is none
     std::size_t warmupSampleCount = 0;  ///< samples in that first block
     /// Summary::steadyStateIndex once the result is in (a Sample::index); -1 while the series is being measured.
     int steadyStateIndex = -1;
@@ -54,4 +54,4 @@ private:
     std::deque<SampleSeries> m_series;  // few series (workloads x runtimes): a linear search is fastest; stable refs
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

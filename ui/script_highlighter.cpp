@@ -15,13 +15,14 @@ ScriptHighlighter::ScriptHighlighter(Language language, QTextDocument* document)
                          "function|if|in|instanceof|let|new|null|of|return|switch|this|throw|true|try|typeof|"
                          "undefined|var|while|yield|require|module");
     m_rules.push_back({QRegularExpression(QStringLiteral("\\b(%1)\\b").arg(keywords)), Kind::Keyword, {}});
-    m_rules.push_back({QRegularExpression(QStringLiteral("\\b\\d[\\d_]*(\\.\\d+)?([eE][-+]?\\d+)?n?\\b")),
-                       Kind::Number, {}});
-    m_rules.push_back({QRegularExpression(QStringLiteral("\"(\\\\.|[^\"\\\\])*\"|'(\\\\.|[^'\\\\])*'|`[^`]*`")),
-                       Kind::String, {}});
-    m_rules.push_back({QRegularExpression(language == Language::Python ? QStringLiteral("#[^\\n]*")
-                                                                       : QStringLiteral("//[^\\n]*")),
-                       Kind::Comment, {}});
+    m_rules.push_back(
+        {QRegularExpression(QStringLiteral("\\b\\d[\\d_]*(\\.\\d+)?([eE][-+]?\\d+)?n?\\b")), Kind::Number, {}});
+    m_rules.push_back(
+        {QRegularExpression(QStringLiteral("\"(\\\\.|[^\"\\\\])*\"|'(\\\\.|[^'\\\\])*'|`[^`]*`")), Kind::String, {}});
+    m_rules.push_back(
+        {QRegularExpression(language == Language::Python ? QStringLiteral("#[^\\n]*") : QStringLiteral("//[^\\n]*")),
+         Kind::Comment,
+         {}});
     followPalette(QGuiApplication::palette());
 }
 
@@ -62,4 +63,4 @@ void ScriptHighlighter::highlightBlock(const QString& text)
     }
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

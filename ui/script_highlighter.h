@@ -30,4 +30,4 @@ private:
     std::vector<Rule> m_rules;  // applied in order; later rules (strings, comments) win
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -36,7 +36,7 @@ QString twoLines(const std::string& label)
     return text;
 }
 
-} // namespace
+}  // namespace
 
 StartupPlot::StartupPlot(QWidget* parent)
     : PlotWidget(tr("Start-up: process cold start and embedded initialisation"), parent)
@@ -262,8 +262,8 @@ QString StartupPlot::describePoint(QCPAbstractPlottable* plottable, int index) c
             auto d = b.box->data()->at(index);
             const auto [min, max] = std::minmax_element(b.values.begin(), b.values.end());
             const std::size_t n = b.values.size();
-            const QString count = QString::number(n) + QLatin1Char(' ') + b.unitName
-                                  + (n == 1 ? QString() : QStringLiteral("s"));
+            const QString count =
+                QString::number(n) + QLatin1Char(' ') + b.unitName + (n == 1 ? QString() : QStringLiteral("s"));
             return tr("%1\nmedian %2\nquartiles %3 to %4\nmin %5, max %6\n%7")
                 .arg(b.label, formatMs(d->median), formatMs(d->lowerQuartile), formatMs(d->upperQuartile),
                      formatMs(*min), formatMs(*max), count);
@@ -272,4 +272,4 @@ QString StartupPlot::describePoint(QCPAbstractPlottable* plottable, int index) c
     return {};
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

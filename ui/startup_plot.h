@@ -39,8 +39,8 @@ protected:
 private:
     struct Box {
         double key = 0;
-        QString label;      // one line, for tooltips
-        QString unitName;   // "run" or "probe"
+        QString label;  // one line, for tooltips
+        QString unitName;  // "run" or "probe"
         std::vector<double> values;  // ms
         QCPStatisticalBox* box = nullptr;
         QCPGraph* dots = nullptr;
@@ -58,4 +58,4 @@ private:
     std::vector<double> m_claimValues;  // ms of the reference lines drawn, so that fitAxes keeps them in view
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

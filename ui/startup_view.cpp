@@ -35,7 +35,7 @@ QString counted(int n, const QString& one, const QString& many)
     return QString::number(n) + QLatin1Char(' ') + (n == 1 ? one : many);
 }
 
-} // namespace
+}  // namespace
 
 StartupView::StartupView(RuntimeRegistry& registry, QString versusExecutable, QWidget* parent)
     : QWidget(parent), m_registry(registry), m_versusExecutable(std::move(versusExecutable))
@@ -158,10 +158,12 @@ bool StartupView::start(const std::vector<std::string>& runtimeIds)
         try {
             StartupStudyCallbacks callbacks;
             callbacks.onProgress = [this](const StartupProgress& p) {
-                QMetaObject::invokeMethod(this, [this, p] { showProgress(p); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this, p] { showProgress(p); }, Qt::QueuedConnection);
             };
             callbacks.onCommand = [this](const StartupMeasurement& m) {
-                QMetaObject::invokeMethod(this, [this, m] { addMeasurement(m); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this, m] { addMeasurement(m); }, Qt::QueuedConnection);
             };
             study = runStartupStudy(plan, options, callbacks, &m_stopper);
         } catch (const std::exception& e) {  // exceptions never cross the thread: they become a message
@@ -190,10 +192,14 @@ void StartupView::showProgress(const StartupProgress& p)
         m_status->setText(tr("Embedded start-up, %1: %2 of %3").arg(label).arg(p.index).arg(p.count));
     else if (p.warmup)
         m_status->setText(tr("%1: warm-up %2 of %3 (command %4 of %5)")
-                              .arg(label).arg(p.index).arg(p.count).arg(p.step).arg(p.steps));
+                              .arg(label)
+                              .arg(p.index)
+                              .arg(p.count)
+                              .arg(p.step)
+                              .arg(p.steps));
     else
-        m_status->setText(tr("%1: %2 of %3 (command %4 of %5)")
-                              .arg(label).arg(p.index).arg(p.count).arg(p.step).arg(p.steps));
+        m_status->setText(
+            tr("%1: %2 of %3 (command %4 of %5)").arg(label).arg(p.index).arg(p.count).arg(p.step).arg(p.steps));
 }
 
 void StartupView::addMeasurement(const StartupMeasurement& measurement)
@@ -219,23 +225,25 @@ void StartupView::finish(StartupStudy study, const QString& crash)
         measured += m.error.empty() ? 1 : 0;
     QString status;
     if (m_study.stopped) {
-        status = tr("Stopped after %1 s: %2 measured.").arg(seconds, 0, 'f', 1).arg(counted(measured, tr("command"), tr("commands")));
-    } else {
-        status = tr("Measured in %1 s: %2, %3 each after %4.")
+        status = tr("Stopped after %1 s: %2 measured.")
                      .arg(seconds, 0, 'f', 1)
-                     .arg(counted(measured, tr("command"), tr("commands")),
-                          counted(m_runs->value(), tr("run"), tr("runs")),
-                          counted(m_warmup->value(), tr("warm-up start"), tr("warm-up starts")));
+                     .arg(counted(measured, tr("command"), tr("commands")));
+    } else {
+        status =
+            tr("Measured in %1 s: %2, %3 each after %4.")
+                .arg(seconds, 0, 'f', 1)
+                .arg(counted(measured, tr("command"), tr("commands")), counted(m_runs->value(), tr("run"), tr("runs")),
+                     counted(m_warmup->value(), tr("warm-up start"), tr("warm-up starts")));
         if (!m_study.probes.empty()) {
             std::vector<double> wall;
             for (const auto& part : m_study.parts)
                 if (part.key == "process_wall_ms")
                     wall = part.values;
             status += QLatin1Char(' ')
-                      + tr("Embedded: %1, %2 ms and %3 MiB peak RSS each (medians).")
-                            .arg(counted(int(m_study.probes.size()), tr("probe process"), tr("probe processes")))
-                            .arg(wall.empty() ? 0.0 : stats::median(wall), 0, 'f', 0)
-                            .arg(stats::median(m_study.probeMaxRssBytes) / (1024.0 * 1024.0), 0, 'f', 1);
+                + tr("Embedded: %1, %2 ms and %3 MiB peak RSS each (medians).")
+                      .arg(counted(int(m_study.probes.size()), tr("probe process"), tr("probe processes")))
+                      .arg(wall.empty() ? 0.0 : stats::median(wall), 0, 'f', 0)
+                      .arg(stats::median(m_study.probeMaxRssBytes) / (1024.0 * 1024.0), 0, 'f', 1);
         }
     }
     m_status->setText(status);
@@ -275,4 +283,4 @@ void StartupView::updateButtons()
         box->setEnabled(!m_running);
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

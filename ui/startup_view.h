@@ -80,8 +80,8 @@ private:
 
     bool m_running = false;  // from start() until finish() ran on the GUI thread
     QString m_blockedBy;
-    std::vector<StartupSkip> m_skipped;            // of the current study
-    std::vector<StartupMeasurement> m_measured;    // of the current study, as they arrive
+    std::vector<StartupSkip> m_skipped;  // of the current study
+    std::vector<StartupMeasurement> m_measured;  // of the current study, as they arrive
     StartupStudy m_study;
     QString m_crash;  // an exception caught on the worker thread
     QElapsedTimer m_clock;
@@ -89,4 +89,4 @@ private:
     std::thread m_worker;  // GUI thread starts and joins it
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -27,7 +27,7 @@ std::string seriesOf(const Result& r)
     return r.runtimeId + "/" + r.flavour;
 }
 
-} // namespace
+}  // namespace
 
 SummaryPlot::SummaryPlot(QWidget* parent) : PlotWidget(tr("Summary: times slower than the fastest"), parent)
 {
@@ -43,8 +43,8 @@ void SummaryPlot::setWorkloadClaims(std::map<std::string, std::string> workloadC
     m_workloadClaims = std::move(workloadClaims);
 }
 
-QCPItemText* SummaryPlot::addLabel(double x, double y, const QString& text, const QColor& color,
-                                       Qt::Alignment align, qreal pointSize)
+QCPItemText* SummaryPlot::addLabel(double x, double y, const QString& text, const QColor& color, Qt::Alignment align,
+                                   qreal pointSize)
 {
     auto* label = new QCPItemText(plot());
     m_items.push_back(label);
@@ -131,8 +131,8 @@ void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
             const std::string g = comparisonKey(r.workloadId, r.params);
             const auto it = std::find(groups.begin(), groups.end(), g);
             if (!graph) {
-                const QColor color = RuntimePalette::color(QString::fromStdString(r.runtimeId),
-                                                           QString::fromStdString(r.flavour));
+                const QColor color =
+                    RuntimePalette::color(QString::fromStdString(r.runtimeId), QString::fromStdString(r.flavour));
                 graph = plot()->addGraph();
                 graph->setName(QString::fromStdString(r.seriesName()));
                 graph->setLineStyle(QCPGraph::lsNone);
@@ -153,12 +153,12 @@ void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
             values.push_back(ratio);
             minus.push_back(std::clamp(ratio - ci.low, 0.0, ratio * 0.9));  // a log axis cannot show values <= 0
             plus.push_back(std::max(ci.high - ratio, 0.0));
-            points.push_back({groupLabel[g], QString::fromStdString(r.seriesName()), r.summary.medianNs, ratio,
-                              ci.low, ci.high});
+            points.push_back(
+                {groupLabel[g], QString::fromStdString(r.seriesName()), r.summary.medianNs, ratio, ci.low, ci.high});
             m_maxRatio = std::max(m_maxRatio, std::max(ratio, ci.high));
             const QString ratioText = ratio < 1.005 ? tr("fastest") : QString::fromStdString(formatRatio(ratio));
-            QCPItemText* label = addLabel(x, ratio, ratioText, text, Qt::AlignLeft | Qt::AlignVCenter,
-                                          font().pointSizeF());
+            QCPItemText* label =
+                addLabel(x, ratio, ratioText, text, Qt::AlignLeft | Qt::AlignVCenter, font().pointSizeF());
             label->setPadding(QMargins(9, 0, 0, 0));
             label->setFont(QFont(font().family(), font().pointSize(), QFont::DemiBold));
         }
@@ -213,8 +213,8 @@ void SummaryPlot::drawClaimBands(const std::vector<Result>& group, const QString
         const double nodePosition = node->summary.medianNs / fastestNs;
         const double low = nodePosition * std::max(claim->minSlowdown, 1e-3);
         const double high = nodePosition * claim->maxSlowdown;
-        QColor color = RuntimePalette::color(QString::fromStdString(python->runtimeId),
-                                             QString::fromStdString(python->flavour));
+        QColor color =
+            RuntimePalette::color(QString::fromStdString(python->runtimeId), QString::fromStdString(python->flavour));
         auto* band = new QCPItemRect(plot());
         m_items.push_back(band);
         band->topLeft->setCoords(x - halfWidth, high);
@@ -230,9 +230,9 @@ void SummaryPlot::drawClaimBands(const std::vector<Result>& group, const QString
         // Left of the band, at its middle on the log axis: the measured dot sits on the band's centre line, above,
         // inside or below it, and never there.
         const bool dark = palette().color(QPalette::Base).lightness() < 128;
-        QCPItemText* label = addLabel(x - halfWidth, std::sqrt(low * high), range,
-                                      dark ? color.lighter(140) : color.darker(130),
-                                      Qt::AlignRight | Qt::AlignVCenter, font().pointSizeF() * 0.85);
+        QCPItemText* label =
+            addLabel(x - halfWidth, std::sqrt(low * high), range, dark ? color.lighter(140) : color.darker(130),
+                     Qt::AlignRight | Qt::AlignVCenter, font().pointSizeF() * 0.85);
         label->setPadding(QMargins(0, 0, 4, 0));
         m_maxRatio = std::max(m_maxRatio, high);
         ++m_claimBands;
@@ -262,13 +262,12 @@ QString SummaryPlot::describePoint(QCPAbstractPlottable* plottable, int index) c
         if (p != plottable || index < 0 || std::size_t(index) >= points.size())
             continue;
         const Point& pt = points[std::size_t(index)];
-        QString text = tr("%1\n%2\nmedian %3 per call\n%4 the fastest, 95% CI %5 to %6")
-                           .arg(pt.series, QString(pt.workload).replace(QLatin1Char('\n'), QLatin1Char(' ')),
-                                QString::fromStdString(formatDuration(pt.medianNs)),
-                                pt.ratio < 1.005 ? tr("is")
-                                                 : QString::fromStdString(formatRatio(pt.ratio)) + tr(" slower than"),
-                                QString::fromStdString(formatRatio(pt.ciLow)),
-                                QString::fromStdString(formatRatio(pt.ciHigh)));
+        QString text =
+            tr("%1\n%2\nmedian %3 per call\n%4 the fastest, 95% CI %5 to %6")
+                .arg(pt.series, QString(pt.workload).replace(QLatin1Char('\n'), QLatin1Char(' ')),
+                     QString::fromStdString(formatDuration(pt.medianNs)),
+                     pt.ratio < 1.005 ? tr("is") : QString::fromStdString(formatRatio(pt.ratio)) + tr(" slower than"),
+                     QString::fromStdString(formatRatio(pt.ciLow)), QString::fromStdString(formatRatio(pt.ciHigh)));
         if (!pt.claim.isEmpty())
             text += QLatin1Char('\n') + pt.claim;
         return text;
@@ -276,4 +275,4 @@ QString SummaryPlot::describePoint(QCPAbstractPlottable* plottable, int index) c
     return {};
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -19,7 +19,6 @@ struct ResultAnalysis;
 
 namespace versus::gui {
 
-
 class SummaryPlot final : public PlotWidget {
     Q_OBJECT
 public:
@@ -33,7 +32,7 @@ public:
     void setAnalysis(const ResultAnalysis& analysis);
     void setAnalysis(std::shared_ptr<const ResultAnalysis> analysis);
     /// The summary's value axis is always logarithmic: ratios are compared multiplicatively.
-    void setLogScale(bool) override {}
+    void setLogScale(bool) override { }
     /// Claim bands drawn by the last setResults() (tests check they appear).
     int claimBandCount() const { return m_claimBands; }
 
@@ -48,15 +47,15 @@ private:
         QString series;
         double medianNs = 0;
         double ratio = 1;
-        double ciLow = 1;   // 95% CI of the ratio to the fastest median
+        double ciLow = 1;  // 95% CI of the ratio to the fastest median
         double ciHigh = 1;
-        QString claim;      // the article's claim about this series and whether the measurement agrees
+        QString claim;  // the article's claim about this series and whether the measurement agrees
     };
     /// Draws where the CPython series of each claim would sit if the claim held, given where Node.js sits.
     void drawClaimBands(const std::vector<Result>& group, const QString& groupLabel, double x0, double fastestNs,
                         double halfWidth, const std::vector<std::string>& seriesOrder, double seriesSpacing);
     QCPItemText* addLabel(double x, double y, const QString& text, const QColor& color, Qt::Alignment align,
-                              qreal pointSize);
+                          qreal pointSize);
 
     std::shared_ptr<const ResultAnalysis> m_lastAnalysis;  // drawn again when the palette changes
     std::map<std::string, std::string> m_workloadClaims;
@@ -67,4 +66,4 @@ private:
     double m_maxRatio = 1;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

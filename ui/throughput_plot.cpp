@@ -20,7 +20,7 @@ namespace {
 
 const QMargins kLabelPadding(3, 1, 3, 2);
 
-} // namespace
+}  // namespace
 
 ThroughputPlot::ThroughputPlot(const SampleStore& store, QWidget* parent)
     : SamplePlot(tr("Throughput over time"), store, parent)
@@ -242,4 +242,4 @@ QString ThroughputPlot::describePoint(QCPAbstractPlottable* plottable, int index
     return {};
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -57,7 +57,7 @@ private:
     QCPItemText* m_warmupLabel = nullptr;
     bool m_warmupShown = false;
     std::vector<QCPAbstractItem*> m_steadyMarks;  // lines, bands and labels, removed together
-    std::vector<Label> m_steadyLabels;            // the labels among m_steadyMarks
+    std::vector<Label> m_steadyLabels;  // the labels among m_steadyMarks
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -75,4 +75,4 @@ QStringList UserInterpreters::restore()
     return skipped;
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

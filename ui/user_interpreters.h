@@ -34,4 +34,4 @@ private:
     bool m_persist;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

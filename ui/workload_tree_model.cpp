@@ -19,8 +19,9 @@ WorkloadTreeModel::WorkloadTreeModel(const Catalog& catalog, QObject* parent) : 
 QString WorkloadTreeModel::categoryTitle(const std::string& category)
 {
     static const std::pair<const char*, const char*> titles[] = {
-        {"cpu", "CPU"}, {"numeric", "Numeric"}, {"json", "JSON"}, {"file", "Files"}, {"memory", "Memory"},
-        {"startup", "Start-up"}, {"http", "HTTP"}, {"concurrency", "Concurrency"}, {"custom", "Your own code"},
+        {"cpu", "CPU"},    {"numeric", "Numeric"},         {"json", "JSON"},
+        {"file", "Files"}, {"memory", "Memory"},           {"startup", "Start-up"},
+        {"http", "HTTP"},  {"concurrency", "Concurrency"}, {"custom", "Your own code"},
     };
     for (const auto& [id, title] : titles)
         if (category == id)
@@ -199,4 +200,4 @@ void WorkloadTreeModel::setCheckedWorkloadIds(const QStringList& ids)
     emitCheckChanges();
 }
 
-} // namespace versus::gui
+}  // namespace versus::gui

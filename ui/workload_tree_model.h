@@ -17,7 +17,7 @@ class WorkloadTreeModel final : public QAbstractItemModel {
 public:
     enum Role {
         WorkloadIdRole = Qt::UserRole + 1,  ///< workload id; empty for a category row
-        SearchTextRole,                     ///< title, id, category and description, for the search filter
+        SearchTextRole,  ///< title, id, category and description, for the search filter
     };
 
     /// `catalog` must outlive the model.
@@ -57,4 +57,4 @@ private:
     std::set<std::string> m_checked;
 };
 
-} // namespace versus::gui
+}  // namespace versus::gui

@@ -56,7 +56,7 @@ std::int64_t meminfoBytes(const std::string& meminfo, const std::string& key)
     return static_cast<std::int64_t>(kib) * 1024;
 }
 
-} // namespace
+}  // namespace
 
 Environment readEnvironment(const std::string& root)
 {
@@ -142,4 +142,4 @@ std::vector<std::string> environmentWarnings(const Environment& env)
     return warnings;
 }
 
-} // namespace versus
+}  // namespace versus

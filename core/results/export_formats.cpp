@@ -18,17 +18,14 @@ bool endsWithNoCase(std::string_view text, std::string_view suffix)
            });
 }
 
-} // namespace
+}  // namespace
 
 const std::vector<ExportFormat>& exportFormats()
 {
     static const std::vector<ExportFormat> all{
-        {"json", "Results JSON", "json"},
-        {"hyperfine", "hyperfine JSON", "hyperfine.json"},
-        {"csv", "CSV of summaries", "csv"},
-        {"samples-csv", "CSV of raw samples", "samples.csv"},
-        {"markdown", "Markdown", "md"},
-        {"html", "HTML report", "html"},
+        {"json", "Results JSON", "json"},   {"hyperfine", "hyperfine JSON", "hyperfine.json"},
+        {"csv", "CSV of summaries", "csv"}, {"samples-csv", "CSV of raw samples", "samples.csv"},
+        {"markdown", "Markdown", "md"},     {"html", "HTML report", "html"},
     };
     return all;
 }
@@ -85,4 +82,4 @@ Expected<void> writeExport(const std::string& file, const ExportFormat* format, 
     return writeOutputFile(file, serializeExport(*format, document, charts));
 }
 
-} // namespace versus
+}  // namespace versus

@@ -14,8 +14,8 @@
 namespace versus {
 
 struct ExportFormat {
-    std::string id;      ///< "json", "hyperfine", "csv", "samples-csv", "markdown", "html": what --format takes
-    std::string name;    ///< "Results JSON": what a file dialog shows
+    std::string id;  ///< "json", "hyperfine", "csv", "samples-csv", "markdown", "html": what --format takes
+    std::string name;  ///< "Results JSON": what a file dialog shows
     std::string suffix;  ///< "json", "samples.csv": what the file name ends with
 };
 
@@ -36,4 +36,4 @@ std::string serializeExport(const ExportFormat& format, const ResultsDocument& d
 Expected<void> writeExport(const std::string& file, const ExportFormat* format, const ResultsDocument& document,
                            const ChartProvider& charts);
 
-} // namespace versus
+}  // namespace versus

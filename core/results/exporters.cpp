@@ -86,12 +86,23 @@ std::string html(const std::string& text)
     std::string out;
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -146,41 +157,61 @@ th{background:#f3f3f3}
 figure{margin:1em 0}
 )";
 
-} // namespace
+}  // namespace
 
 std::string samplesCsv(const std::vector<Result>& results)
 {
-    std::string out = csvRow({"workload", "params", "runtime", "flavour", "series", "status", "sample_index",
-                              "warmup", "inner_loops", "elapsed_ns", "per_call_ns", "heap_bytes"});
+    std::string out = csvRow({"workload", "params", "runtime", "flavour", "series", "status", "sample_index", "warmup",
+                              "inner_loops", "elapsed_ns", "per_call_ns", "heap_bytes"});
     for (const auto& r : results)
         for (const auto& s : r.samples)
-            out += csvRow({r.workloadId, formatParams(r.params), r.runtimeId, r.flavour, r.seriesName(),
-                           statusText(r), std::to_string(s.index), s.warmup ? "true" : "false",
-                           std::to_string(s.innerLoops), std::to_string(s.elapsedNs),
-                           s.innerLoops > 0 ? number(static_cast<double>(s.elapsedNs)
-                                                     / static_cast<double>(s.innerLoops))
-                                            : std::string(),
-                           s.heapBytes >= 0 ? std::to_string(s.heapBytes) : std::string()});
+            out +=
+                csvRow({r.workloadId, formatParams(r.params), r.runtimeId, r.flavour, r.seriesName(), statusText(r),
+                        std::to_string(s.index), s.warmup ? "true" : "false", std::to_string(s.innerLoops),
+                        std::to_string(s.elapsedNs),
+                        s.innerLoops > 0 ? number(static_cast<double>(s.elapsedNs) / static_cast<double>(s.innerLoops))
+                                         : std::string(),
+                        s.heapBytes >= 0 ? std::to_string(s.heapBytes) : std::string()});
     return out;
 }
 
 std::string summariesCsv(const std::vector<Result>& results)
 {
-    std::string out = csvRow({"workload", "params", "runtime", "flavour", "series", "runtime_version", "status",
-                              "samples", "median_ns", "ci95_low_ns", "ci95_high_ns", "mean_ns", "stddev_ns", "mad_ns",
-                              "min_ns", "max_ns", "p5_ns", "p25_ns", "p75_ns", "p95_ns", "p99_ns", "cv", "outliers",
-                              "steady_state_index", "calls_per_s", "failure_kind", "failure_message"});
+    std::string out =
+        csvRow({"workload",    "params",       "runtime",        "flavour",     "series",       "runtime_version",
+                "status",      "samples",      "median_ns",      "ci95_low_ns", "ci95_high_ns", "mean_ns",
+                "stddev_ns",   "mad_ns",       "min_ns",         "max_ns",      "p5_ns",        "p25_ns",
+                "p75_ns",      "p95_ns",       "p99_ns",         "cv",          "outliers",     "steady_state_index",
+                "calls_per_s", "failure_kind", "failure_message"});
     for (const auto& r : results) {
         const Summary& s = r.summary;
         const bool measured = s.samples > 0;
         auto value = [&](double v) { return measured ? number(v) : std::string(); };
-        out += csvRow({r.workloadId, formatParams(r.params), r.runtimeId, r.flavour, r.seriesName(),
-                       r.runtimeVersion, statusText(r), std::to_string(s.samples), value(s.medianNs),
-                       value(s.ciLowNs), value(s.ciHighNs), value(s.meanNs), value(s.stddevNs), value(s.madNs),
-                       value(s.minNs), value(s.maxNs), value(s.p5Ns), value(s.p25Ns), value(s.p75Ns),
-                       value(s.p95Ns), value(s.p99Ns), value(s.cv),
+        out += csvRow({r.workloadId,
+                       formatParams(r.params),
+                       r.runtimeId,
+                       r.flavour,
+                       r.seriesName(),
+                       r.runtimeVersion,
+                       statusText(r),
+                       std::to_string(s.samples),
+                       value(s.medianNs),
+                       value(s.ciLowNs),
+                       value(s.ciHighNs),
+                       value(s.meanNs),
+                       value(s.stddevNs),
+                       value(s.madNs),
+                       value(s.minNs),
+                       value(s.maxNs),
+                       value(s.p5Ns),
+                       value(s.p25Ns),
+                       value(s.p75Ns),
+                       value(s.p95Ns),
+                       value(s.p99Ns),
+                       value(s.cv),
                        measured ? std::to_string(s.outliers) : std::string(),
-                       measured ? std::to_string(s.steadyStateIndex) : std::string(), value(s.callsPerSecond),
+                       measured ? std::to_string(s.steadyStateIndex) : std::string(),
+                       value(s.callsPerSecond),
                        r.ok() ? std::string() : failureKindName(r.failure.kind),
                        r.ok() ? std::string() : r.failure.message});
     }
@@ -278,7 +309,11 @@ std::string htmlReport(const ResultsDocument& document, const std::vector<ChartS
         {"Frequency governor", knownOr(e.governor)},
         {"Turbo boost", knownOr(e.turbo)},
         {"Load average", environmentLoad(e)},
-        {"ASLR", e.aslr < 0 ? "unknown" : e.aslr == 0 ? "off" : e.aslr == 1 ? "partial" : "full"}};
+        {"ASLR",
+         e.aslr < 0        ? "unknown"
+             : e.aslr == 0 ? "off"
+             : e.aslr == 1 ? "partial"
+                           : "full"}};
     for (const auto& [name, value] : environment)
         out += htmlRow({name, value});
     for (const auto& runtime : document.runtimes)
@@ -293,9 +328,9 @@ std::string htmlReport(const ResultsDocument& document, const std::vector<ChartS
            "interval.</p>\n";
     for (const auto& [label, group] : groupByWorkload(document.results)) {
         out += "<h3>" + html(label) + "</h3>\n<table>\n";
-        out += htmlRow({"Runtime", "Version", "Median", "95% CI", "Mean ± σ", "p5 to p95", "CV", "Outliers",
-                        "Samples", "Status"},
-                       "th");
+        out += htmlRow(
+            {"Runtime", "Version", "Median", "95% CI", "Mean ± σ", "p5 to p95", "CV", "Outliers", "Samples", "Status"},
+            "th");
         for (const Result* r : group) {
             const Summary& s = r->summary;
             const bool measured = r->ok() && s.samples > 0;
@@ -325,8 +360,8 @@ std::string htmlReport(const ResultsDocument& document, const std::vector<ChartS
     std::string failures;
     for (const auto& r : document.results)
         if (!r.ok())
-            failures += "<li class=\"failure\"><b>" + html(workloadLabel(r) + " on " + r.seriesName()) + "</b>: "
-                + html(failureText(r)) + "</li>\n";
+            failures += "<li class=\"failure\"><b>" + html(workloadLabel(r) + " on " + r.seriesName())
+                + "</b>: " + html(failureText(r)) + "</li>\n";
     if (!failures.empty())
         out += "<h2>Failures</h2>\n<ul>\n" + failures + "</ul>\n";
     return out + "</body>\n</html>\n";
@@ -362,8 +397,8 @@ std::string compareResults(const ResultsDocument& oldDocument, const ResultsDocu
                 lines += std::string("failed in ") + where + " (" + failureKindName(broken.failure.kind) + ")\n";
                 continue;
             }
-            const stats::Comparison c
-                = stats::compareSamples(stats::perCallNs(before.samples), stats::perCallNs(now->samples));
+            const stats::Comparison c =
+                stats::compareSamples(stats::perCallNs(before.samples), stats::perCallNs(now->samples));
             if (!std::isfinite(c.ratio) || c.ratio <= 0) {
                 lines += "no measured samples to compare\n";
                 continue;
@@ -376,8 +411,8 @@ std::string compareResults(const ResultsDocument& oldDocument, const ResultsDocu
             lines += formatDuration(before.summary.medianNs) + " -> " + formatDuration(now->summary.medianNs) + ": ";
             const double low = faster ? c.ratioCi.low : 1 / c.ratioCi.high;
             const double high = faster ? c.ratioCi.high : 1 / c.ratioCi.low;
-            const std::string numbers
-                = "95% CI " + formatRatio(low) + " to " + formatRatio(high) + ", " + stats::formatPValue(c.pValue);
+            const std::string numbers =
+                "95% CI " + formatRatio(low) + " to " + formatRatio(high) + ", " + stats::formatPValue(c.pValue);
             // The same rule as the headlines: a change is claimed only when the p-value and the CI both show it.
             lines += c.significant ? change + " (" + numbers + ")\n"
                                    : "no clear difference (" + change + ", " + numbers + ")\n";
@@ -405,4 +440,4 @@ std::string compareResults(const ResultsDocument& oldDocument, const ResultsDocu
     return out;
 }
 
-} // namespace versus
+}  // namespace versus

@@ -52,4 +52,4 @@ std::string htmlReport(const ResultsDocument& document, const std::vector<ChartS
 /// difference" when they do not both show one (stats::Comparison::significant); then the geometric mean of all the changes, and what is only in one of the documents.
 std::string compareResults(const ResultsDocument& oldDocument, const ResultsDocument& newDocument);
 
-} // namespace versus
+}  // namespace versus

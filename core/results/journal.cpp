@@ -21,15 +21,15 @@ constexpr int kJournalVersion = 1;
 
 json keyToJson(const ItemKey& key)
 {
-    return {{"item_index", key.itemIndex}, {"workload", key.workloadId}, {"runtime", key.runtimeId},
+    return {{"item_index", key.itemIndex},
+            {"workload", key.workloadId},
+            {"runtime", key.runtimeId},
             {"flavour", key.flavour}};
 }
 
-} // namespace
+}  // namespace
 
-Journal::Journal(const std::string& path)
-    : m_path(path)
-    , m_lastSync(std::chrono::steady_clock::now())
+Journal::Journal(const std::string& path) : m_path(path), m_lastSync(std::chrono::steady_clock::now())
 {
     m_fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (m_fd < 0)
@@ -75,8 +75,8 @@ void Journal::planStarted(const ResultsDocument& header)
 {
     ResultsDocument withoutResults = header;
     withoutResults.results.clear();
-    writeLine({{"event", "plan"}, {"journal_version", kJournalVersion},
-               {"document", resultsDocumentToJson(withoutResults)}});
+    writeLine(
+        {{"event", "plan"}, {"journal_version", kJournalVersion}, {"document", resultsDocumentToJson(withoutResults)}});
     sync(true);
 }
 
@@ -106,7 +106,9 @@ void Journal::record(const Event& event)
         writeLine({{"event", "item_failed"}, {"result", resultToJson(failed->result)}});
         itemEnded = true;
     } else if (const auto* done = std::get_if<PlanDoneEvent>(&event)) {
-        writeLine({{"event", "plan_done"}, {"ok", done->okCount}, {"failed", done->failedCount},
+        writeLine({{"event", "plan_done"},
+                   {"ok", done->okCount},
+                   {"failed", done->failedCount},
                    {"cancelled", done->cancelled}});
         itemEnded = true;
     }
@@ -145,7 +147,7 @@ JournalItem* itemOf(const json& line, std::map<int, JournalItem>& items, std::ve
     return &entry->second;
 }
 
-} // namespace
+}  // namespace
 
 Expected<RecoveredRun> recoverJournal(const std::string& path)
 {
@@ -196,7 +198,8 @@ Expected<RecoveredRun> recoverJournal(const std::string& path)
                 if (loops != line.end() && loops->is_number_integer())
                     item->result.innerLoops = loops->get<std::int64_t>();
             } else {
-                auto sample = line.contains("sample") ? sampleFromJson(line["sample"], "sample") : Expected<Sample>(Error{"no sample"});
+                auto sample = line.contains("sample") ? sampleFromJson(line["sample"], "sample")
+                                                      : Expected<Sample>(Error{"no sample"});
                 if (!sample.ok()) {
                     ++run.skippedLines;
                     continue;
@@ -227,4 +230,4 @@ Expected<RecoveredRun> recoverJournal(const std::string& path)
     return run;
 }
 
-} // namespace versus
+}  // namespace versus

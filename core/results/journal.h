@@ -44,7 +44,7 @@ private:
 struct RecoveredRun {
     ResultsDocument document;
     bool complete = false;  ///< the journal reached the end of the plan
-    int skippedLines = 0;   ///< lines that could not be read (a line cut by the kill, normally the last)
+    int skippedLines = 0;  ///< lines that could not be read (a line cut by the kill, normally the last)
 };
 
 /// Turns a journal, possibly cut anywhere by a crash or SIGKILL, into a results document holding every complete
@@ -53,4 +53,4 @@ struct RecoveredRun {
 /// when the file cannot be read or does not start with a plan line.
 Expected<RecoveredRun> recoverJournal(const std::string& path);
 
-} // namespace versus
+}  // namespace versus

@@ -14,7 +14,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string reason() { return std::strerror(errno); }
+std::string reason()
+{
+    return std::strerror(errno);
+}
 
 /// Follows `path` while it is a symlink (relative targets resolve against the link's folder), up to the kernel's 40.
 /// A dangling link resolves to the path it points at, so the file is created there.
@@ -22,7 +25,7 @@ Expected<fs::path> followSymlinks(const fs::path& path)
 {
     fs::path current = path;
     for (int hops = 0; hops < 40; ++hops) {
-        struct stat st{};
+        struct stat st { };
         if (::lstat(current.c_str(), &st) != 0 || !S_ISLNK(st.st_mode))
             return current;
         std::error_code ec;
@@ -117,7 +120,7 @@ Expected<void> replaceAtomically(const std::string& shown, const fs::path& targe
     return {};
 }
 
-} // namespace
+}  // namespace
 
 Expected<void> writeOutputFile(const std::string& path, std::string_view bytes)
 {
@@ -130,7 +133,7 @@ Expected<void> writeOutputFile(const std::string& path, std::string_view bytes)
         return Error{"No file name given."};
     // stat() follows links the way open() does, including /proc's magic ones (/dev/stdout -> pipe:[42]), so
     // devices and FIFOs are streamed to through the path as given.
-    struct stat st{};
+    struct stat st { };
     const bool exists = ::stat(path.c_str(), &st) == 0;
     if (!exists && errno != ENOENT)
         return Error{"Cannot write '" + path + "': " + reason()};
@@ -147,4 +150,4 @@ Expected<void> writeOutputFile(const std::string& path, std::string_view bytes)
     return replaceAtomically(path, *target, exists ? &st : nullptr, bytes);
 }
 
-} // namespace versus
+}  // namespace versus

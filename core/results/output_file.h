@@ -19,4 +19,4 @@ namespace versus {
 /// - a folder, socket or block device: refused with the reason.
 Expected<void> writeOutputFile(const std::string& path, std::string_view bytes);
 
-} // namespace versus
+}  // namespace versus

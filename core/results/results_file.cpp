@@ -61,9 +61,12 @@ json answerToJson(const std::string& text)
 const char* statusName(ResultStatus status)
 {
     switch (status) {
-    case ResultStatus::Ok: return "ok";
-    case ResultStatus::Failed: return "failed";
-    case ResultStatus::Cancelled: return "cancelled";
+    case ResultStatus::Ok:
+        return "ok";
+    case ResultStatus::Failed:
+        return "failed";
+    case ResultStatus::Cancelled:
+        return "cancelled";
     }
     return "failed";
 }
@@ -138,10 +141,14 @@ struct FormatError {
 std::string describe(const json& value)
 {
     switch (value.type()) {
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::null: return "null";
-    default: break;
+    case json::value_t::object:
+        return "an object";
+    case json::value_t::array:
+        return "an array";
+    case json::value_t::null:
+        return "null";
+    default:
+        break;
     }
     std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
     if (text.size() > 40)
@@ -203,8 +210,8 @@ std::string optionalString(const json& object, const char* key, const std::strin
 std::int64_t toInteger(const json& value, const std::string& where, std::int64_t min, std::int64_t max)
 {
     std::int64_t result = 0;
-    const std::string range = " is out of range (expected an integer from " + std::to_string(min) + " to "
-        + std::to_string(max) + ")";
+    const std::string range =
+        " is out of range (expected an integer from " + std::to_string(min) + " to " + std::to_string(max) + ")";
     if (value.is_number_unsigned()) {
         const auto u = value.get<std::uint64_t>();
         if (u > static_cast<std::uint64_t>(max))
@@ -311,14 +318,21 @@ Summary summaryFromJson(const json& value, const std::string& where)
     expectObject(value, where);
     Summary s;
     s.samples = static_cast<int>(optionalInteger(value, "samples", where, 0, kMaxInt, 0));
-    const std::pair<const char*, double*> numbers[] = {
-        {"median_ns_per_call", &s.medianNs}, {"ci95_low_ns_per_call", &s.ciLowNs},
-        {"ci95_high_ns_per_call", &s.ciHighNs}, {"mad_ns_per_call", &s.madNs},
-        {"mean_ns_per_call", &s.meanNs}, {"stddev_ns_per_call", &s.stddevNs},
-        {"min_ns_per_call", &s.minNs}, {"max_ns_per_call", &s.maxNs},
-        {"p5_ns_per_call", &s.p5Ns}, {"p25_ns_per_call", &s.p25Ns},
-        {"p75_ns_per_call", &s.p75Ns}, {"p95_ns_per_call", &s.p95Ns},
-        {"p99_ns_per_call", &s.p99Ns}, {"cv", &s.cv}, {"calls_per_s", &s.callsPerSecond}};
+    const std::pair<const char*, double*> numbers[] = {{"median_ns_per_call", &s.medianNs},
+                                                       {"ci95_low_ns_per_call", &s.ciLowNs},
+                                                       {"ci95_high_ns_per_call", &s.ciHighNs},
+                                                       {"mad_ns_per_call", &s.madNs},
+                                                       {"mean_ns_per_call", &s.meanNs},
+                                                       {"stddev_ns_per_call", &s.stddevNs},
+                                                       {"min_ns_per_call", &s.minNs},
+                                                       {"max_ns_per_call", &s.maxNs},
+                                                       {"p5_ns_per_call", &s.p5Ns},
+                                                       {"p25_ns_per_call", &s.p25Ns},
+                                                       {"p75_ns_per_call", &s.p75Ns},
+                                                       {"p95_ns_per_call", &s.p95Ns},
+                                                       {"p99_ns_per_call", &s.p99Ns},
+                                                       {"cv", &s.cv},
+                                                       {"calls_per_s", &s.callsPerSecond}};
     for (const auto& [key, field] : numbers)
         *field = optionalNumber(value, key, where, 0);
     s.outliers = static_cast<int>(optionalInteger(value, "outliers", where, 0, kMaxInt, 0));
@@ -370,8 +384,8 @@ HarnessOptions optionsFromJson(const json& value, const std::string& where)
             fail(child(where, "memory_pass"), "expected true or false, found " + describe(*pass));
         o.memoryPass = pass->get<bool>();
     }
-    o.workerMemoryLimitBytes
-        = optionalInteger(value, "worker_memory_limit_bytes", where, 0, kMaxInt64, o.workerMemoryLimitBytes);
+    o.workerMemoryLimitBytes =
+        optionalInteger(value, "worker_memory_limit_bytes", where, 0, kMaxInt64, o.workerMemoryLimitBytes);
     return o;
 }
 
@@ -424,8 +438,8 @@ Result readResult(const json& value, const std::string& where, int schemaVersion
     r.flavourLabel = optionalString(value, "flavour_label", where);
     if (const json* params = findMember(value, "params"))
         r.params = paramsFromJson(*params, child(where, "params"));
-    r.status = statusFromName(toString(requireMember(value, "status", where), child(where, "status")),
-                              child(where, "status"));
+    r.status =
+        statusFromName(toString(requireMember(value, "status", where), child(where, "status")), child(where, "status"));
     if (const json* failure = findMember(value, "failure"); failure && !failure->is_null()) {
         const std::string at = child(where, "failure");
         expectObject(*failure, at);
@@ -461,7 +475,8 @@ Result readResult(const json& value, const std::string& where, int schemaVersion
     if (const json* overhead = findMember(value, "harness_overhead_ns"); overhead && !overhead->is_null()) {
         r.harnessOverheadNs = toNumber(*overhead, child(where, "harness_overhead_ns"));
         if (!(r.harnessOverheadNs >= 0))
-            fail(child(where, "harness_overhead_ns"), "expected a number of nanoseconds >= 0, found " + overhead->dump());
+            fail(child(where, "harness_overhead_ns"),
+                 "expected a number of nanoseconds >= 0, found " + overhead->dump());
     }
     if (const json* warnings = findMember(value, "warnings"); warnings && !warnings->is_null())
         r.warnings = stringsFromJson(*warnings, child(where, "warnings"));
@@ -481,8 +496,11 @@ int readSchemaVersion(const json& root)
         fail("", "not a Versus results file: it has no \"schema_version\"");
     const auto v = toInteger(*version, "schema_version", 1, kMaxInt);
     if (v > kResultsSchemaVersion)
-        fail("", "this results file uses schema version " + std::to_string(v) + ", newer than this Versus "
-                 "understands (" + std::to_string(kResultsSchemaVersion) + "). Update Versus to open it.");
+        fail("",
+             "this results file uses schema version " + std::to_string(v)
+                 + ", newer than this Versus "
+                   "understands ("
+                 + std::to_string(kResultsSchemaVersion) + "). Update Versus to open it.");
     return static_cast<int>(v);
 }
 
@@ -597,8 +615,7 @@ std::string parserMessage(const json::exception& e)
 }
 
 /// Runs a reader, turning every way it can fail into an error message.
-template <class T, class Read>
-Expected<T> guarded(Read&& read)
+template <class T, class Read> Expected<T> guarded(Read&& read)
 {
     try {
         return read();
@@ -611,17 +628,18 @@ Expected<T> guarded(Read&& read)
     }
 }
 
-} // namespace
+}  // namespace
 
 json sampleToJson(const Sample& s)
 {
-    return {{"index", s.index},
-            {"warmup", s.warmup},
-            {"inner_loops", s.innerLoops},
-            {"elapsed_ns", s.elapsedNs},
-            {"per_call_ns", s.innerLoops > 0 ? json(static_cast<double>(s.elapsedNs) / static_cast<double>(s.innerLoops))
-                                             : json(nullptr)},
-            {"heap_bytes", s.heapBytes}};
+    return {
+        {"index", s.index},
+        {"warmup", s.warmup},
+        {"inner_loops", s.innerLoops},
+        {"elapsed_ns", s.elapsedNs},
+        {"per_call_ns",
+         s.innerLoops > 0 ? json(static_cast<double>(s.elapsedNs) / static_cast<double>(s.innerLoops)) : json(nullptr)},
+        {"heap_bytes", s.heapBytes}};
 }
 
 json resultToJson(const Result& r)
@@ -677,8 +695,12 @@ json resultsDocumentToJson(const ResultsDocument& d)
 {
     json runtimes = json::array();
     for (const auto& r : d.runtimes)
-        runtimes.push_back({{"id", r.id}, {"name", r.name}, {"language", r.language}, {"version", r.version},
-                            {"detail", r.detail}, {"embedded", r.embedded}});
+        runtimes.push_back({{"id", r.id},
+                            {"name", r.name},
+                            {"language", r.language},
+                            {"version", r.version},
+                            {"detail", r.detail},
+                            {"embedded", r.embedded}});
     json doc;
     doc["schema_version"] = kResultsSchemaVersion;
     doc["metadata"] = {{"versus_version", d.versusVersion},
@@ -812,4 +834,4 @@ std::string versusGitCommit()
     return VERSUS_GIT_COMMIT;
 }
 
-} // namespace versus
+}  // namespace versus

@@ -23,12 +23,12 @@ constexpr int kResultsSchemaVersion = 2;
 /// Everything a results file holds: where and how the run happened, and every result with its raw samples.
 struct ResultsDocument {
     int schemaVersion = kResultsSchemaVersion;  ///< as read; the writer always writes kResultsSchemaVersion
-    std::string versusVersion;                  ///< "0.1.0"
-    std::string gitCommit;                      ///< commit Versus was built from; see versusGitCommit()
-    std::string startedAtUtc;                   ///< ISO 8601, "2026-11-25T23:59:01Z"
-    std::string finishedAtUtc;                  ///< empty while running or when recovered from a journal
+    std::string versusVersion;  ///< "0.1.0"
+    std::string gitCommit;  ///< commit Versus was built from; see versusGitCommit()
+    std::string startedAtUtc;  ///< ISO 8601, "2026-11-25T23:59:01Z"
+    std::string finishedAtUtc;  ///< empty while running or when recovered from a journal
     Environment environment;
-    std::vector<std::string> warnings;          ///< environmentWarnings() at the start of the run
+    std::vector<std::string> warnings;  ///< environmentWarnings() at the start of the run
     std::vector<RuntimeInfo> runtimes;
     std::map<std::string, std::string> componentVersions;  ///< other parts the caller knows: {"Qt", "6.4.2"}
     HarnessOptions options;
@@ -71,4 +71,4 @@ Expected<HarnessOptions> harnessOptionsFromJson(const nlohmann::json& json, cons
 /// Commit Versus was built from ("9f4d0841a2c3"), read from git at build time; "unknown" outside a git checkout.
 std::string versusGitCommit();
 
-} // namespace versus
+}  // namespace versus

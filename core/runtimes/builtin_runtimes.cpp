@@ -13,8 +13,8 @@ void registerEmbeddedRuntimes(RuntimeRegistry& registry)
 {
     // The embedded runtimes run user code in this process; each can also run it in an isolated worker.
     const InterpreterCommand node18 = debianNode18Command();  // child_process.fork's node in embedded Node.js
-    for (RuntimeDescriptor d : {EmbeddedPythonRuntime::descriptor(),
-                                EmbeddedNodeRuntime::descriptor(node18.program, node18.environment)}) {
+    for (RuntimeDescriptor d :
+         {EmbeddedPythonRuntime::descriptor(), EmbeddedNodeRuntime::descriptor(node18.program, node18.environment)}) {
         d.createIsolated = [info = d.info] { return std::make_unique<IsolatedRuntime>(info); };
         registry.add(std::move(d));
     }
@@ -35,4 +35,4 @@ void addBuiltinMemorySeries(MemorySampler& sampler)
     });
 }
 
-} // namespace versus
+}  // namespace versus

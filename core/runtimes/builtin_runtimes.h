@@ -14,4 +14,4 @@ void registerEmbeddedRuntimes(RuntimeRegistry& registry);
 /// allocator counters). V8's heap can only be read on its own thread; it comes with each SampleEvent instead.
 void addBuiltinMemorySeries(MemorySampler& sampler);
 
-} // namespace versus
+}  // namespace versus

@@ -30,7 +30,7 @@ constexpr const char* kCancel = "Cancel latency of a busy loop (Stop or Ctrl-C u
 constexpr const char* kSpread = "Spread of a fib median at defaults";
 
 constexpr double kFidelityTolerance = 0.03;  // the goal: embedded within 3% of the process
-constexpr double kTimeitFactor = 1.10;       // the goal: the harness within 10% of timeit's bare call
+constexpr double kTimeitFactor = 1.10;  // the goal: the harness within 10% of timeit's bare call
 
 /// The pairs compared: embedded runtime, the same interpreter as a process.
 const std::pair<const char*, const char*> kPairs[] = {{"python", "python3"}, {"node", "node18-process"}};
@@ -159,8 +159,8 @@ private:
         const RuntimeDescriptor* d = m_registry.descriptor(id);
         if (d && d->available())
             return true;
-        m_report.notes.push_back("'" + id + "' was left out: "
-                                 + (d ? d->unavailableReason : std::string("no such runtime")));
+        m_report.notes.push_back("'" + id
+                                 + "' was left out: " + (d ? d->unavailableReason : std::string("no such runtime")));
         return false;
     }
     std::string nameOf(const std::string& id) const
@@ -196,8 +196,8 @@ private:
                     add(kFidelity, what, "not measured: " + firstFailure(e, p), "goal 1.00x +- 0.03", false);
                     continue;
                 }
-                const stats::Comparison c
-                    = stats::compareSamples(stats::perCallNs(e->samples), stats::perCallNs(p->samples));
+                const stats::Comparison c =
+                    stats::compareSamples(stats::perCallNs(e->samples), stats::perCallNs(p->samples));
                 add(kFidelity, what,
                     ratioText(c.ratio) + " (95% CI " + ratioText(c.ratioCi.low) + " to " + ratioText(c.ratioCi.high)
                         + ")",
@@ -264,8 +264,8 @@ private:
                 add(kHarness, r.runtimeName, "the harness did not report its cost per call");
                 continue;
             }
-            std::string value = formatDuration(overhead) + " per call (an empty workload through the whole harness: "
-                + formatDuration(r.summary.medianNs) + ")";
+            std::string value = formatDuration(overhead)
+                + " per call (an empty workload through the whole harness: " + formatDuration(r.summary.medianNs) + ")";
             if (r.runtimeId == "python" || r.runtimeId == "python3") {
                 if (timeit)
                     add(kHarness, r.runtimeName, value + ", " + ratioText(overhead / *timeit) + " of timeit",
@@ -347,8 +347,7 @@ private:
                 latencies.push_back(cancelLatencyNs(m_registry, *spin, runtime));
             add(kCancel, nameOf(runtime),
                 "median " + formatDuration(stats::median(latencies)) + ", max "
-                    + formatDuration(stats::maximum(latencies)) + " (" + std::to_string(latencies.size())
-                    + " trials)",
+                    + formatDuration(stats::maximum(latencies)) + " (" + std::to_string(latencies.size()) + " trials)",
                 "goal < 200 ms", stats::maximum(latencies) < 200e6);
         }
     }
@@ -361,7 +360,7 @@ private:
     std::vector<Result> m_fibResults;  ///< embedded fib results of the fidelity runs, for the spread section
 };
 
-} // namespace
+}  // namespace
 
 InstrumentReport runInstrumentCheck(RuntimeRegistry& registry, const Catalog& catalog, const Catalog& selftest,
                                     const InstrumentCheckOptions& options)
@@ -399,4 +398,4 @@ std::optional<double> parseTimeitNs(const std::string& output)
     return std::stod(m[1].str()) * scale.at(m[2].str());
 }
 
-} // namespace versus
+}  // namespace versus

@@ -23,7 +23,8 @@ void put(const std::string& root, const std::string& relative, const std::string
 std::string fakeMachine()
 {
     const std::string root = tempDir("environment");
-    put(root, "etc/os-release", "NAME=\"Debian GNU/Linux\"\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\n");
+    put(root, "etc/os-release",
+        "NAME=\"Debian GNU/Linux\"\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\n");
     put(root, "proc/sys/kernel/osrelease", "6.1.0-18-amd64\n");
     put(root, "proc/cpuinfo",
         "processor\t: 0\nvendor_id\t: GenuineIntel\nmodel name\t: Intel(R) Xeon(R) Processor @ 2.80GHz\n\n"
@@ -32,11 +33,12 @@ std::string fakeMachine()
     put(root, "sys/devices/system/cpu/intel_pstate/no_turbo", "0\n");
     put(root, "proc/loadavg", "1.80 1.25 0.50 3/412 12345\n");
     put(root, "proc/sys/kernel/randomize_va_space", "2\n");
-    put(root, "proc/meminfo", "MemTotal:       24684092 kB\nMemFree:        21862292 kB\nMemAvailable:   22548288 kB\n");
+    put(root, "proc/meminfo",
+        "MemTotal:       24684092 kB\nMemFree:        21862292 kB\nMemAvailable:   22548288 kB\n");
     return root;
 }
 
-} // namespace
+}  // namespace
 
 TEST(Environment, ReadsEveryFieldFromTheTree)
 {
@@ -71,7 +73,8 @@ TEST(Environment, ArmCpuinfoAndUsrLibOsRelease)
 {
     const std::string root = tempDir("environment-arm");
     put(root, "usr/lib/os-release", "PRETTY_NAME='Alpine Linux v3.19'\n");
-    put(root, "proc/cpuinfo", "processor\t: 0\nBogoMIPS\t: 48.00\n\nprocessor\t: 1\n\nModel\t: Raspberry Pi 4 Model B\n");
+    put(root, "proc/cpuinfo",
+        "processor\t: 0\nBogoMIPS\t: 48.00\n\nprocessor\t: 1\n\nModel\t: Raspberry Pi 4 Model B\n");
     const Environment e = readEnvironment(root);
     EXPECT_EQ(e.os, "Alpine Linux v3.19");
     EXPECT_EQ(e.cpuModel, "Raspberry Pi 4 Model B");
@@ -107,12 +110,15 @@ TEST(Environment, WarningsForANoisyMachine)
 {
     const auto warnings = environmentWarnings(readEnvironment(fakeMachine()));
     ASSERT_EQ(warnings.size(), 3u);
-    EXPECT_EQ(warnings[0], "CPU frequency governor is powersave: numbers will be noisy. Set it to performance "
-                           "(sudo cpupower frequency-set -g performance) for stable clocks.");
-    EXPECT_EQ(warnings[1], "Turbo boost is on: the clock follows temperature and load, so numbers drift during a "
-                           "run. Turn it off for the steadiest numbers.");
-    EXPECT_EQ(warnings[2], "Load average 1.8 on 2 cores: other programs compete for the CPU and will slow some "
-                           "samples. Close them or wait for the load to drop.");
+    EXPECT_EQ(warnings[0],
+              "CPU frequency governor is powersave: numbers will be noisy. Set it to performance "
+              "(sudo cpupower frequency-set -g performance) for stable clocks.");
+    EXPECT_EQ(warnings[1],
+              "Turbo boost is on: the clock follows temperature and load, so numbers drift during a "
+              "run. Turn it off for the steadiest numbers.");
+    EXPECT_EQ(warnings[2],
+              "Load average 1.8 on 2 cores: other programs compete for the CPU and will slow some "
+              "samples. Close them or wait for the load to drop.");
 }
 
 TEST(Environment, NoWarningsForAQuietMachine)
@@ -136,8 +142,10 @@ TEST(Environment, WarningsForOneCoreAndLowMemory)
     e.memoryAvailableBytes = std::int64_t(300) << 20;
     const auto warnings = environmentWarnings(e);
     ASSERT_EQ(warnings.size(), 2u);
-    EXPECT_EQ(warnings[0], "Only one CPU core: the runtimes' background threads (garbage collector, JIT compiler) "
-                           "compete with the measurement.");
-    EXPECT_EQ(warnings[1], "Only 300 MiB of memory available: the system may swap and distort the numbers. Close "
-                           "programs to free memory.");
+    EXPECT_EQ(warnings[0],
+              "Only one CPU core: the runtimes' background threads (garbage collector, JIT compiler) "
+              "compete with the measurement.");
+    EXPECT_EQ(warnings[1],
+              "Only 300 MiB of memory available: the system may swap and distort the numbers. Close "
+              "programs to free memory.");
 }

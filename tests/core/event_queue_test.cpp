@@ -17,7 +17,7 @@ Event sampleEvent(int index)
     e.sample.index = index;
     return e;
 }
-} // namespace
+}  // namespace
 
 TEST(EventQueue, KeepsOrderAcrossBatches)
 {

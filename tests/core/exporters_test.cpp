@@ -80,7 +80,7 @@ ResultsDocument slowerNodeDocument()
     return doc;
 }
 
-} // namespace
+}  // namespace
 
 TEST(Exporters, SamplesCsvGolden)
 {
@@ -117,7 +117,7 @@ TEST(Exporters, SummariesCsvQuotesMessagesWithLineBreaks)
         EXPECT_EQ(record.size(), 27u);
     EXPECT_EQ(records[3][25], "script-error");
     EXPECT_EQ(records[3][26], doc.results[2].failure.message);  // newline and quotes survive
-    EXPECT_EQ(records[3][8], "");                               // no samples: no median
+    EXPECT_EQ(records[3][8], "");  // no samples: no median
     EXPECT_EQ(std::stod(records[1][8]), doc.results[0].summary.medianNs);
     EXPECT_EQ(std::stod(records[1][9]), doc.results[0].summary.ciLowNs);
     EXPECT_NE(csv.find("\"SyntaxError at line 12 of roundtrip.py: \"\"unexpected token\"\""), std::string::npos);
@@ -131,7 +131,8 @@ TEST(Exporters, MarkdownGolden)
 TEST(Exporters, MarkdownEscapesBarsAndStatesComparisons)
 {
     const std::string md = markdownTable(exampleDocument().results);
-    EXPECT_NE(md.find("### json_roundtrip (pretty=true, ratio=0.5, size=small, \"quoted\" \\| odd)"), std::string::npos);
+    EXPECT_NE(md.find("### json_roundtrip (pretty=true, ratio=0.5, size=small, \"quoted\" \\| odd)"),
+              std::string::npos);
     EXPECT_NE(md.find("- Node.js (embedded) is 14.2x faster than CPython (embedded) on fib (n=27): 95% CI"),
               std::string::npos);
     EXPECT_NE(md.find("- **CPython (embedded)** script-error: SyntaxError"), std::string::npos);
@@ -161,10 +162,10 @@ TEST(Exporters, TheCliMarkdownAndHtmlCarryTheSameHeadlineAndInterval)
     EXPECT_NE(htmlReport(doc, {}).find("<p>" + escaped + "</p>"), std::string::npos) << escaped;
     // The bootstrap taken the other way round gives another interval for these samples: this is what the exports
     // got wrong when each computed its own.
-    const stats::Comparison reversed
-        = stats::compareSamples(stats::perCallNs(doc.results[1].samples), stats::perCallNs(doc.results[0].samples));
-    const std::string reversedCi = "95% CI " + formatRatio(1 / reversed.ratioCi.high) + " to "
-        + formatRatio(1 / reversed.ratioCi.low);
+    const stats::Comparison reversed =
+        stats::compareSamples(stats::perCallNs(doc.results[1].samples), stats::perCallNs(doc.results[0].samples));
+    const std::string reversedCi =
+        "95% CI " + formatRatio(1 / reversed.ratioCi.high) + " to " + formatRatio(1 / reversed.ratioCi.low);
     EXPECT_EQ(sentence.find(reversedCi), std::string::npos) << sentence << " vs " << reversedCi;
 }
 
@@ -232,7 +233,7 @@ TEST(Exporters, HyperfineUserSystemAndExitCodesComeFromTheChildProcess)
     crashed.childSysNs = -1;
     const json parsed = json::parse(hyperfineJson({external, crashed}));
     const json& entry = parsed["results"][0];
-    EXPECT_DOUBLE_EQ(entry["user"].get<double>(), 0.1);     // 4.4 s over 44 calls
+    EXPECT_DOUBLE_EQ(entry["user"].get<double>(), 0.1);  // 4.4 s over 44 calls
     EXPECT_DOUBLE_EQ(entry["system"].get<double>(), 0.001);
     EXPECT_EQ(entry["exit_codes"], json(std::vector<int>(10, 0)));
     const json& other = parsed["results"][1];
@@ -260,7 +261,8 @@ TEST(Exporters, HtmlReportGolden)
 
 TEST(Exporters, HtmlReportIsSelfContainedAndEscaped)
 {
-    const std::string svg = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"3\"/></svg>";
+    const std::string svg =
+        "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"3\"/></svg>";
     const std::string page = htmlReport(exampleDocument(), {{"Chart <1>", svg}});
     EXPECT_EQ(page.find("<?xml"), std::string::npos);
     EXPECT_NE(page.find("<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"3\"/></svg>"), std::string::npos);
@@ -294,7 +296,8 @@ TEST(Exporters, CompareResultsStatesChangeAndSignificance)
 {
     const std::string text = compareResults(exampleDocument(), slowerNodeDocument());
     EXPECT_NE(text.find("  Node.js (embedded): 10.04 ms -> 12.04 ms: 1.20x slower (95% CI"), std::string::npos) << text;
-    EXPECT_NE(text.find("  CPython (embedded): 142.15 ms -> 142.15 ms: no clear difference (1.00x faster, 95% CI 1.00x to 1.00x, p = 1)"),
+    EXPECT_NE(text.find("  CPython (embedded): 142.15 ms -> 142.15 ms: no clear difference (1.00x faster, 95% CI 1.00x "
+                        "to 1.00x, p = 1)"),
               std::string::npos)
         << text;
     EXPECT_NE(text.find("  CPython (embedded): failed in both (script-error)"), std::string::npos) << text;

@@ -51,7 +51,7 @@ struct Fixture {
     }
 };
 
-} // namespace
+}  // namespace
 
 TEST(HarnessJobContext, FailsAJobWhoseClockDisagreesWithTheHosts)
 {
@@ -92,7 +92,7 @@ Result runSamples(const std::vector<bool>& forged)
     return context.finish(R"({"ok": true, "answer": "1"})");
 }
 
-} // namespace
+}  // namespace
 
 TEST(HarnessJobContext, OneDisagreementAmongSeveralIsAPreemptionNotAForgery)
 {

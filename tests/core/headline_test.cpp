@@ -31,7 +31,7 @@ std::vector<const Result*> pointers(const std::vector<Result>& results)
     return out;
 }
 
-} // namespace
+}  // namespace
 
 TEST(Headline, AClearDifferenceNamesTheFasterWithItsIntervalAndPValue)
 {
@@ -42,8 +42,9 @@ TEST(Headline, AClearDifferenceNamesTheFasterWithItsIntervalAndPValue)
     EXPECT_TRUE(h->clear);
     EXPECT_DOUBLE_EQ(h->ratio, 14.2);
     EXPECT_DOUBLE_EQ(h->ratioCi.low, 14.2);
-    EXPECT_EQ(h->sentence, "Node.js (embedded) is 14.2x faster than CPython (embedded) on fib (n=22): "
-                           "95% CI 14.2x to 14.2x, p < 0.001");
+    EXPECT_EQ(h->sentence,
+              "Node.js (embedded) is 14.2x faster than CPython (embedded) on fib (n=22): "
+              "95% CI 14.2x to 14.2x, p < 0.001");
     // The group's order does not change who is compared with whom, nor the numbers.
     const std::vector<Result> reversed = {group[1], group[0]};
     EXPECT_EQ(headline(pointers(reversed))->sentence, h->sentence);
@@ -52,14 +53,16 @@ TEST(Headline, AClearDifferenceNamesTheFasterWithItsIntervalAndPValue)
 TEST(Headline, APValueBelowFivePercentWithAnIntervalHoldingOneIsNoClearDifference)
 {
     // Mann-Whitney: p = 0.03 (exact); the bootstrap CI of the ratio of medians still reaches below 1.
-    const std::vector<Result> group = {timed("slow", {15, 16, 17, 18, 20, 21, 22}), timed("fast", {11, 12, 13, 14, 19})};
+    const std::vector<Result> group = {timed("slow", {15, 16, 17, 18, 20, 21, 22}),
+                                       timed("fast", {11, 12, 13, 14, 19})};
     const auto h = headline(pointers(group));
     ASSERT_TRUE(h);
     EXPECT_LT(h->pValue, 0.05);
     EXPECT_LT(h->ratioCi.low, 1);
     EXPECT_FALSE(h->clear);
-    EXPECT_EQ(h->sentence, "fast vs slow: no clear difference on fib (n=22): ratio 1.38x, 95% CI 0.95x to 1.75x, "
-                           "p = 0.03");
+    EXPECT_EQ(h->sentence,
+              "fast vs slow: no clear difference on fib (n=22): ratio 1.38x, 95% CI 0.95x to 1.75x, "
+              "p = 0.03");
 }
 
 TEST(Headline, AnIntervalThatOnlyTouchesOneIsNoClearDifference)
@@ -101,8 +104,9 @@ TEST(Headline, WithoutRawSamplesItGivesTheRatioOfMediansAndClaimsNothing)
     ASSERT_TRUE(h);
     EXPECT_FALSE(h->clear);
     EXPECT_TRUE(std::isnan(h->pValue));
-    EXPECT_EQ(h->sentence, "Node.js (embedded) vs CPython (embedded) on fib (n=27): ratio of medians 14.2x; without "
-                           "raw samples there is no CI or p-value");
+    EXPECT_EQ(h->sentence,
+              "Node.js (embedded) vs CPython (embedded) on fib (n=27): ratio of medians 14.2x; without "
+              "raw samples there is no CI or p-value");
 }
 
 TEST(Headline, ComparesTheFastestWithTheSlowestAndSkipsFailures)
@@ -142,7 +146,8 @@ TEST(Headline, GroupsByWorkloadAndParametersInOrderOfAppearance)
 
 TEST(Headline, TheResultsTableEndsEachGroupWithItsHeadline)
 {
-    const std::vector<Result> group = {timed("slow", {15, 16, 17, 18, 20, 21, 22}), timed("fast", {11, 12, 13, 14, 19})};
+    const std::vector<Result> group = {timed("slow", {15, 16, 17, 18, 20, 21, 22}),
+                                       timed("fast", {11, 12, 13, 14, 19})};
     const std::string table = formatResultsTable(group);
     EXPECT_NE(table.find("  => " + headline(pointers(group))->sentence + "\n"), std::string::npos) << table;
 }

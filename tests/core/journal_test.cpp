@@ -17,7 +17,7 @@
 
 using namespace versus;
 
-ResultsDocument exampleDocument();            // results_file_test.cpp
+ResultsDocument exampleDocument();  // results_file_test.cpp
 std::string tempDir(const std::string& name);  // results_file_test.cpp
 
 namespace {
@@ -69,7 +69,7 @@ void recordItem(Journal& journal, const Result& result)
     }
 }
 
-} // namespace
+}  // namespace
 
 TEST(Journal, EveryLineIsInTheFileAsSoonAsItIsRecorded)
 {
@@ -90,7 +90,8 @@ TEST(Journal, CannotCreateSaysWhere)
 {
     Journal journal("/nonexistent/versus/run.journal");
     EXPECT_FALSE(journal.ok());
-    EXPECT_EQ(journal.error(), "Cannot create the journal '/nonexistent/versus/run.journal': No such file or directory");
+    EXPECT_EQ(journal.error(),
+              "Cannot create the journal '/nonexistent/versus/run.journal': No such file or directory");
 }
 
 TEST(Journal, AFinishedRunRecoversWhole)
@@ -174,8 +175,9 @@ TEST(Journal, AnInterruptedItemBecomesACancelledResultWithItsSamples)
     const Result& cut = run.document.results[1];
     EXPECT_EQ(cut.status, ResultStatus::Cancelled);
     EXPECT_EQ(cut.failure.kind, FailureKind::Cancelled);
-    EXPECT_EQ(cut.failure.message, "Versus stopped before this item finished (crash or kill); the 5 measured samples "
-                                   "taken until then were recovered from the journal.");
+    EXPECT_EQ(cut.failure.message,
+              "Versus stopped before this item finished (crash or kill); the 5 measured samples "
+              "taken until then were recovered from the journal.");
     EXPECT_EQ(cut.workloadId, "fib");
     EXPECT_EQ(cut.runtimeName, "Node.js (embedded)");
     EXPECT_EQ(cut.innerLoops, 4);
@@ -196,9 +198,12 @@ TEST(Journal, RecoveryRefusesWhatIsNotAJournal)
     std::ofstream(dir + "/results.json") << "{\"schema_version\": 2}\n";
     EXPECT_EQ(recoverJournal(dir + "/results.json").error(),
               "'" + dir + "/results.json' is not a Versus journal: it does not start with a plan line");
-    std::ofstream(dir + "/newer.journal") << R"({"event":"plan","document":{"schema_version":7}})" << "\n";
-    EXPECT_NE(recoverJournal(dir + "/newer.journal").error().find("the plan line is unreadable: this results file uses "
-                                                                "schema version 7"),
+    std::ofstream(dir + "/newer.journal") << R"({"event":"plan","document":{"schema_version":7}})"
+                                          << "\n";
+    EXPECT_NE(recoverJournal(dir + "/newer.journal")
+                  .error()
+                  .find("the plan line is unreadable: this results file uses "
+                        "schema version 7"),
               std::string::npos);
 }
 

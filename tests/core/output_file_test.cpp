@@ -38,12 +38,12 @@ int entriesIn(const fs::path& dir)
 
 mode_t modeOf(const fs::path& path)
 {
-    struct stat st{};
+    struct stat st { };
     EXPECT_EQ(::lstat(path.c_str(), &st), 0);
     return st.st_mode & 07777;
 }
 
-} // namespace
+}  // namespace
 
 TEST(OutputFile, ReplacesARegularFileAndLeavesNoTemporary)
 {
@@ -130,7 +130,7 @@ TEST(OutputFile, StreamsToAFifoWithoutReplacingIt)
     reader.join();
     ASSERT_TRUE(written.ok()) << written.error();
     EXPECT_EQ(received, "through the pipe");
-    struct stat st{};
+    struct stat st { };
     ASSERT_EQ(::lstat(fifo.c_str(), &st), 0);
     EXPECT_TRUE(S_ISFIFO(st.st_mode));
 }
@@ -144,7 +144,7 @@ TEST(OutputFile, DashIsStandardOutputAndDevicesAreNotReplaced)
     EXPECT_EQ(printed, "to stdout\n");
 
     ASSERT_TRUE(writeOutputFile("/dev/null", "discarded").ok());
-    struct stat st{};
+    struct stat st { };
     ASSERT_EQ(::stat("/dev/null", &st), 0);
     EXPECT_TRUE(S_ISCHR(st.st_mode));
 }

@@ -25,7 +25,7 @@ Workload workloadWithN()
     w.parameters.push_back(mode);
     return w;
 }
-} // namespace
+}  // namespace
 
 TEST(Parameters, DefaultsFillWhatIsNotGiven)
 {

@@ -43,7 +43,7 @@ Result exampleResult(int item, const std::string& workload, const std::string& r
     return r;
 }
 
-} // namespace
+}  // namespace
 
 ResultsDocument exampleDocument()
 {
@@ -71,16 +71,13 @@ ResultsDocument exampleDocument()
     doc.options.samples = 10;
 
     const ParamValues fibParams = {{"n", std::int64_t{27}}};
-    doc.results.push_back(exampleResult(0, "fib", "python", "CPython (embedded)",
-                                        {142.1e6, 141.8e6, 143.0e6, 142.4e6, 141.9e6, 142.2e6, 150.3e6, 142.0e6,
-                                         141.7e6, 142.6e6},
-                                        fibParams));
-    doc.results.push_back(exampleResult(1, "fib", "node", "Node.js (embedded)",
-                                        {10.21e6, 10.05e6, 9.98e6, 10.02e6, 10.11e6, 9.99e6, 10.03e6, 10.07e6,
-                                         10.0e6, 10.04e6},
-                                        fibParams));
-    const ParamValues jsonParams = {{"size", std::string("small, \"quoted\" | odd")}, {"pretty", true},
-                                    {"ratio", 0.5}};
+    doc.results.push_back(exampleResult(
+        0, "fib", "python", "CPython (embedded)",
+        {142.1e6, 141.8e6, 143.0e6, 142.4e6, 141.9e6, 142.2e6, 150.3e6, 142.0e6, 141.7e6, 142.6e6}, fibParams));
+    doc.results.push_back(exampleResult(
+        1, "fib", "node", "Node.js (embedded)",
+        {10.21e6, 10.05e6, 9.98e6, 10.02e6, 10.11e6, 9.99e6, 10.03e6, 10.07e6, 10.0e6, 10.04e6}, fibParams));
+    const ParamValues jsonParams = {{"size", std::string("small, \"quoted\" | odd")}, {"pretty", true}, {"ratio", 0.5}};
     Result failed = exampleResult(2, "json_roundtrip", "python", "CPython (embedded)", {2.0e3}, jsonParams);
     failed.samples.clear();
     failed.summary = stats::summarize(failed.samples);
@@ -119,10 +116,10 @@ class RemoveScratchFolders : public ::testing::Environment {
 public:
     void TearDown() override { std::filesystem::remove_all(scratchRoot()); }
 };
-[[maybe_unused]] ::testing::Environment* const kScratchCleanup
-    = ::testing::AddGlobalTestEnvironment(new RemoveScratchFolders);
+[[maybe_unused]] ::testing::Environment* const kScratchCleanup =
+    ::testing::AddGlobalTestEnvironment(new RemoveScratchFolders);
 
-} // namespace
+}  // namespace
 
 std::string tempDir(const std::string& name)
 {
@@ -186,11 +183,21 @@ void expectSameResult(const Result& a, const Result& b)
     const Summary& s = a.summary;
     const Summary& t = b.summary;
     EXPECT_EQ(s.samples, t.samples);
-    for (auto [x, y] : {std::pair{s.medianNs, t.medianNs}, {s.madNs, t.madNs}, {s.meanNs, t.meanNs},
-                        {s.stddevNs, t.stddevNs}, {s.minNs, t.minNs}, {s.maxNs, t.maxNs},
-                        {s.callsPerSecond, t.callsPerSecond}, {s.p5Ns, t.p5Ns}, {s.p25Ns, t.p25Ns},
-                        {s.p75Ns, t.p75Ns}, {s.p95Ns, t.p95Ns}, {s.p99Ns, t.p99Ns}, {s.cv, t.cv},
-                        {s.ciLowNs, t.ciLowNs}, {s.ciHighNs, t.ciHighNs}})
+    for (auto [x, y] : {std::pair{s.medianNs, t.medianNs},
+                        {s.madNs, t.madNs},
+                        {s.meanNs, t.meanNs},
+                        {s.stddevNs, t.stddevNs},
+                        {s.minNs, t.minNs},
+                        {s.maxNs, t.maxNs},
+                        {s.callsPerSecond, t.callsPerSecond},
+                        {s.p5Ns, t.p5Ns},
+                        {s.p25Ns, t.p25Ns},
+                        {s.p75Ns, t.p75Ns},
+                        {s.p95Ns, t.p95Ns},
+                        {s.p99Ns, t.p99Ns},
+                        {s.cv, t.cv},
+                        {s.ciLowNs, t.ciLowNs},
+                        {s.ciHighNs, t.ciHighNs}})
         EXPECT_EQ(x, y);
     EXPECT_EQ(s.outliers, t.outliers);
     EXPECT_EQ(s.steadyStateIndex, t.steadyStateIndex);
@@ -204,7 +211,7 @@ void expectSameResult(const Result& a, const Result& b)
     EXPECT_EQ(a.childExitCode, b.childExitCode);
 }
 
-} // namespace
+}  // namespace
 
 TEST(ResultsFile, WriterMatchesGoldenWithVolatileFieldsMasked)
 {
@@ -362,7 +369,7 @@ void PrintTo(const CorruptCase& c, std::ostream* os)
     *os << c.name;
 }
 
-class ResultsFileCorrupt : public ::testing::TestWithParam<CorruptCase> {};
+class ResultsFileCorrupt : public ::testing::TestWithParam<CorruptCase> { };
 
 TEST_P(ResultsFileCorrupt, GivesAClearErrorAndNoCrash)
 {
@@ -374,8 +381,7 @@ TEST_P(ResultsFileCorrupt, GivesAClearErrorAndNoCrash)
 INSTANTIATE_TEST_SUITE_P(
     Inputs, ResultsFileCorrupt,
     ::testing::Values(
-        CorruptCase{"Empty", "", "the file is empty"},
-        CorruptCase{"Whitespace", " \n\t", "the file is empty"},
+        CorruptCase{"Empty", "", "the file is empty"}, CorruptCase{"Whitespace", " \n\t", "the file is empty"},
         CorruptCase{"NotJson", "schema_version: 2", "not valid JSON: line 1, column 1: syntax error"},
         CorruptCase{"Binary", std::string("\x89PNG\r\n\x1a\n\0\0", 10), "not valid JSON"},
         CorruptCase{"Truncated", validText().substr(0, validText().size() / 2), "the file ends in the middle"},
@@ -401,8 +407,7 @@ INSTANTIATE_TEST_SUITE_P(
                     "results[0].samples[0].index: expected an integer, found number 1.5"},
         CorruptCase{"HugeFloatForInteger", edited([](json& d) { d["results"][0]["samples"][0]["elapsed_ns"] = 1e300; }),
                     "results[0].samples[0].elapsed_ns: 1e+300 is out of range"},
-        CorruptCase{"HugeUnsigned",
-                    edited([](json& d) {
+        CorruptCase{"HugeUnsigned", edited([](json& d) {
                         d["results"][0]["samples"][0]["inner_loops"] = std::uint64_t(18446744073709551615u);
                     }),
                     "results[0].samples[0].inner_loops: 18446744073709551615 is out of range"},
@@ -412,11 +417,9 @@ INSTANTIATE_TEST_SUITE_P(
                         "elapsed_ns": 123456789012345678901234567890}]}]})",
                     "results[0].samples[0].elapsed_ns: 1.2345678901234568e+29 is out of range"},
         CorruptCase{"NumberOverflow", R"({"schema_version": 2, "x": 1e999})", "number overflow parsing '1e999'"},
-        CorruptCase{"NegativeInnerLoops",
-                    edited([](json& d) { d["results"][0]["samples"][0]["inner_loops"] = -5; }),
+        CorruptCase{"NegativeInnerLoops", edited([](json& d) { d["results"][0]["samples"][0]["inner_loops"] = -5; }),
                     "inner_loops: -5 is out of range (expected an integer from 0 to"},
-        CorruptCase{"CoresTooMany",
-                    edited([](json& d) { d["metadata"]["environment"]["logical_cores"] = 1e12; }),
+        CorruptCase{"CoresTooMany", edited([](json& d) { d["metadata"]["environment"]["logical_cores"] = 1e12; }),
                     "metadata.environment.logical_cores: 1000000000000 is out of range"},
         CorruptCase{"WarningNotString", edited([](json& d) { d["results"][3]["warnings"][1] = 7; }),
                     "results[3].warnings[1]: expected a string, found number 7"},

@@ -52,7 +52,7 @@ void samples(RunProgress& p, int itemIndex, const std::string& flavour, int coun
         p.sample(itemIndex, flavour);
 }
 
-} // namespace
+}  // namespace
 
 TEST(RunProgress, BeforeAnyRunTheBarIsFullAndNothingIsLeft)
 {
@@ -102,13 +102,13 @@ TEST(RunProgress, AResultThatEndsEarlyTakesWhatItTookOffThePlan)
     p.start(plan(w, {"a"}, RunOrder::Sequential, 2, 10), f.registry);  // 2 x 12 samples
     samples(p, 0, "plain", 6);
     EXPECT_EQ(p.perMille(), 250);
-    EXPECT_FALSE(p.secondsLeft(0.5));                // too early to extrapolate
-    EXPECT_DOUBLE_EQ(*p.secondsLeft(3.0), 9.0);      // 6 samples in 3 s, 18 to go
-    p.resultEnded(0, "plain");                       // failed after 6 of its 12
+    EXPECT_FALSE(p.secondsLeft(0.5));  // too early to extrapolate
+    EXPECT_DOUBLE_EQ(*p.secondsLeft(3.0), 9.0);  // 6 samples in 3 s, 18 to go
+    p.resultEnded(0, "plain");  // failed after 6 of its 12
     EXPECT_EQ(p.resultsDone(), 1);
     EXPECT_EQ(p.samplesPlanned(), 18);
     EXPECT_EQ(p.perMille(), 333);
-    EXPECT_DOUBLE_EQ(*p.secondsLeft(3.0), 6.0);      // 6 in 3 s, 12 to go
+    EXPECT_DOUBLE_EQ(*p.secondsLeft(3.0), 6.0);  // 6 in 3 s, 12 to go
     samples(p, 0, "numpy", 12);
     EXPECT_EQ(p.samplesDone(), 18);
     EXPECT_EQ(p.perMille(), 1000);
@@ -149,9 +149,9 @@ TEST(RunProgress, ATargetCiPlansAnUpperBoundAndTheBudgetCapsTimeLeft)
     EXPECT_EQ(p.samplesPlanned(), 28);
     samples(p, 0, "plain", 1);
     EXPECT_DOUBLE_EQ(*p.secondsLeft(2.0), 10.0);  // the pace says 54 s; two results of at most 5 s each
-    p.resultEnded(0, "plain");                     // the CI target was met after 1 sample
+    p.resultEnded(0, "plain");  // the CI target was met after 1 sample
     EXPECT_EQ(p.samplesPlanned(), 15);
-    EXPECT_DOUBLE_EQ(*p.secondsLeft(2.0), 5.0);   // the pace says 28 s; one result of at most 5 s
+    EXPECT_DOUBLE_EQ(*p.secondsLeft(2.0), 5.0);  // the pace says 28 s; one result of at most 5 s
 }
 
 TEST(RunProgress, AnEmptyPlanHasNothingToCountAndNothingLeft)

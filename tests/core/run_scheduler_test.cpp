@@ -66,7 +66,7 @@ struct Fixture {
     RunScheduler scheduler{registry, sink};
 };
 
-} // namespace
+}  // namespace
 
 TEST(RunScheduler, CalibrationDoublesUntilASampleLastsTheMinimumTime)
 {
@@ -130,9 +130,9 @@ TEST(RunScheduler, EventsArriveInOrderForEachItem)
             },
             e);
     }
-    const std::vector<std::string> expected = {"started:a", "calibrated", "warmup", "sample", "sample", "finished",
-                                               "started:b", "calibrated", "warmup", "sample", "sample", "finished",
-                                               "done"};
+    const std::vector<std::string> expected = {"started:a", "calibrated", "warmup",     "sample", "sample",
+                                               "finished",  "started:b",  "calibrated", "warmup", "sample",
+                                               "sample",    "finished",   "done"};
     EXPECT_EQ(kinds, expected);
 }
 
@@ -280,7 +280,7 @@ std::vector<std::string> measuredSampleOrder(CollectingSink& sink)
             ids.push_back(s->key.runtimeId);
     return ids;
 }
-} // namespace
+}  // namespace
 
 TEST(RunScheduler, InterleavedRoundsAlternateRuntimesAndKeepOneSeriesEach)
 {
@@ -440,9 +440,9 @@ TEST(RunScheduler, WarnsWhenTheHarnessIsALargeShareOfEachCall)
     quick.nsPerCall = 850;
     quick.harnessOverheadNs = 143;  // 850 ns is under 100 x 143 ns
     FakeBehaviour slow = quick;
-    slow.nsPerCall = 14'300;        // exactly 100 x the overhead: the workload dominates
+    slow.nsPerCall = 14'300;  // exactly 100 x the overhead: the workload dominates
     FakeBehaviour unknown;
-    unknown.nsPerCall = 10;          // tiny, but without a known overhead there is nothing to say
+    unknown.nsPerCall = 10;  // tiny, but without a known overhead there is nothing to say
     f.registry.add(FakeRuntime::descriptor(quick, "quick"));
     f.registry.add(FakeRuntime::descriptor(slow, "slow"));
     f.registry.add(FakeRuntime::descriptor(unknown, "unknown"));

@@ -20,7 +20,7 @@ std::vector<double> range(int first, int last)
     return out;
 }
 
-} // namespace
+}  // namespace
 
 TEST(Statistics, ExistingFunctionsKeepTheirValues)
 {
@@ -188,8 +188,8 @@ TEST(Statistics, MannWhitneyNormalApproximationWithTies)
     EXPECT_DOUBLE_EQ(test.u, 2.5);
     EXPECT_NEAR(test.pValue, 0.13665824773814753, 1e-12);
     // Two constant groups (ties inside each): p from the tie-corrected variance, 1.59e-5.
-    EXPECT_NEAR(mannWhitneyU(std::vector<double>(10, 1.0), std::vector<double>(10, 2.0)).pValue,
-                1.5937911688066275e-05, 1e-15);
+    EXPECT_NEAR(mannWhitneyU(std::vector<double>(10, 1.0), std::vector<double>(10, 2.0)).pValue, 1.5937911688066275e-05,
+                1e-15);
 }
 
 TEST(Statistics, MannWhitneyLargeSamplesUseTheNormalApproximation)

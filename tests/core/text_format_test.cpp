@@ -52,10 +52,10 @@ TEST(TextFormat, SpeedupTableDividesTheBaselineByEachSeriesAtTheSameStep)
     };
     Result failed = make("threads", 2, 0);
     failed.status = ResultStatus::Failed;
-    const std::string table = formatSpeedupTable(
-        {make("plain", 1, 100), make("processes", 1, 110), make("plain", 2, 100), make("processes", 2, 50), failed,
-         make("threads", 1, 100)},
-        "cpu_parallel", "workers");
+    const std::string table =
+        formatSpeedupTable({make("plain", 1, 100), make("processes", 1, 110), make("plain", 2, 100),
+                            make("processes", 2, 50), failed, make("threads", 1, 100)},
+                           "cpu_parallel", "workers");
     EXPECT_NE(table.find("cpu_parallel (limit=1000)"), std::string::npos) << table;
     EXPECT_NE(table.find("workers=1"), std::string::npos) << table;
     const auto processes = table.find(make("processes", 1, 0).seriesName());

@@ -43,7 +43,7 @@ ProcessRun versus(const std::string& args, const std::string& redirect = "2>/dev
 const std::string kFixtures = std::string("--workloads-dir ") + VERSUS_TEST_FIXTURES + "/workloads";
 const std::string kQuick = " --warmup 1 --samples 3 --min-sample-time 1 ";
 
-} // namespace
+}  // namespace
 
 TEST(Cli, RunPrintsBothRuntimesWithMatchingAnswersAndAHeadline)
 {
@@ -51,7 +51,8 @@ TEST(Cli, RunPrintsBothRuntimesWithMatchingAnswersAndAHeadline)
     // Six measured samples each: with three, no Mann-Whitney p-value can fall below 0.05 and the headline rightly
     // says there is no significant difference.
     const ProcessRun run = versus("run --workload fib --runtime python --runtime node --tiny --order sequential"
-                                  " --warmup 1 --samples 6 --min-sample-time 1 --json " + json);
+                                  " --warmup 1 --samples 6 --min-sample-time 1 --json "
+                                  + json);
     EXPECT_EQ(run.status, 0) << run.out;
     EXPECT_NE(run.out.find("CPython (embedded)  3.11"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("Node.js (embedded)  18."), std::string::npos) << run.out;
@@ -123,8 +124,8 @@ TEST(Cli, HelpAndVersionBehaveAsPeopleExpect)
 TEST(Cli, WithoutADisplayTheDefaultJobPrintsTheTable)
 {
     // No command: the GUI with a display, the default job without one.
-    const std::string command = std::string("env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM ") + VERSUS_BINARY
-        + " 2>/dev/null";
+    const std::string command =
+        std::string("env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM ") + VERSUS_BINARY + " 2>/dev/null";
     FILE* pipe = popen(command.c_str(), "r");
     std::string out;
     std::array<char, 4096> buffer{};
@@ -207,9 +208,8 @@ TEST(Cli, SelftestMeasuresTheInstrumentAgainstTheSpecialistsTools)
     const ProcessRun run = versus("selftest --quick");
     // 0 when every figure meets its goal, 1 when one misses it (a loaded machine may): never a crash or usage error.
     EXPECT_TRUE(run.status == 0 || run.status == 1) << run.status << "\n" << run.out;
-    for (const char* section : {"Embedded against the same interpreter as a process", "Harness cost per call",
-                                "timeit", "Cost of one sample", "CLOCK_MONOTONIC", "Cancel latency",
-                                "Spread of a fib median"})
+    for (const char* section : {"Embedded against the same interpreter as a process", "Harness cost per call", "timeit",
+                                "Cost of one sample", "CLOCK_MONOTONIC", "Cancel latency", "Spread of a fib median"})
         EXPECT_NE(run.out.find(section), std::string::npos) << section << "\n" << run.out;
     EXPECT_NE(run.out.find("fib: CPython (embedded) / CPython (process): "), std::string::npos) << run.out;
     EXPECT_EQ(run.out.find("not measured"), std::string::npos) << run.out;
@@ -232,13 +232,15 @@ TEST(Cli, EveryCommandsHelpExitsZeroAndNamesItsOptions)
 {
     // The help comes from the option declarations: each option a command takes appears in its --help.
     const std::vector<std::pair<std::string, std::vector<std::string>>> commands{
-        {"", {"--workloads-dir", "--interpreter", "--screenshot", "--screenshot-startup", "--version", "list", "run",
-              "selftest", "harness-bench", "startup", "recover", "compare", "export"}},
+        {"",
+         {"--workloads-dir", "--interpreter", "--screenshot", "--screenshot-startup", "--version", "list", "run",
+          "selftest", "harness-bench", "startup", "recover", "compare", "export"}},
         {"list", {"Usage: versus list"}},
-        {"run", {"-w,--workload", "-r,--runtime", "-p,--param", "--samples", "--warmup", "--min-sample-time",
-                 "--time-budget", "--timeout", "--tiny", "--answer-limit", "--memory-pass", "--order",
-                 "--round-samples", "--target-ci", "--seed", "--json", "--export", "--chart", "--journal",
-                 "-q,--quiet", "--isolate", "--no-isolate", "--memory-limit"}},
+        {"run",
+         {"-w,--workload",   "-r,--runtime", "-p,--param", "--samples",      "--warmup",      "--min-sample-time",
+          "--time-budget",   "--timeout",    "--tiny",     "--answer-limit", "--memory-pass", "--order",
+          "--round-samples", "--target-ci",  "--seed",     "--json",         "--export",      "--chart",
+          "--journal",       "-q,--quiet",   "--isolate",  "--no-isolate",   "--memory-limit"}},
         {"selftest", {"--runs", "--quick"}},
         {"harness-bench", {"--runs", "--quick"}},
         {"startup", {"-r,--runtime", "--runs", "--warmup", "--probe-runs", "--json"}},
@@ -251,7 +253,7 @@ TEST(Cli, EveryCommandsHelpExitsZeroAndNamesItsOptions)
         EXPECT_EQ(help.status, 0) << command;
         for (const auto& option : options)
             EXPECT_NE(help.out.find(option), std::string::npos) << command << " --help lacks " << option << "\n"
-                                                               << help.out;
+                                                                << help.out;
     }
     EXPECT_EQ(versus("help").out, versus("--help").out);
 }
@@ -288,7 +290,8 @@ TEST(Cli, OptionValuesMayFollowAnEqualsSign)
 {
     const std::string json = ::testing::TempDir() + "/equals.json";
     const ProcessRun run = versus("run --workload=fib --runtime=python --tiny --warmup=1 --samples=5"
-                                  " --min-sample-time=1 --json=" + json);
+                                  " --min-sample-time=1 --json="
+                                  + json);
     ASSERT_EQ(run.status, 0) << run.out;
     std::ifstream in(json);
     const auto doc = nlohmann::json::parse(in);
@@ -317,8 +320,8 @@ TEST(Cli, QtsOwnOptionsReachTheWindow)
 {
     const std::string png = ::testing::TempDir() + "/style-fusion.png";
     std::remove(png.c_str());
-    const std::string command = std::string("QT_QPA_PLATFORM=offscreen ") + VERSUS_BINARY + " -style Fusion --screenshot "
-        + png + " > /dev/null 2>&1";
+    const std::string command = std::string("QT_QPA_PLATFORM=offscreen ") + VERSUS_BINARY
+        + " -style Fusion --screenshot " + png + " > /dev/null 2>&1";
     const int status = std::system(command.c_str());
     ASSERT_TRUE(WIFEXITED(status)) << status;
     EXPECT_EQ(WEXITSTATUS(status), 0);
@@ -341,8 +344,8 @@ TEST(Cli, HeadlessCommandsNeedNoQtLibraryAndNoDisplay)
         std::string("env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM VERSUS_GUI=/nonexistent ") + VERSUS_BINARY;
     const std::string json = ::testing::TempDir() + "/headless.json";
     const std::string md = ::testing::TempDir() + "/headless.md";
-    const ProcessRun run = shell(noGui + " run -w fib -r python --tiny -q" + kQuick + "--json " + json + " --export "
-                                 + md + " 2>&1");
+    const ProcessRun run =
+        shell(noGui + " run -w fib -r python --tiny -q" + kQuick + "--json " + json + " --export " + md + " 2>&1");
     EXPECT_EQ(run.status, 0) << run.out;
     EXPECT_TRUE(std::filesystem::file_size(md) > 0);
     const ProcessRun list = shell(noGui + " list 2>&1");
@@ -354,8 +357,8 @@ TEST(Cli, HeadlessCommandsNeedNoQtLibraryAndNoDisplay)
 
     // Charts need versus-gui, and the message says so; the results were still written.
     const std::string png = ::testing::TempDir() + "/headless.png";
-    const ProcessRun chart = shell(noGui + " run -w fib -r python --tiny -q" + kQuick + "--json " + json
-                                   + " --chart " + png + " 2>&1");
+    const ProcessRun chart =
+        shell(noGui + " run -w fib -r python --tiny -q" + kQuick + "--json " + json + " --chart " + png + " 2>&1");
     EXPECT_NE(chart.status, 0) << chart.out;
     EXPECT_NE(chart.out.find("VERSUS_GUI"), std::string::npos) << chart.out;
     EXPECT_FALSE(std::filesystem::exists(png));

@@ -48,9 +48,9 @@ std::vector<Result> runAll(const Catalog& catalog, const std::string& workload, 
     return scheduler.results();
 }
 
-class ChildProcesses : public ::testing::TestWithParam<std::string> {};
+class ChildProcesses : public ::testing::TestWithParam<std::string> { };
 
-} // namespace
+}  // namespace
 
 TEST_P(ChildProcesses, ReturnTheRightAnswerAndAreGoneAfterTheJob)
 {
@@ -93,11 +93,12 @@ TEST(CpuParallel, EveryModelGivesTheSameAnswerForEveryNumberOfWorkers)
 {
     for (const std::string runtime : {"python", "node"}) {
         for (std::int64_t workers : {1, 2, 3, 5}) {
-            const auto results = runAll(mainCatalog(), "cpu_parallel", runtime,
-                                        {{"limit", std::int64_t(10000)}, {"workers", workers}});
+            const auto results =
+                runAll(mainCatalog(), "cpu_parallel", runtime, {{"limit", std::int64_t(10000)}, {"workers", workers}});
             ASSERT_EQ(results.size(), 3u) << runtime << ": the baseline and two parallel models";
             for (const Result& r : results) {
-                EXPECT_TRUE(r.ok()) << runtime << " " << r.flavour << " workers=" << workers << ": " << r.failure.message;
+                EXPECT_TRUE(r.ok()) << runtime << " " << r.flavour << " workers=" << workers << ": "
+                                    << r.failure.message;
                 EXPECT_EQ(r.answer, "1229") << runtime << " " << r.flavour << " workers=" << workers;
             }
         }

@@ -72,10 +72,10 @@ struct HostileCase {
     const char* mode;
     FailureKind kind;
     const char* python;  ///< text the Python failure message must hold
-    const char* node;    ///< text the Node.js failure message must hold
+    const char* node;  ///< text the Node.js failure message must hold
 };
 
-class HostileWorkload : public ::testing::TestWithParam<std::tuple<std::string, HostileCase>> {};
+class HostileWorkload : public ::testing::TestWithParam<std::tuple<std::string, HostileCase>> { };
 
 TEST_P(HostileWorkload, BecomesAFailedResultAndTheHostCarriesOn)
 {
@@ -83,8 +83,7 @@ TEST_P(HostileWorkload, BecomesAFailedResultAndTheHostCarriesOn)
     const Result r = runOne(fixtureCatalog(), "hostile", runtime, {{"mode", std::string(c.mode)}});
     EXPECT_EQ(r.status, ResultStatus::Failed);
     EXPECT_EQ(r.failure.kind, c.kind) << r.failure.message;
-    EXPECT_NE(r.failure.message.find(runtime == "python" ? c.python : c.node), std::string::npos)
-        << r.failure.message;
+    EXPECT_NE(r.failure.message.find(runtime == "python" ? c.python : c.node), std::string::npos) << r.failure.message;
     const Result next = runOne(mainCatalog(), "fib", runtime, {{"n", std::int64_t(10)}});
     EXPECT_TRUE(next.ok()) << next.failure.message;
 }
@@ -104,7 +103,8 @@ INSTANTIATE_TEST_SUITE_P(
                         "process.kill(own process, SIGKILL) was called"},
             HostileCase{"recursion", FailureKind::ScriptError, "RecursionError",
                         "RangeError at line 5 of hostile.js: Maximum call stack size exceeded"},
-            HostileCase{"heap_exhaustion", FailureKind::OutOfMemory, "MemoryError", "JavaScript heap reached its limit"})),
+            HostileCase{"heap_exhaustion", FailureKind::OutOfMemory, "MemoryError",
+                        "JavaScript heap reached its limit"})),
     [](const auto& info) { return std::get<0>(info.param) + "_" + std::get<1>(info.param).mode; });
 
 TEST_P(EmbeddedRuntime, SyntaxErrorNamesFileAndLine)

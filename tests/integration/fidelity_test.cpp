@@ -10,7 +10,6 @@
 using namespace versus;
 using namespace versus::testing;
 
-
 /// Medians of twenty interleaved one-sample rounds of `workload` on the embedded runtime and its process twin:
 /// embedded / process, or NaN with the failure reported when either failed.
 double embeddedOverProcess(const std::string& workload, const std::string& embedded, const std::string& process,
@@ -29,8 +28,10 @@ double embeddedOverProcess(const std::string& workload, const std::string& embed
     scheduler.runBlocking(plan);
     const auto results = scheduler.results();
     if (results.size() != 2 || !results[0].ok() || !results[1].ok()) {
-        ADD_FAILURE() << workload << ": " << (results.empty() ? "no result" : results[0].failure.message + " / "
-                                                  + (results.size() > 1 ? results[1].failure.message : ""));
+        ADD_FAILURE() << workload << ": "
+                      << (results.empty() ? "no result"
+                                          : results[0].failure.message + " / "
+                                  + (results.size() > 1 ? results[1].failure.message : ""));
         return NAN;
     }
     EXPECT_EQ(results[0].answer, results[1].answer);

@@ -54,8 +54,8 @@ public:
     explicit VersusProcess(std::vector<std::string> args)
     {
         static int counter = 0;
-        m_err = fs::path(::testing::TempDir()) / ("versus-iso-" + std::to_string(getpid()) + "-"
-                                                  + std::to_string(++counter) + ".err");
+        m_err = fs::path(::testing::TempDir())
+            / ("versus-iso-" + std::to_string(getpid()) + "-" + std::to_string(++counter) + ".err");
         args.insert(args.begin(), VERSUS_BINARY);
         std::vector<char*> argv;
         for (auto& a : args)
@@ -138,16 +138,39 @@ nlohmann::json readJson(const fs::path& file)
 
 std::vector<std::string> hostileRun(const std::string& runtime, const std::string& mode, const fs::path& json)
 {
-    return {"--workloads-dir", hostileCatalog().string(), "run", "-w", "fib", "-w", "hostile", "-w", "fib",
-            "-r", runtime, "--tiny", "-p", "mode=" + mode, "--order", "sequential", "--warmup", "1", "--samples",
-            "3", "--min-sample-time", "1", "-q", "--json", json.string(),
-            "--journal", json.string() + ".journal"};
+    return {"--workloads-dir",
+            hostileCatalog().string(),
+            "run",
+            "-w",
+            "fib",
+            "-w",
+            "hostile",
+            "-w",
+            "fib",
+            "-r",
+            runtime,
+            "--tiny",
+            "-p",
+            "mode=" + mode,
+            "--order",
+            "sequential",
+            "--warmup",
+            "1",
+            "--samples",
+            "3",
+            "--min-sample-time",
+            "1",
+            "-q",
+            "--json",
+            json.string(),
+            "--journal",
+            json.string() + ".journal"};
 }
 
 struct HostileCase {
     std::string runtime;
     std::string mode;
-    std::string kind;     ///< failure kind of the hostile item
+    std::string kind;  ///< failure kind of the hostile item
     std::string message;  ///< a part of its message
 };
 
@@ -156,7 +179,7 @@ void PrintTo(const HostileCase& c, std::ostream* out)
     *out << c.runtime << " " << c.mode;
 }
 
-class IsolatedDeath : public ::testing::TestWithParam<HostileCase> {};
+class IsolatedDeath : public ::testing::TestWithParam<HostileCase> { };
 
 TEST_P(IsolatedDeath, IsOneFailedResultBetweenTwoFibRuns)
 {
@@ -169,7 +192,8 @@ TEST_P(IsolatedDeath, IsOneFailedResultBetweenTwoFibRuns)
     ASSERT_EQ(doc["results"].size(), 3u) << doc.dump(1);
     EXPECT_EQ(doc["results"][0]["workload"], "fib");
     EXPECT_EQ(doc["results"][0]["status"], "ok");
-    EXPECT_GT(doc["results"][0]["worker_start_ns"].get<std::int64_t>(), 0) << "isolated by default: outside the catalog";
+    EXPECT_GT(doc["results"][0]["worker_start_ns"].get<std::int64_t>(), 0)
+        << "isolated by default: outside the catalog";
     const auto& hostile = doc["results"][1];
     EXPECT_EQ(hostile["status"], "failed");
     EXPECT_EQ(hostile["failure"]["kind"], c.kind) << hostile["failure"]["message"];
@@ -203,7 +227,8 @@ TEST(Isolation, AMemoryHogFailsWithTheLimitItExceeded)
     const auto& hostile = doc["results"][1];
     EXPECT_EQ(hostile["failure"]["kind"], "out-of-memory");
     EXPECT_NE(hostile["failure"]["message"].get<std::string>().find("memory limit of 300 MB exceeded"),
-              std::string::npos) << hostile["failure"]["message"];
+              std::string::npos)
+        << hostile["failure"]["message"];
     EXPECT_EQ(doc["results"][2]["status"], "ok");
     EXPECT_EQ(doc["plan"]["options"]["worker_memory_limit_bytes"], 300 * 1024 * 1024);
 }
@@ -237,7 +262,8 @@ TEST(Isolation, InProcessACrashLeavesTheEarlierResultInTheJournal)
 void stopBlockedRun(bool isolated, int signal, bool twice)
 {
     const fs::path json = fs::path(::testing::TempDir())
-        / ("blocked-" + std::to_string(isolated) + "-" + std::to_string(signal) + "-" + std::to_string(twice) + ".json");
+        / ("blocked-" + std::to_string(isolated) + "-" + std::to_string(signal) + "-" + std::to_string(twice)
+           + ".json");
     auto args = hostileRun("python", "child_and_sleep", json);
     args.push_back(isolated ? "--isolate" : "--no-isolate");
     VersusProcess versus(args);
@@ -290,4 +316,4 @@ TEST(Shutdown, ASecondCtrlCExitsAtOnce)
     stopBlockedRun(false, SIGINT, true);
 }
 
-} // namespace
+}  // namespace

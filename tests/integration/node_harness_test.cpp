@@ -21,7 +21,7 @@ bool hasWarning(const Result& r, const std::string& text)
     return false;
 }
 
-} // namespace
+}  // namespace
 
 /// Every Node.js the harness runs in: embedded, the machine's node, Debian's Node 18 executable.
 class NodeHarness : public ::testing::TestWithParam<std::string> {
@@ -113,4 +113,3 @@ TEST_P(NodeHarness, HarnessOverheadIsMeasuredPerJob)
     EXPECT_GT(r.harnessOverheadNs, 0);
     EXPECT_LT(r.harnessOverheadNs, 100) << "an empty call in the timed loop costs about a nanosecond in V8";
 }
-

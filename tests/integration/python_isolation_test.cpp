@@ -37,7 +37,7 @@ void expectCleanInterpreter()
     EXPECT_TRUE(next.warnings.empty()) << next.warnings.front();
 }
 
-} // namespace
+}  // namespace
 
 TEST(PythonIsolation, ReplacedBuiltinsAndStdlibFunctionsAreRestored)
 {
@@ -50,7 +50,8 @@ TEST(PythonIsolation, ReplacedBuiltinsAndStdlibFunctionsAreRestored)
     const Result stdlib = leaky("stdlib");
     EXPECT_TRUE(stdlib.ok()) << stdlib.failure.message;
     // json_roundtrip serialises with json.dumps: the forged one would give a wrong answer.
-    const Result json = runOne(mainCatalog(), "json_roundtrip", "python", mainCatalog().find("json_roundtrip")->tinyParams);
+    const Result json =
+        runOne(mainCatalog(), "json_roundtrip", "python", mainCatalog().find("json_roundtrip")->tinyParams);
     EXPECT_TRUE(json.ok()) << json.failure.message;
 }
 
@@ -74,11 +75,11 @@ TEST(PythonIsolation, WorkingDirectoryEnvironmentAndLimitsAreRestored)
 
 TEST(PythonIsolation, SignalDispositionsAreRestored)
 {
-    struct sigaction before {};
+    struct sigaction before { };
     sigaction(SIGTERM, nullptr, &before);
     const Result r = leaky("signal");
     EXPECT_TRUE(r.ok()) << r.failure.message;
-    struct sigaction after {};
+    struct sigaction after { };
     sigaction(SIGTERM, nullptr, &after);
     EXPECT_EQ(after.sa_handler, before.sa_handler) << "the workload's SIGTERM handler outlived its job";
 }
@@ -160,7 +161,6 @@ TEST(PythonHarness, EveryResultCarriesTheHarnessOverheadPerCall)
     EXPECT_LT(r.harnessOverheadNs, 10'000) << "an empty call costs tens of nanoseconds";
     EXPECT_LT(r.harnessOverheadNs, r.summary.medianNs) << "fib(10) makes 177 calls";
 }
-
 
 TEST(PythonFidelity, TheInterpreterIsLinkedStaticallyAsDebiansExecutableIs)
 {

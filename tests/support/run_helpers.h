@@ -73,7 +73,7 @@ inline HarnessOptions quickOptionsWithoutWarmup()
 
 /// Ignores events; for tests that only look at the results.
 struct DiscardEvents final : EventSink {
-    void post(Event) override {}
+    void post(Event) override { }
 };
 
 /// Runs `workload` on `runtime` and returns its one result (the plain flavour).
@@ -92,4 +92,4 @@ inline Result runOne(const Catalog& catalog, const std::string& workload, const 
     return results.front();
 }
 
-} // namespace versus::testing
+}  // namespace versus::testing

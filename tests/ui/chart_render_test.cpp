@@ -94,8 +94,8 @@ void ChartRenderTest::unknownExtensionIsRefused()
     QVERIFY(!bmp.ok());
     QVERIFY2(bmp.error().find(".png, .svg or .pdf") != std::string::npos, bmp.error().c_str());
     QVERIFY(!QFile::exists(file));
-    const auto missing = renderCharts(results(), m_dir.filePath(QStringLiteral("no/such/dir/c.png")).toStdString(),
-                                      800, 600, 96);
+    const auto missing =
+        renderCharts(results(), m_dir.filePath(QStringLiteral("no/such/dir/c.png")).toStdString(), 800, 600, 96);
     QVERIFY(!missing.ok());
     QVERIFY2(missing.error().find("Cannot write") != std::string::npos, missing.error().c_str());
 }
@@ -112,8 +112,8 @@ void ChartRenderTest::svgTextForHtmlReports()
         QVERIFY(chart.svg.find("<svg") < 200);
         QVERIFY(chart.svg.find("<?xml") == std::string::npos);  // htmlReport inserts it verbatim into the page
     }
-    QVERIFY(charts->at(1).title.find("Fibonacci") != std::string::npos || charts->at(1).svg.find("Fibonacci")
-            != std::string::npos);
+    QVERIFY(charts->at(1).title.find("Fibonacci") != std::string::npos
+            || charts->at(1).svg.find("Fibonacci") != std::string::npos);
 }
 
 int main(int argc, char** argv)

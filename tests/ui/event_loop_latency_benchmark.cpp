@@ -64,7 +64,9 @@ int main(int argc, char** argv)
     if (argc > 1)  // a screenshot of the window after the run, to look at the thinned distribution and the summary
         window.grab().save(QString::fromLocal8Bit(argv[1]));
     std::sort(latenciesMs.begin(), latenciesMs.end());
-    auto at = [&](double q) { return latenciesMs.empty() ? 0.0 : latenciesMs[static_cast<size_t>(q * (latenciesMs.size() - 1))]; };
+    auto at = [&](double q) {
+        return latenciesMs.empty() ? 0.0 : latenciesMs[static_cast<size_t>(q * (latenciesMs.size() - 1))];
+    };
     std::printf("event-loop latency while two runtimes stream samples (%zu probes over %.1f s): "
                 "p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
                 latenciesMs.size(), clock.nsecsElapsed() / 1e9, at(0.5), at(0.99), at(1.0));

@@ -147,7 +147,8 @@ void MainWindowTest::windowComesUpWithoutInterpreters()
 void MainWindowTest::runButtonFillsTableAndPlots()
 {
     QAbstractItemModelTester tester(m_window->resultsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester proxyTester(m_window->resultsProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(m_window->resultsProxy(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
     tinyFib({QStringLiteral("python"), QStringLiteral("node")});
     QSignalSpy done(m_window.get(), &MainWindow::planFinished);
     auto* run = m_window->findChild<QPushButton*>(QStringLiteral("runButton"));
@@ -224,7 +225,8 @@ void MainWindowTest::invalidParameterIsRefusedAtTheField()
 
     QVERIFY(!m_window->startRun());
     QVERIFY(!m_window->isRunning());
-    QVERIFY2(m_window->runPanel()->runMessage().contains(QStringLiteral("from 0 to 35")), qPrintable(m_window->runPanel()->runMessage()));
+    QVERIFY2(m_window->runPanel()->runMessage().contains(QStringLiteral("from 0 to 35")),
+             qPrintable(m_window->runPanel()->runMessage()));
     QCOMPARE(m_window->resultsModel()->rowCount(), 0);
 
     n->setText(QStringLiteral("12"));
@@ -253,7 +255,8 @@ void MainWindowTest::exportWritesPngSvgPdfAndJson()
     QString error;
     QVERIFY(!m_window->chartsPage()->summaryPlot()->exportTo(dir + QStringLiteral("/summary.bmp2"), &error));
     QVERIFY(!error.isEmpty());
-    QVERIFY2(m_window->resultsActions()->exportResults(dir + QStringLiteral("/results.json"), &error), qPrintable(error));
+    QVERIFY2(m_window->resultsActions()->exportResults(dir + QStringLiteral("/results.json"), &error),
+             qPrintable(error));
     QVERIFY(QFileInfo(dir + QStringLiteral("/results.json")).size() > 100);
 }
 
@@ -346,7 +349,7 @@ void whenModalOpens(const std::function<void(QWidget*)>& check)
     timer->start();
 }
 
-} // namespace
+}  // namespace
 
 void MainWindowTest::openedResultsFileFillsTableAndPlots()
 {
@@ -365,8 +368,8 @@ void MainWindowTest::openedResultsFileFillsTableAndPlots()
     QCOMPARE(m_window->chartsPage()->summaryPlot()->claimBandCount(), 1);  // fib speaks to the cpu-bound claim
     QVERIFY2(m_window->chartsPage()->environmentBannerText().contains(QStringLiteral("powersave")),
              qPrintable(m_window->chartsPage()->environmentBannerText()));
-    const QString ci = m_window->resultsModel()->data(m_window->resultsModel()->index(0, ResultsModel::CiColumn))
-                           .toString();
+    const QString ci =
+        m_window->resultsModel()->data(m_window->resultsModel()->index(0, ResultsModel::CiColumn)).toString();
     QVERIFY2(ci.contains(QStringLiteral(" to ")), qPrintable(ci));
     QTest::qWait(100);  // queued replots
     QVERIFY(QDir().mkpath(QStringLiteral(VERSUS_UI_ARTIFACTS)));
@@ -392,7 +395,8 @@ void MainWindowTest::corruptFileShowsAnErrorAndKeepsTheWindow()
     QVERIFY(m_window->isVisible());
     QCOMPARE(m_window->resultsModel()->rowCount(), 0);
     // The window still works: a good file opens after the bad one.
-    QVERIFY(m_window->resultsActions()->openResultsFiles({writeSyntheticFile(dir.path(), QStringLiteral("good.json"), 7e6)}));
+    QVERIFY(m_window->resultsActions()->openResultsFiles(
+        {writeSyntheticFile(dir.path(), QStringLiteral("good.json"), 7e6)}));
     QCOMPARE(m_window->resultsModel()->rowCount(), 2);
 }
 
@@ -412,7 +416,8 @@ void MainWindowTest::twoFilesOpenTheComparison()
 void MainWindowTest::everyExportFormatHasItsSignature()
 {
     QTemporaryDir dir;
-    QVERIFY(m_window->resultsActions()->openResultsFiles({writeSyntheticFile(dir.path(), QStringLiteral("in.json"), 7e6)}));
+    QVERIFY(
+        m_window->resultsActions()->openResultsFiles({writeSyntheticFile(dir.path(), QStringLiteral("in.json"), 7e6)}));
     const std::vector<std::pair<QString, QByteArray>> expected{
         {QStringLiteral("out.json"), QByteArray("\"schema_version\": 2")},
         {QStringLiteral("out.hyperfine.json"), QByteArray("\"times\"")},
@@ -527,7 +532,8 @@ void MainWindowTest::sequentialWithTargetCiLabelsTheResults()
         QVERIFY2(r.stopReason == "ci-target" || r.stopReason == "time-budget", r.stopReason.c_str());
     }
     // The order and the stop reason are shown: in the table's tooltip and in the log.
-    const QString tip = m_window->resultsModel()->data(m_window->resultsModel()->index(0, 0), Qt::ToolTipRole).toString();
+    const QString tip =
+        m_window->resultsModel()->data(m_window->resultsModel()->index(0, 0), Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(QStringLiteral("sequential order")), qPrintable(tip));
     QVERIFY(m_window->logView()->toPlainText().contains(QStringLiteral("(sequential order, stopped by ")));
 }
@@ -617,8 +623,8 @@ void MainWindowTest::instrumentCheckShowsTheSelftestReportAndExcludesRuns()
              qPrintable(m_window->runPanel()->runMessage()));
     QVERIFY(finished.wait(120000));
     const QString report = check->reportText();
-    for (const char* section : {"Embedded against the same interpreter as a process", "Harness cost per call",
-                                "timeit", "Cancel latency"})
+    for (const char* section :
+         {"Embedded against the same interpreter as a process", "Harness cost per call", "timeit", "Cancel latency"})
         QVERIFY2(report.contains(QLatin1String(section)), qPrintable(report));
     check->resize(1000, 700);
     check->show();
@@ -680,7 +686,8 @@ void MainWindowTest::theSameFileNameGivesTheSameBytesFromTheWindowAndTheCli()
     QVERIFY(waitForPlan());
     QTemporaryDir dir;
     QString error;
-    QVERIFY2(m_window->resultsActions()->exportResults(dir.filePath(QStringLiteral("run.json")), &error), qPrintable(error));
+    QVERIFY2(m_window->resultsActions()->exportResults(dir.filePath(QStringLiteral("run.json")), &error),
+             qPrintable(error));
     // One format table in core: each name means the same format, and the same bytes, in both front ends.
     for (const char* name : {"copy.json", "run.hyperfine.json", "run.csv", "run.samples.csv", "run.md"}) {
         const QString fromWindow = dir.filePath(QStringLiteral("window-") + QLatin1String(name));
@@ -759,8 +766,8 @@ void MainWindowTest::analysisOfLargeResultsLeavesTheEventLoopFree()
     // Node.js is the fastest: its CI holds 1; CPython's is the bootstrap of the two per-call sample sets.
     QCOMPARE(last->ratioCi.size(), std::size_t(2));
     QVERIFY(last->ratioCi[1].low <= 1.0 && last->ratioCi[1].high >= 1.0);
-    const stats::Comparison c = stats::compareSamples(stats::perCallNs(results[0].samples),
-                                                      stats::perCallNs(results[1].samples));
+    const stats::Comparison c =
+        stats::compareSamples(stats::perCallNs(results[0].samples), stats::perCallNs(results[1].samples));
     QCOMPARE(last->ratioCi[0].low, c.ratioCi.low);
     QCOMPARE(last->ratioCi[0].high, c.ratioCi.high);
     QVERIFY(last->ratioCi[0].low > 2.5 && last->ratioCi[0].high < 3.5);
@@ -795,7 +802,8 @@ void MainWindowTest::progressCountsTheWarmUpOfEveryRound()
     // A target CI plans an upper bound and says so.
     m_window->runPanel()->setRunPlanOptions(RunOrder::Sequential, 50, 0, 10);
     QVERIFY(m_window->startRun());
-    QVERIFY2(m_window->runPanel()->progressText().contains(QStringLiteral("at most")), qPrintable(m_window->runPanel()->progressText()));
+    QVERIFY2(m_window->runPanel()->progressText().contains(QStringLiteral("at most")),
+             qPrintable(m_window->runPanel()->progressText()));
     QVERIFY(waitForPlan());
 }
 

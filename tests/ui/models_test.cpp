@@ -87,7 +87,7 @@ QPalette darkPalette()
     return dark;
 }
 
-} // namespace
+}  // namespace
 
 class ModelsTest : public QObject {
     Q_OBJECT
@@ -202,8 +202,12 @@ void ModelsTest::resultsModelReplacesRunningRowsAndRanks()
     QCOMPARE(model.ratioToFastest(1), 1.0);
     QVERIFY(std::isnan(model.ratioToFastest(2)));
     QCOMPARE(model.data(model.index(1, ResultsModel::RatioColumn)).toString(), QStringLiteral("fastest"));
-    QVERIFY(model.data(model.index(2, ResultsModel::StatusColumn)).toString().contains(QStringLiteral("ZeroDivisionError")));
-    QVERIFY(model.data(model.index(2, ResultsModel::StatusColumn), Qt::ToolTipRole).toString().contains(QStringLiteral("line 3")));
+    QVERIFY(model.data(model.index(2, ResultsModel::StatusColumn))
+                .toString()
+                .contains(QStringLiteral("ZeroDivisionError")));
+    QVERIFY(model.data(model.index(2, ResultsModel::StatusColumn), Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("line 3")));
 
     proxy.sort(ResultsModel::MedianColumn, Qt::AscendingOrder);  // numeric, not "100 us" < "5 us"
     QCOMPARE(proxy.data(proxy.index(0, ResultsModel::RuntimeColumn)).toString(), QStringLiteral("node (test)"));
@@ -284,8 +288,10 @@ void ModelsTest::resultsTableShowsTheMediansConfidenceInterval()
     model.addResult(r);
     QCOMPARE(model.headerData(ResultsModel::CiColumn, Qt::Horizontal).toString(), QStringLiteral("95% CI"));
     const QString ci = model.data(model.index(0, ResultsModel::CiColumn)).toString();
-    QCOMPARE(ci, QStringLiteral("%1 to %2").arg(QString::fromStdString(formatDuration(r.summary.ciLowNs)),
-                                                QString::fromStdString(formatDuration(r.summary.ciHighNs))));
+    QCOMPARE(ci,
+             QStringLiteral("%1 to %2")
+                 .arg(QString::fromStdString(formatDuration(r.summary.ciLowNs)),
+                      QString::fromStdString(formatDuration(r.summary.ciHighNs))));
     QVERIFY(r.summary.ciLowNs < r.summary.medianNs && r.summary.medianNs < r.summary.ciHighNs);
     QCOMPARE(model.data(model.index(0, ResultsModel::CiColumn), ResultsModel::SortRole).toDouble(), r.summary.ciLowNs);
 }
@@ -327,7 +333,7 @@ ResultsDocument syntheticDocument()
     return d;
 }
 
-} // namespace
+}  // namespace
 
 void ModelsTest::exportFormatsWriteTheirSignature_data()
 {
@@ -399,8 +405,8 @@ void ModelsTest::summaryErrorBarsAreTheBootstrapRatioCi()
         if (auto* bars = qobject_cast<QCPErrorBars*>(plot.plot()->plottable(i)); bars && !pythonBars)
             pythonBars = bars;  // the first series is the first result's: python
     QVERIFY(pythonBars);
-    const stats::Comparison c = stats::compareSamples(stats::perCallNs(results[0].samples),
-                                                      stats::perCallNs(results[1].samples));
+    const stats::Comparison c =
+        stats::compareSamples(stats::perCallNs(results[0].samples), stats::perCallNs(results[1].samples));
     const double ratio = results[0].summary.medianNs / results[1].summary.medianNs;
     const QCPErrorBarsData bar = pythonBars->data()->at(0);
     QVERIFY(qFuzzyCompare(ratio - bar.errorMinus, c.ratioCi.low));
@@ -466,7 +472,7 @@ void ModelsTest::builtinRuntimesHaveDistinctLegibleColours()
 {
     // The ids of core/runtimes/builtin_runtimes.cpp and of the fake runtime. CPython (process) and PyPy (process)
     // once shared a colour.
-    const QStringList ids{QStringLiteral("python"), QStringLiteral("node"), QStringLiteral("native"),
+    const QStringList ids{QStringLiteral("python"),  QStringLiteral("node"),         QStringLiteral("native"),
                           QStringLiteral("python3"), QStringLiteral("node-process"), QStringLiteral("pypy3"),
                           QStringLiteral("fake")};
     const QColor light(Qt::white), dark(0x2a, 0x2a, 0x2a);
@@ -531,8 +537,9 @@ void ModelsTest::throughputLabelsLeaveTheDataClear()
         QVERIFY2(QRectF(plot->viewport()).contains(box), qPrintable(text->text()));
         const QRectF clearance = box.adjusted(-3, -3, 3, 3);  // markers are up to 7 px wide
         for (const QPointF& p : data)
-            QVERIFY2(!clearance.contains(p), qPrintable(QStringLiteral("'%1' covers the data at %2, %3")
-                                                            .arg(text->text()).arg(p.x()).arg(p.y())));
+            QVERIFY2(
+                !clearance.contains(p),
+                qPrintable(QStringLiteral("'%1' covers the data at %2, %3").arg(text->text()).arg(p.x()).arg(p.y())));
     }
     QVERIFY(labels >= 2);  // "warm-up" and where the steady state begins
 }

@@ -126,7 +126,8 @@ void StartupViewTest::unknownRuntimeAndFailedProbeAreMessages()
     QVERIFY(view.start({"ghost"}));
     QVERIFY(waitForFinish(view));
     const QString messages = view.messageText();
-    QVERIFY2(messages.contains(QStringLiteral("Skipped ghost: 'ghost' is not an external runtime")), qPrintable(messages));
+    QVERIFY2(messages.contains(QStringLiteral("Skipped ghost: 'ghost' is not an external runtime")),
+             qPrintable(messages));
     QVERIFY2(messages.contains(QStringLiteral("Embedded start-up failed: versus startup-probe could not be started")),
              qPrintable(messages));
     QCOMPARE(view.commandBoxCount(), 1);  // the baseline was still measured

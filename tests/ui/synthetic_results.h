@@ -41,4 +41,4 @@ inline Result syntheticResult(int item, const std::string& workload, const std::
     return r;
 }
 
-} // namespace versus::gui::testing
+}  // namespace versus::gui::testing

@@ -24,7 +24,7 @@ std::vector<std::string> workloadIds()
     return ids;
 }
 
-class EveryRuntime : public ::testing::TestWithParam<std::string> {};
+class EveryRuntime : public ::testing::TestWithParam<std::string> { };
 
 TEST_P(EveryRuntime, TinyRunsSucceedAndAnswersAgree)
 {
@@ -93,5 +93,5 @@ TEST(MissingModule, FailsNamingTheModuleAndTheFix)
     EXPECT_NE(message.find("apt install python3-versus-absent-module"), std::string::npos) << message;
 }
 
-} // namespace
-} // namespace versus::workload_tests
+}  // namespace
+}  // namespace versus::workload_tests

@@ -154,7 +154,7 @@ TEST_F(FileWorkloads, NormalRunsLeaveNothing)
 
 TEST_F(FileWorkloads, TooLittleDiskSpaceIsRefusedBeforeWritingAndLeavesNothing)
 {
-    struct statvfs disk {};
+    struct statvfs disk { };
     ASSERT_EQ(statvfs(tmp().c_str(), &disk), 0);
     const auto twiceTheFreeMb = static_cast<std::int64_t>(disk.f_bavail * disk.f_frsize / (1 << 20)) * 2 + 1;
     for (const auto& item : items()) {
@@ -191,5 +191,5 @@ TEST_F(FileWorkloads, CancelledRunsLeaveNothing)
     }
 }
 
-} // namespace
-} // namespace versus::workload_tests
+}  // namespace
+}  // namespace versus::workload_tests

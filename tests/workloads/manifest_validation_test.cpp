@@ -30,12 +30,13 @@ protected:
     }
     void TearDown() override { fs::remove_all(m_dir); }
 
-    static std::string validManifest(const std::string& id, const std::string& implementations =
-                                                                R"([{"language": "python", "file": "w.py"}])")
+    static std::string validManifest(const std::string& id,
+                                     const std::string& implementations = R"([{"language": "python", "file": "w.py"}])")
     {
         return R"({"schema_version": 1, "id": ")" + id + R"(", "title": "T", "category": "cpu",
                   "description": "D.", "parameters": [{"name": "n", "type": "int", "default": 3, "min": 1}],
-                  "implementations": )" + implementations + "}";
+                  "implementations": )"
+            + implementations + "}";
     }
 
     /// Writes workloads/<id>/manifest.json and a script w.py beside it.
@@ -90,8 +91,8 @@ TEST_F(ManifestValidation, UnknownLanguageIsNamed)
 
 TEST_F(ManifestValidation, MissingScriptIsNamed)
 {
-    const auto manifest
-        = addWorkload("broken", validManifest("broken", R"([{"language": "python", "file": "gone.py"}])"));
+    const auto manifest =
+        addWorkload("broken", validManifest("broken", R"([{"language": "python", "file": "gone.py"}])"));
     expectOneError(manifest, "implementations[0].file", {"gone.py", "does not exist"});
 }
 
@@ -111,8 +112,8 @@ TEST_F(ManifestValidation, ThroughputMetricMustNameAParameter)
 
 // ---- The shipped catalog ------------------------------------------------------------------------------------------
 
-const std::set<std::string> kClaims = {"cpu-bound", "numpy", "json", "file-stream", "file-random", "object-size",
-                                         "gil-parallelism"};
+const std::set<std::string> kClaims = {"cpu-bound",   "numpy",       "json",           "file-stream",
+                                       "file-random", "object-size", "gil-parallelism"};
 
 TEST(ShippedCatalog, LoadsWithoutErrorsAndEveryWorkloadIsDescribed)
 {
@@ -155,5 +156,5 @@ TEST(ShippedCatalog, NativeImplementationsMatchTheManifests)
         << "a manifest lists {\"language\": \"native\"} without a C++ implementation, or the reverse";
 }
 
-} // namespace
-} // namespace versus::workload_tests
+}  // namespace
+}  // namespace versus::workload_tests

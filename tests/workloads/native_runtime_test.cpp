@@ -63,5 +63,5 @@ TEST(NativeRuntime, WorkloadWithoutNativeImplementationFailsWithAClearMessage)
         << results.front().failure.message;
 }
 
-} // namespace
-} // namespace versus::workload_tests
+}  // namespace
+}  // namespace versus::workload_tests

@@ -28,10 +28,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr int kReportFd = 4;              // the helper's report pipe, in the helper
+constexpr int kReportFd = 4;  // the helper's report pipe, in the helper
 constexpr std::size_t kTailBytes = 4096;  // kept of each output stream for error messages
 constexpr std::size_t kMaxProtocolLine = std::size_t(256) << 20;
-constexpr auto kKillGrace = std::chrono::milliseconds(100);    // SIGTERM, then SIGKILL after this
+constexpr auto kKillGrace = std::chrono::milliseconds(100);  // SIGTERM, then SIGKILL after this
 constexpr auto kLingerAfterExit = std::chrono::milliseconds(200);  // grandchildren holding our pipes
 
 /// A pipe whose both ends are close-on-exec and numbered above the fds the child gets (0..4), so that the
@@ -92,8 +92,8 @@ std::vector<std::string> childEnvironment(const std::vector<std::string>& extra)
     std::vector<std::string> out;
     for (char** e = environ; *e; ++e) {
         const std::string_view entry(*e);
-        const bool replaced = std::any_of(extra.begin(), extra.end(),
-                                          [&](const std::string& x) { return nameOf(x) == nameOf(entry); });
+        const bool replaced =
+            std::any_of(extra.begin(), extra.end(), [&](const std::string& x) { return nameOf(x) == nameOf(entry); });
         if (!replaced)
             out.emplace_back(entry);
     }
@@ -106,7 +106,7 @@ std::int64_t usToNs(long long us)
     return static_cast<std::int64_t>(us) * 1000;
 }
 
-} // namespace
+}  // namespace
 
 Expected<std::filesystem::path> findSpawnHelper()
 {
@@ -218,8 +218,7 @@ ChildOutcome runChild(const ChildSpec& spec, ChildCallbacks callbacks, ChildStop
         helper = *found;
     }
 
-    int in[2] = {-1, -1}, stdoutPipe[2] = {-1, -1}, stderrPipe[2] = {-1, -1}, proto[2] = {-1, -1},
-        rep[2] = {-1, -1};
+    int in[2] = {-1, -1}, stdoutPipe[2] = {-1, -1}, stderrPipe[2] = {-1, -1}, proto[2] = {-1, -1}, rep[2] = {-1, -1};
     auto closeAll = [&] {
         for (int* p : {in, stdoutPipe, stderrPipe, proto, rep}) {
             closeFd(p[0]);
@@ -287,8 +286,8 @@ ChildOutcome runChild(const ChildSpec& spec, ChildCallbacks callbacks, ChildStop
 
     const auto started = Clock::now();
     pid_t pid = -1;
-    const int spawnError
-        = posix_spawnp(&pid, argv[0], &actions, &attributes, argv.data(), envp.empty() ? environ : envp.data());
+    const int spawnError =
+        posix_spawnp(&pid, argv[0], &actions, &attributes, argv.data(), envp.empty() ? environ : envp.data());
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attributes);
     for (int* p : {in, stdoutPipe, stderrPipe, proto, rep})
@@ -316,7 +315,8 @@ ChildOutcome runChild(const ChildSpec& spec, ChildCallbacks callbacks, ChildStop
     Clock::time_point termSentAt{};
     std::optional<Clock::time_point> endedAt;  // the helper closed its report pipe: the program was reaped
     const std::optional<Clock::time_point> deadline = spec.timeoutS > 0
-        ? std::optional(started + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(spec.timeoutS)))
+        ? std::optional(started
+                        + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(spec.timeoutS)))
         : std::nullopt;
 
     auto escalate = [&] {
@@ -477,4 +477,4 @@ ChildOutcome runChild(const ChildSpec& spec, ChildCallbacks callbacks, ChildStop
     return out;
 }
 
-} // namespace versus
+}  // namespace versus

@@ -27,11 +27,11 @@ Expected<std::filesystem::path> findSpawnHelper();
 /// What to start and how.
 struct ChildSpec {
     std::vector<std::string> argv;  ///< argv[0] is the program (a path, or a name looked up in PATH)
-    std::string stdinData;          ///< written to the child's stdin, which is then closed
-    bool protocolPipe = false;      ///< open a private pipe on fd kProtocolFd
-    bool discardOutput = false;     ///< stdout/stderr to /dev/null (start-up runs) instead of captured
-    bool throughHelper = true;      ///< start via versus-spawn, for a true peak RSS; false: posix_spawn directly
-    double timeoutS = 0;            ///< stop the child after this long; 0 = no limit
+    std::string stdinData;  ///< written to the child's stdin, which is then closed
+    bool protocolPipe = false;  ///< open a private pipe on fd kProtocolFd
+    bool discardOutput = false;  ///< stdout/stderr to /dev/null (start-up runs) instead of captured
+    bool throughHelper = true;  ///< start via versus-spawn, for a true peak RSS; false: posix_spawn directly
+    double timeoutS = 0;  ///< stop the child after this long; 0 = no limit
     /// "NAME=value" entries set for the child on top of Versus's own environment (an entry replaces a variable of
     /// the same name), e.g. LD_LIBRARY_PATH for Debian's Node 18, which links libnode.so.108 from a private prefix.
     /// versus-spawn passes its environment on to the program unchanged.
@@ -40,17 +40,17 @@ struct ChildSpec {
 
 /// How a child ended.
 struct ChildOutcome {
-    std::string startError;    ///< the child could not be started (missing program, missing helper); else empty
-    bool exited = false;       ///< ended by exit(); `exitCode` valid
+    std::string startError;  ///< the child could not be started (missing program, missing helper); else empty
+    bool exited = false;  ///< ended by exit(); `exitCode` valid
     int exitCode = -1;
-    int signal = 0;            ///< signal that ended it; 0 when it exited
-    bool stopped = false;      ///< stopped by ChildStopper, the timeout or an aborted protocol
+    int signal = 0;  ///< signal that ended it; 0 when it exited
+    bool stopped = false;  ///< stopped by ChildStopper, the timeout or an aborted protocol
     bool timedOut = false;
     std::int64_t maxRssBytes = -1;  ///< wait4 ru_maxrss; -1 when unknown
     std::int64_t userNs = -1;
     std::int64_t sysNs = -1;
     std::int64_t wallNs = -1;  ///< fork to reap, measured by the helper (or by us when started directly)
-    std::string stdoutTail;    ///< last lines of the child's stdout / stderr (a few KB at most)
+    std::string stdoutTail;  ///< last lines of the child's stdout / stderr (a few KB at most)
     std::string stderrTail;
 
     /// "exited with status 3", "was killed by signal 11 (Segmentation fault)", ...
@@ -94,4 +94,4 @@ ChildOutcome runChild(const ChildSpec& spec, ChildCallbacks callbacks, ChildStop
 /// RSS of a live process from /proc/PID/statm, in bytes; -1 when it is gone.
 std::int64_t processRssBytes(pid_t pid);
 
-} // namespace versus
+}  // namespace versus

@@ -25,7 +25,6 @@ using nlohmann::json;
 
 namespace {
 
-
 std::string shorten(std::string_view text, std::size_t max = 160)
 {
     std::string s(text.substr(0, max));
@@ -38,7 +37,7 @@ std::string withLastLines(const ChildOutcome& outcome)
     return lines.empty() ? std::string(" It wrote nothing on stderr.") : " Last lines of its output:\n" + lines;
 }
 
-} // namespace
+}  // namespace
 
 // ---- ExternalProcessRuntime -------------------------------------------------------------------------------------
 
@@ -147,20 +146,24 @@ Result ExternalProcessRuntime::execute(const RunJob& job, EventSink& sink)
         return result;
     };
     if (!outcome.startError.empty())
-        return context.fail(FailureKind::RuntimeUnavailable, m_info.name + " " + outcome.describeEnd()
+        return context.fail(FailureKind::RuntimeUnavailable,
+                            m_info.name + " " + outcome.describeEnd()
                                 + ". Check the interpreter path with 'versus list'.");
     if (!junk.empty())
         return withChildFigures(context.fail(FailureKind::Protocol,
-                            m_info.name + " (" + m_program + ") wrote something on its result pipe that is not the "
-                                "Versus harness protocol: '" + shorten(junk) + "'. Check that " + m_program
-                                + " is a " + m_info.language + " interpreter that can run the Versus harness."
-                                + withLastLines(outcome)));
+                                             m_info.name + " (" + m_program
+                                                 + ") wrote something on its result pipe that is not the "
+                                                   "Versus harness protocol: '"
+                                                 + shorten(junk) + "'. Check that " + m_program + " is a "
+                                                 + m_info.language + " interpreter that can run the Versus harness."
+                                                 + withLastLines(outcome)));
     if (resultJson)
         return withChildFigures(context.finish(*resultJson));
     if (outcome.stopped && !outcome.timedOut)
         return withChildFigures(context.fail(FailureKind::Cancelled, "cancelled"));
-    return withChildFigures(context.fail(FailureKind::Crash, m_info.name + " " + outcome.describeEnd()
-                            + " before it reported a result." + withLastLines(outcome)));
+    return withChildFigures(context.fail(FailureKind::Crash,
+                                         m_info.name + " " + outcome.describeEnd() + " before it reported a result."
+                                             + withLastLines(outcome)));
 }
 
 // ---- Interpreter identification ----------------------------------------------------------------------------------
@@ -168,7 +171,7 @@ Result ExternalProcessRuntime::execute(const RunJob& job, EventSink& sink)
 std::string resolveProgram(const std::string& program)
 {
     auto executable = [](const std::string& path) {
-        struct stat st{};
+        struct stat st { };
         return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && access(path.c_str(), X_OK) == 0;
     };
     if (program.find('/') != std::string::npos)
@@ -214,15 +217,16 @@ std::filesystem::path cacheFile()
 
 std::mutex g_identityMutex;
 
-} // namespace
+}  // namespace
 
 InterpreterIdentity identifyInterpreter(const std::string& program, const std::vector<std::string>& environment)
 {
     const std::string path = resolveProgram(program);
     if (path.empty())
-        return {"", "", "", "", "'" + program + "' was not found" + (program.find('/') == std::string::npos ? " on PATH" : "")
-                                    + " or is not executable"};
-    struct stat st{};
+        return {"", "", "", "",
+                "'" + program + "' was not found" + (program.find('/') == std::string::npos ? " on PATH" : "")
+                    + " or is not executable"};
+    struct stat st { };
     stat(path.c_str(), &st);  // resolveProgram checked it exists; the key changes when the binary is replaced
     const std::string key = path + "|" + std::to_string(st.st_size) + "|" + std::to_string(st.st_mtim.tv_sec);
 
@@ -272,7 +276,8 @@ InterpreterIdentity identifyInterpreter(const std::string& program, const std::v
         json cached = json::parse(in, nullptr, false);
         if (!cached.is_object())
             cached = json::object();
-        cached[key] = {{"language", id.language}, {"family", id.family}, {"version", id.version}, {"detail", id.detail}};
+        cached[key] = {
+            {"language", id.language}, {"family", id.family}, {"version", id.version}, {"detail", id.detail}};
         const auto temp = file.string() + "." + std::to_string(getpid());
         std::ofstream(temp) << cached.dump(2) << "\n";
         std::filesystem::rename(temp, file, ec);
@@ -287,7 +292,8 @@ InterpreterCommand debianNode18Command()
     const std::filesystem::path prefix = VERSUS_LIBNODE_PREFIX;
     std::error_code ec;
     command.program = (prefix == "/usr" ? prefix / "bin/node" : prefix / "usr/bin/node").string();
-    if (const auto libDir = prefix / "usr/lib/x86_64-linux-gnu"; prefix != "/usr" && std::filesystem::is_directory(libDir, ec)) {
+    if (const auto libDir = prefix / "usr/lib/x86_64-linux-gnu";
+        prefix != "/usr" && std::filesystem::is_directory(libDir, ec)) {
         std::string path = libDir.string();
         if (const char* inherited = std::getenv("LD_LIBRARY_PATH"); inherited && *inherited)
             path += std::string(":") + inherited;
@@ -316,17 +322,33 @@ struct BuiltinInterpreter {
 BuiltinInterpreter node18Interpreter()
 {
     const InterpreterCommand node = debianNode18Command();
-    return {"node18-process", "Node.js (process)", node.program, "javascript",
+    return {"node18-process",
+            "Node.js (process)",
+            node.program,
+            "javascript",
             "run packaging/install-deps, which unpacks Debian's nodejs 18 package next to libnode "
             "(apt-get download nodejs=18.*; dpkg -x)",
-            node.environment, 18};
+            node.environment,
+            18};
 }
 
 std::vector<BuiltinInterpreter> builtinInterpreters()
 {
     return {
-        {"python3", "CPython (process)", "/usr/bin/python3.11", "python", "install it with 'apt install python3.11'", {}, 0},
-        {"node-process", "Node.js (process)", "node", "javascript", "install Node.js 20 so that 'node' is on PATH", {}, 0},
+        {"python3",
+         "CPython (process)",
+         "/usr/bin/python3.11",
+         "python",
+         "install it with 'apt install python3.11'",
+         {},
+         0},
+        {"node-process",
+         "Node.js (process)",
+         "node",
+         "javascript",
+         "install Node.js 20 so that 'node' is on PATH",
+         {},
+         0},
         node18Interpreter(),
         {"pypy3", "PyPy (process)", "pypy3", "python", "install it with 'apt install pypy3'", {}, 0},
     };
@@ -360,7 +382,7 @@ RuntimeDescriptor describe(const std::string& id, const std::string& name, const
     return d;
 }
 
-} // namespace
+}  // namespace
 
 void registerExternalRuntimes(RuntimeRegistry& registry)
 {
@@ -399,10 +421,11 @@ std::string registerExternalInterpreter(RuntimeRegistry& registry, const std::st
     InterpreterIdentity identity = identifyInterpreter(path);
     if (!language.empty() && !identity.error.empty() && !resolveProgram(path).empty())
         identity.error.clear();  // the language was given: an unusual --version answer does not matter
-    const std::string family = identity.family.empty() ? std::filesystem::path(path).filename().string() : identity.family;
+    const std::string family =
+        identity.family.empty() ? std::filesystem::path(path).filename().string() : identity.family;
     RuntimeDescriptor d = describe(id, family + " (" + id + ", process)", path, language, identity, "");
     registry.add(d);
     return d.unavailableReason;
 }
 
-} // namespace versus
+}  // namespace versus

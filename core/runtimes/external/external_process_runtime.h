@@ -37,10 +37,10 @@ private:
 /// What running an interpreter with --version told about it.
 struct InterpreterIdentity {
     std::string language;  ///< "python" or "javascript"; empty when not recognised
-    std::string family;    ///< "CPython", "PyPy", "Node.js", or the file name
-    std::string version;   ///< "3.11.2", "7.3.11", "20.20.2"
-    std::string detail;    ///< "Python 3.9.16" for PyPy; may be empty
-    std::string error;     ///< why it could not be identified; empty on success
+    std::string family;  ///< "CPython", "PyPy", "Node.js", or the file name
+    std::string version;  ///< "3.11.2", "7.3.11", "20.20.2"
+    std::string detail;  ///< "Python 3.9.16" for PyPy; may be empty
+    std::string error;  ///< why it could not be identified; empty on success
 };
 
 /// Runs `program --version` (2 s timeout) and parses the answer. Cached per resolved path, size and mtime in
@@ -75,4 +75,4 @@ void registerExternalRuntimes(RuntimeRegistry& registry);
 std::string registerExternalInterpreter(RuntimeRegistry& registry, const std::string& id, const std::string& path,
                                         const std::string& language = {});
 
-} // namespace versus
+}  // namespace versus

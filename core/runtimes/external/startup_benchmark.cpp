@@ -68,7 +68,8 @@ StartupMeasurement measureStartup(const StartupCommand& command, int warmup, int
             break;
         }
         if (!outcome.startError.empty() || !outcome.exited || outcome.exitCode != 0) {
-            m.error = "'" + command.label + "' " + (outcome.timedOut ? "did not end within 30 s" : outcome.describeEnd());
+            m.error =
+                "'" + command.label + "' " + (outcome.timedOut ? "did not end within 30 s" : outcome.describeEnd());
             break;
         }
         if (i < warmup)
@@ -79,4 +80,4 @@ StartupMeasurement measureStartup(const StartupCommand& command, int warmup, int
     return m;
 }
 
-} // namespace versus
+}  // namespace versus

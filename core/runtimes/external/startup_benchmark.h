@@ -14,7 +14,7 @@ namespace versus {
 /// One command to start cold, e.g. {"python3 -I -S -c pass", {"/usr/bin/python3.11", "-I", "-S", "-c", "pass"}}.
 struct StartupCommand {
     std::string runtimeId;  ///< "python3"; "baseline" for /bin/true
-    std::string label;      ///< how the table shows it
+    std::string label;  ///< how the table shows it
     std::vector<std::string> argv;
     std::vector<std::string> environment;  ///< "NAME=value" the program needs (ChildSpec::environment)
 };
@@ -56,10 +56,10 @@ using StartupRunStarting = std::function<void(bool warmup, int index, int count)
 
 /// Runs `warmup` untimed and `runs` timed starts of the command, one after the other, through versus-spawn.
 /// Stops at the first failing run and reports why. `stopper` may end it early from another thread (error "stopped").
-StartupMeasurement measureStartup(const StartupCommand& command, int warmup, int runs,
-                                  ChildStopper* stopper = nullptr, const StartupRunStarting& onStart = {});
+StartupMeasurement measureStartup(const StartupCommand& command, int warmup, int runs, ChildStopper* stopper = nullptr,
+                                  const StartupRunStarting& onStart = {});
 
 /// Pure: median, MAD, extremes of the runs.
 StartupSummary summarizeStartup(const std::vector<StartupRun>& runs);
 
-} // namespace versus
+}  // namespace versus

@@ -21,23 +21,27 @@ using nlohmann::json;
 
 const std::string kProbeLabel = "versus startup-probe";
 
-} // namespace
+}  // namespace
 
 const std::vector<StartupProbePart>& startupProbePartTable()
 {
     static const std::vector<StartupProbePart> table{
-        {"python_interpreter_init_ms", "CPython interpreter initialisation", "CPython\ninterpreter\ninit", "python", {}},
-        {"python_first_sample_ms", "CPython: first job, to its first sample (fib tiny)", "CPython\n1st job",
-         "python", {}},
-        {"python_second_first_sample_ms", "CPython: second job, to its first sample", "CPython\n2nd job",
-         "python", {}},
+        {"python_interpreter_init_ms",
+         "CPython interpreter initialisation",
+         "CPython\ninterpreter\ninit",
+         "python",
+         {}},
+        {"python_first_sample_ms",
+         "CPython: first job, to its first sample (fib tiny)",
+         "CPython\n1st job",
+         "python",
+         {}},
+        {"python_second_first_sample_ms", "CPython: second job, to its first sample", "CPython\n2nd job", "python", {}},
         {"node_process_init_ms", "Node.js per-process initialisation", "Node.js\nprocess\ninit", "node", {}},
         {"node_first_env_create_ms", "Node.js first environment creation", "Node.js\n1st env\ncreation", "node", {}},
         {"node_second_env_create_ms", "Node.js second environment creation", "Node.js\n2nd env\ncreation", "node", {}},
-        {"node_first_sample_ms", "Node.js: first job, to its first sample (fib tiny)", "Node.js\n1st job",
-         "node", {}},
-        {"node_second_first_sample_ms", "Node.js: second job, to its first sample", "Node.js\n2nd job",
-         "node", {}},
+        {"node_first_sample_ms", "Node.js: first job, to its first sample (fib tiny)", "Node.js\n1st job", "node", {}},
+        {"node_second_first_sample_ms", "Node.js: second job, to its first sample", "Node.js\n2nd job", "node", {}},
         {"process_wall_ms", "whole probe process (both runtimes, 4 jobs)", "whole\nprobe\nprocess", "", {}},
     };
     return table;
@@ -77,7 +81,8 @@ StartupPlan planStartup(const RuntimeRegistry& registry, const std::vector<std::
             plan.skipped.push_back({id, d->unavailableReason, false});
             continue;
         }
-        std::string program = id == "python3" ? "/usr/bin/python3.11" : resolveProgram(id == "node-process" ? "node" : id);
+        std::string program =
+            id == "python3" ? "/usr/bin/python3.11" : resolveProgram(id == "node-process" ? "node" : id);
         std::vector<std::string> environment;
         // User interpreters and node18-process: the program (and what it needs) is inside the runtime; ask it.
         if (auto runtime = d->create(); auto* external = dynamic_cast<ExternalProcessRuntime*>(runtime.get())) {
@@ -163,4 +168,4 @@ StartupStudy runStartupStudy(const StartupPlan& plan, const StartupStudyOptions&
     return study;
 }
 
-} // namespace versus
+}  // namespace versus

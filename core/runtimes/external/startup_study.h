@@ -19,7 +19,7 @@ class RuntimeRegistry;
 /// A runtime id asked for that will not be measured.
 struct StartupSkip {
     std::string runtimeId;
-    std::string reason;      ///< the registry's unavailable reason, or why the id cannot be started as a process
+    std::string reason;  ///< the registry's unavailable reason, or why the id cannot be started as a process
     bool notExternal = false;  ///< unknown id, or an embedded one without a process counterpart: a usage error
 };
 
@@ -41,29 +41,29 @@ std::vector<std::string> defaultStartupRuntimeIds();
 std::vector<std::string> externalRuntimeIds(const RuntimeRegistry& registry);
 
 struct StartupStudyOptions {
-    int runs = 30;       ///< timed starts per command
-    int warmup = 3;      ///< untimed starts before them
-    int probeRuns = 5;   ///< fresh probe processes; 0 skips the embedded part
+    int runs = 30;  ///< timed starts per command
+    int warmup = 3;  ///< untimed starts before them
+    int probeRuns = 5;  ///< fresh probe processes; 0 skips the embedded part
     std::string versusExecutable;  ///< the versus binary that understands `startup-probe`
 };
 
 /// What is running now; reported before each start.
 struct StartupProgress {
-    std::string label;   ///< "python3 -c pass", or "versus startup-probe"
-    bool warmup = false; ///< an untimed warm-up start
+    std::string label;  ///< "python3 -c pass", or "versus startup-probe"
+    bool warmup = false;  ///< an untimed warm-up start
     bool probe = false;  ///< a probe process (embedded start-up)
-    int index = 0;       ///< 1-based number of this start within its phase (warm-up, runs or probes)
-    int count = 0;       ///< starts in that phase
-    int step = 0;        ///< 1-based: which command (or the probes, last) of `steps`
+    int index = 0;  ///< 1-based number of this start within its phase (warm-up, runs or probes)
+    int count = 0;  ///< starts in that phase
+    int step = 0;  ///< 1-based: which command (or the probes, last) of `steps`
     int steps = 0;
 };
 
 /// One part of embedded start-up, with its value from every probe that reported it.
 struct StartupProbePart {
-    std::string key;         ///< "python_interpreter_init_ms"
-    std::string label;       ///< "CPython interpreter initialisation"
+    std::string key;  ///< "python_interpreter_init_ms"
+    std::string label;  ///< "CPython interpreter initialisation"
     std::string chartLabel;  ///< short lines for a chart axis: "CPython\ninterpreter\ninit"
-    std::string runtimeId;   ///< the embedded runtime it belongs to ("python", "node"); empty for the whole process
+    std::string runtimeId;  ///< the embedded runtime it belongs to ("python", "node"); empty for the whole process
     std::vector<double> values;  ///< milliseconds, one per probe, in probe order
 };
 
@@ -76,7 +76,7 @@ struct StartupStudy {
     std::vector<StartupProbePart> parts;  ///< the known parts some probe reported, in table order
     std::vector<double> probeMaxRssBytes;
     std::string probeError;  ///< why the probes stopped early; empty when all ran
-    bool stopped = false;    ///< the stopper ended the study early
+    bool stopped = false;  ///< the stopper ended the study early
 
     /// Commands that failed, plus the probes when they failed.
     int failures() const;
@@ -97,4 +97,4 @@ StartupStudy runStartupStudy(const StartupPlan& plan, const StartupStudyOptions&
 /// The parts of embedded start-up in table order: key, label, chart label, runtime id (values empty).
 const std::vector<StartupProbePart>& startupProbePartTable();
 
-} // namespace versus
+}  // namespace versus

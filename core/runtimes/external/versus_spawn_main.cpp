@@ -50,7 +50,7 @@ long long microseconds(const timeval& tv)
     return static_cast<long long>(tv.tv_sec) * 1000000LL + tv.tv_usec;
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv)
 {

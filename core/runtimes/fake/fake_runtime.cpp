@@ -8,7 +8,10 @@
 
 namespace versus {
 
-FakeRuntime::FakeRuntime(FakeBehaviour behaviour, std::string id) : m_behaviour(std::move(behaviour)), m_id(std::move(id)) {}
+FakeRuntime::FakeRuntime(FakeBehaviour behaviour, std::string id)
+    : m_behaviour(std::move(behaviour)), m_id(std::move(id))
+{
+}
 
 RuntimeInfo FakeRuntime::info() const
 {
@@ -63,4 +66,4 @@ Result FakeRuntime::execute(const RunJob& job, EventSink& sink)
     return result;
 }
 
-} // namespace versus
+}  // namespace versus

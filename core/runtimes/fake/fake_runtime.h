@@ -11,13 +11,13 @@
 namespace versus {
 
 struct FakeBehaviour {
-    std::string language = "python";   ///< which implementations of a workload it runs
-    std::int64_t nsPerCall = 1'000'000; ///< virtual time one call takes
-    std::string answer = "42";          ///< JSON text returned by every call
-    bool hang = false;                  ///< each call spins in real time until cancel()
+    std::string language = "python";  ///< which implementations of a workload it runs
+    std::int64_t nsPerCall = 1'000'000;  ///< virtual time one call takes
+    std::string answer = "42";  ///< JSON text returned by every call
+    bool hang = false;  ///< each call spins in real time until cancel()
     FailureKind failWith = FailureKind::None;
     std::string failMessage;
-    double harnessOverheadNs = -1;      ///< when >= 0, reported as Result::harnessOverheadNs of every job
+    double harnessOverheadNs = -1;  ///< when >= 0, reported as Result::harnessOverheadNs of every job
 };
 
 class FakeRuntime final : public Runtime {
@@ -38,4 +38,4 @@ private:
     std::atomic<int> m_executeCount{0};
 };
 
-} // namespace versus
+}  // namespace versus

@@ -93,7 +93,7 @@ bool diedOfMemory(const ChildOutcome& outcome)
     return false;
 }
 
-} // namespace
+}  // namespace
 
 Expected<std::filesystem::path> findWorkerProgram()
 {
@@ -232,11 +232,13 @@ Result IsolatedRuntime::execute(const RunJob& job, EventSink& sink)
     if (memory.exceeded() || (outcome.signal != 0 && diedOfMemory(outcome)))
         return failWith(FailureKind::OutOfMemory,
                         "memory limit of " + megabytes(limit) + " exceeded: " + who + " reached "
-                            + megabytes(std::max(memory.peakBytes(), limit)) + " and was stopped. Use smaller "
-                            "parameters, or raise the limit (--memory-limit MB).");
+                            + megabytes(std::max(memory.peakBytes(), limit))
+                            + " and was stopped. Use smaller "
+                              "parameters, or raise the limit (--memory-limit MB).");
     if (!junk.empty())
-        return failWith(FailureKind::Protocol, "the isolated worker wrote something that is not its protocol (" + junk
-                                                   + "). This is a bug of Versus; please report it.");
+        return failWith(FailureKind::Protocol,
+                        "the isolated worker wrote something that is not its protocol (" + junk
+                            + "). This is a bug of Versus; please report it.");
     if (reported) {
         Result result = std::move(*reported);
         result.workerStartNs = partial.workerStartNs;
@@ -246,11 +248,14 @@ Result IsolatedRuntime::execute(const RunJob& job, EventSink& sink)
     }
     if (outcome.stopped && !outcome.timedOut)
         return failWith(FailureKind::Cancelled, "cancelled (the isolated worker was stopped)");
-    return failWith(FailureKind::Crash, who + " " + outcome.describeEnd()
-                                            + (outcome.signal == SIGKILL ? " (sent by the workload itself or by the "
-                                                                           "kernel's out-of-memory killer)" : "")
-                                            + " before it reported a result; the workload's code ended its process. "
-                                              "The run went on with a fresh worker." + withLastOutput(outcome));
+    return failWith(FailureKind::Crash,
+                    who + " " + outcome.describeEnd()
+                        + (outcome.signal == SIGKILL ? " (sent by the workload itself or by the "
+                                                       "kernel's out-of-memory killer)"
+                                                     : "")
+                        + " before it reported a result; the workload's code ended its process. "
+                          "The run went on with a fresh worker."
+                        + withLastOutput(outcome));
 }
 
-} // namespace versus
+}  // namespace versus

@@ -39,4 +39,4 @@ private:
     ChildStopper m_stopper;
 };
 
-} // namespace versus
+}  // namespace versus

@@ -21,7 +21,7 @@ namespace {
 /// Writes whole lines to the protocol pipe; any thread (runtimes post from their own threads).
 class PipeSink final : public EventSink {
 public:
-    explicit PipeSink(int fd) : m_fd(fd) {}
+    explicit PipeSink(int fd) : m_fd(fd) { }
     void post(Event event) override
     {
         if (auto text = workerEventLine(event))
@@ -87,7 +87,7 @@ Expected<LoadedJob> load(const WorkerJob& job)
     return loaded;
 }
 
-} // namespace
+}  // namespace
 
 int serveIsolatedJob(RuntimeRegistry& registry, int protocolFd)
 {
@@ -117,8 +117,9 @@ int serveIsolatedJob(RuntimeRegistry& registry, int protocolFd)
         if (impl->flavour == job->flavour)
             loaded->implementation = impl;
     if (!loaded->implementation) {
-        sink.writeLine(workerDoneLine(failed(FailureKind::Internal, "the workload has no " + job->language + " '"
-                                                                       + job->flavour + "' implementation any more")));
+        sink.writeLine(workerDoneLine(
+            failed(FailureKind::Internal,
+                   "the workload has no " + job->language + " '" + job->flavour + "' implementation any more")));
         return 0;
     }
     const auto found = registry.get(job->runtimeId);
@@ -141,4 +142,4 @@ int serveIsolatedJob(RuntimeRegistry& registry, int protocolFd)
     return 0;
 }
 
-} // namespace versus
+}  // namespace versus

@@ -17,4 +17,4 @@ inline constexpr std::int64_t kWorkerAddressSpaceHeadroomBytes = std::int64_t(2)
 /// longer loads, unavailable runtime) still ends with a done line holding a failed Result. Returns the exit status.
 int serveIsolatedJob(RuntimeRegistry& registry, int protocolFd);
 
-} // namespace versus
+}  // namespace versus

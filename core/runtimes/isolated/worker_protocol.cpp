@@ -11,7 +11,9 @@ namespace {
 
 json keyToJson(const ItemKey& key)
 {
-    return {{"item_index", key.itemIndex}, {"workload_id", key.workloadId}, {"runtime_id", key.runtimeId},
+    return {{"item_index", key.itemIndex},
+            {"workload_id", key.workloadId},
+            {"runtime_id", key.runtimeId},
             {"flavour", key.flavour}};
 }
 
@@ -21,7 +23,7 @@ std::string line(const json& message)
     return message.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-} // namespace
+}  // namespace
 
 std::string workerJobToJson(const WorkerJob& job)
 {
@@ -76,8 +78,11 @@ std::optional<std::string> workerEventLine(const Event& event)
     if (const auto* e = std::get_if<OutputEvent>(&event))
         return line({{"event", "output"}, {"stream", e->stream}, {"text", e->text}});
     if (const auto* e = std::get_if<GcEvent>(&event))
-        return line({{"event", "gc"}, {"timestamp_ns", e->timestampNs}, {"runtime", e->runtime},
-                     {"pause_ns", e->pauseNs}, {"runtime_id", e->runtimeId}});
+        return line({{"event", "gc"},
+                     {"timestamp_ns", e->timestampNs},
+                     {"runtime", e->runtime},
+                     {"pause_ns", e->pauseNs},
+                     {"runtime_id", e->runtimeId}});
     return std::nullopt;
 }
 
@@ -128,4 +133,4 @@ WorkerMessage parseWorkerLine(std::string_view text, const ItemKey& key)
     return out;
 }
 
-} // namespace versus
+}  // namespace versus

@@ -18,7 +18,7 @@ namespace versus {
 /// implementation by language and flavour, parameters as text (checked again against the manifest).
 struct WorkerJob {
     std::string runtimeId;  ///< "python", "node", "native": a runtime of the worker's own registry
-    std::string manifest;   ///< absolute path of the workload's manifest.json
+    std::string manifest;  ///< absolute path of the workload's manifest.json
     std::string language;
     std::string flavour = "plain";
     ItemKey key;
@@ -51,4 +51,4 @@ struct WorkerMessage {
 };
 WorkerMessage parseWorkerLine(std::string_view line, const ItemKey& key);
 
-} // namespace versus
+}  // namespace versus

@@ -18,7 +18,7 @@ constexpr const char* kCompiler = "clang++ " __clang_version__;
 constexpr const char* kCompiler = "g++ " __VERSION__;
 #endif
 
-} // namespace
+}  // namespace
 
 RuntimeInfo NativeRuntime::info() const
 {
@@ -79,4 +79,4 @@ Result NativeRuntime::execute(const RunJob& job, EventSink& sink)
     }
 }
 
-} // namespace versus
+}  // namespace versus

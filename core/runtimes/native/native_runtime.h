@@ -23,4 +23,4 @@ private:
     std::atomic<bool> m_cancel{false};
 };
 
-} // namespace versus
+}  // namespace versus

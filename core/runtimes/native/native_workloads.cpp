@@ -335,20 +335,15 @@ NativeCall setupDictOps(const ParamValues& params)
     };
 }
 
-} // namespace
+}  // namespace
 
 const std::map<std::string, NativeSetup>& nativeWorkloads()
 {
     static const std::map<std::string, NativeSetup> workloads = {
-        {"dict_ops", setupDictOps},
-        {"fib", setupFib},
-        {"image_blur", setupImageBlur},
-        {"matmul", setupMatmul},
-        {"nbody", setupNbody},
-        {"sort", setupSort},
-        {"string_build", setupStringBuild},
+        {"dict_ops", setupDictOps}, {"fib", setupFib},   {"image_blur", setupImageBlur},     {"matmul", setupMatmul},
+        {"nbody", setupNbody},      {"sort", setupSort}, {"string_build", setupStringBuild},
     };
     return workloads;
 }
 
-} // namespace versus::native
+}  // namespace versus::native

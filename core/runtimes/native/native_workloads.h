@@ -17,4 +17,4 @@ using NativeSetup = std::function<NativeCall(const ParamValues&)>;
 /// Every native implementation, by workload id. Each gives the same answers as the workload's scripts.
 const std::map<std::string, NativeSetup>& nativeWorkloads();
 
-} // namespace versus::native
+}  // namespace versus::native

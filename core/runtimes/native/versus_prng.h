@@ -37,4 +37,4 @@ inline std::uint32_t checksumAdd(std::uint32_t h, std::int64_t value)
     return h * 31u + static_cast<std::uint32_t>(value);
 }
 
-} // namespace versus::native
+}  // namespace versus::native

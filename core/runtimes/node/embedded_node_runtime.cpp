@@ -25,7 +25,7 @@ namespace versus {
 
 namespace {
 
-std::atomic<double> g_processInitMs{0};         // for `versus startup-probe`
+std::atomic<double> g_processInitMs{0};  // for `versus startup-probe`
 std::atomic<double> g_lastEnvironmentCreateMs{0};
 
 /// V8 and Node's per-process state, initialised once, on first use, and never torn down before exit (environments
@@ -56,9 +56,10 @@ private:
         std::vector<std::string> args{processed[0]};
         using F = node::ProcessInitializationFlags::Flags;
         auto result = node::InitializeOncePerProcess(
-            args, {F::kNoInitializeV8, F::kNoInitializeNodeV8Platform, F::kNoDefaultSignalHandling,
-                   F::kNoStdioInitialization, F::kNoAdjustResourceLimits, F::kDisableNodeOptionsEnv,
-                   F::kNoParseGlobalDebugVariables, F::kNoUseLargePages, F::kNoPrintHelpOrVersionOutput});
+            args,
+            {F::kNoInitializeV8, F::kNoInitializeNodeV8Platform, F::kNoDefaultSignalHandling, F::kNoStdioInitialization,
+             F::kNoAdjustResourceLimits, F::kDisableNodeOptionsEnv, F::kNoParseGlobalDebugVariables,
+             F::kNoUseLargePages, F::kNoPrintHelpOrVersionOutput});
         if (!result->errors().empty()) {
             for (const auto& e : result->errors())
                 m_initError += e + "; ";
@@ -114,7 +115,6 @@ struct NodeJob {
         gcPending.clear();
     }
 };
-
 
 void gcPrologue(v8::Isolate*, v8::GCType, v8::GCCallbackFlags, void* data)
 {
@@ -223,7 +223,7 @@ void setFunction(v8::Local<v8::Context> context, v8::Local<v8::Object> target, c
     target->Set(context, v8::String::NewFromUtf8(isolate, name).ToLocalChecked(), fn).Check();
 }
 
-} // namespace
+}  // namespace
 
 struct EmbeddedNodeRuntime::Impl {
     WorkerThread thread{64u << 20};
@@ -304,8 +304,8 @@ Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink
     std::vector<std::string> execArgs;
     const auto createStarted = std::chrono::steady_clock::now();
     auto setup = node::CommonEnvironmentSetup::Create(platform.platform(), &errors, args, execArgs, flags);
-    g_lastEnvironmentCreateMs
-        = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - createStarted).count();
+    g_lastEnvironmentCreateMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - createStarted).count();
     if (!setup) {
         std::string text;
         for (const auto& e : errors)
@@ -382,13 +382,15 @@ Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink
     const std::string leakedChildren = killChildrenSince(childrenBefore);
 
     if (nodeJob.outOfMemory)
-        return context.fail(FailureKind::OutOfMemory,
-                            "the JavaScript heap reached its limit and the workload was stopped. Use smaller parameters"
-                            " (the limit is V8's default for this machine's memory, as in node, or VERSUS_NODE_HEAP_MB).");
+        return context.fail(
+            FailureKind::OutOfMemory,
+            "the JavaScript heap reached its limit and the workload was stopped. Use smaller parameters"
+            " (the limit is V8's default for this machine's memory, as in node, or VERSUS_NODE_HEAP_MB).");
     if (cancelRequested)
         return context.fail(FailureKind::Cancelled, "cancelled");
     if (!nodeJob.stopReason.empty())
-        return context.fail(FailureKind::Exit, nodeJob.stopReason
+        return context.fail(FailureKind::Exit,
+                            nodeJob.stopReason
                                 + " was called: workload code must return its answer, not end the process. "
                                   "Remove the call.",
                             nodeJob.stopFile, nodeJob.stopLine);
@@ -408,4 +410,4 @@ Result EmbeddedNodeRuntime::Impl::runOnWorker(const RunJob& job, EventSink& sink
                         "Make run() return a value or a promise that resolves.");
 }
 
-} // namespace versus
+}  // namespace versus

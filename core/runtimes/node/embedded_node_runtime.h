@@ -37,4 +37,4 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
-} // namespace versus
+}  // namespace versus

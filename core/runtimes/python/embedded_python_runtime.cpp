@@ -35,7 +35,8 @@ bool overLimit(size_t more)
     const std::int64_t limit = g_limitBytes.load(std::memory_order_relaxed);
     return limit > 0
         && g_rawBytes.load(std::memory_order_relaxed) + g_arenaBytes.load(std::memory_order_relaxed)
-                + static_cast<std::int64_t>(more) > limit;
+            + static_cast<std::int64_t>(more)
+        > limit;
 }
 
 void* rawMalloc(void* ctx, size_t size)
@@ -185,11 +186,12 @@ private:
         PyConfig_InitPythonConfig(&config);
         config.install_signal_handlers = 0;  // the host owns signals
         config.parse_argv = 0;
-        config.use_environment = 0;          // PYTHONPATH/PYTHONHOME of another Python must not leak in
+        config.use_environment = 0;  // PYTHONPATH/PYTHONHOME of another Python must not leak in
         try {
             const auto started = std::chrono::steady_clock::now();
             py::initialize_interpreter(&config, 0, nullptr, false);
-            g_interpreterInitMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            g_interpreterInitMs =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         } catch (const std::exception& e) {
             m_initError = std::string("CPython could not start: ") + e.what();
             return;
@@ -208,8 +210,8 @@ private:
             Py_INCREF(m_cancelledType);
             m_harness = harness.release().ptr();
         } catch (const std::exception& e) {
-            m_initError = "the Python harness could not be loaded from " + harnessDirectory().string() + ": "
-                + e.what();
+            m_initError =
+                "the Python harness could not be loaded from " + harnessDirectory().string() + ": " + e.what();
         }
         m_threadState = PyEval_SaveThread();
     }
@@ -240,7 +242,7 @@ public:
     {
         for (int sig = 1; sig < NSIG; ++sig) {
             const Saved& saved = m_saved[sig - 1];
-            struct sigaction now {};
+            struct sigaction now { };
             if (!saved.valid || sig == SIGKILL || sig == SIGSTOP || sigaction(sig, nullptr, &now) != 0)
                 continue;
             if (now.sa_handler != saved.action.sa_handler || now.sa_flags != saved.action.sa_flags)
@@ -250,13 +252,13 @@ public:
 
 private:
     struct Saved {
-        struct sigaction action {};
+        struct sigaction action { };
         bool valid = false;
     };
     Saved m_saved[NSIG - 1];
 };
 
-} // namespace
+}  // namespace
 
 PYBIND11_EMBEDDED_MODULE(_versus_host, m)
 {
@@ -276,9 +278,7 @@ PYBIND11_EMBEDDED_MODULE(_versus_host, m)
         g_job->sample(index, warmup, loops, elapsedNs, heap);
     });
     // A thread the job left running: SystemExit is raised in it at its next bytecode (threading ignores it quietly).
-    m.def("stop_thread", [](unsigned long threadId) {
-        PyThreadState_SetAsyncExc(threadId, PyExc_SystemExit);
-    });
+    m.def("stop_thread", [](unsigned long threadId) { PyThreadState_SetAsyncExc(threadId, PyExc_SystemExit); });
     m.def("output", [](const std::string& stream, const std::string& text) {
         if (g_job)
             g_job->output(stream, text);
@@ -321,9 +321,10 @@ RuntimeDescriptor EmbeddedPythonRuntime::descriptor()
                        "earlier jobs freed large blocks: glibc's malloc keeps the thresholds they raised.";
 #else
     d.info = {"python", "CPython (embedded)", "python", PY_VERSION, "shared libpython, slower", true};
-    d.info.knownBias = "built against the shared libpython3.11.so, which runs pure-Python code with about 20% more "
-                       "instructions than /usr/bin/python3.11: its ratios against other runtimes overstate their lead. Rebuild "
-                       "with libpython3.11-dev installed, or compare CPython (process).";
+    d.info.knownBias =
+        "built against the shared libpython3.11.so, which runs pure-Python code with about 20% more "
+        "instructions than /usr/bin/python3.11: its ratios against other runtimes overstate their lead. Rebuild "
+        "with libpython3.11-dev installed, or compare CPython (process).";
 #endif
     d.create = [] { return std::make_unique<EmbeddedPythonRuntime>(); };
     return d;
@@ -371,4 +372,4 @@ void EmbeddedPythonRuntime::cancel()
     PythonInterpreter::instance().requestCancel();
 }
 
-} // namespace versus
+}  // namespace versus

@@ -27,4 +27,4 @@ public:
     static double interpreterInitMs();
 };
 
-} // namespace versus
+}  // namespace versus

@@ -43,7 +43,7 @@ struct SameAnswerCase {
     const char* external;
 };
 
-class SameAnswers : public ::testing::TestWithParam<SameAnswerCase> {};
+class SameAnswers : public ::testing::TestWithParam<SameAnswerCase> { };
 
 TEST_P(SameAnswers, ExternalAnswersLikeEmbeddedOnTinyParameters)
 {
@@ -69,25 +69,23 @@ TEST_P(SameAnswers, ExternalAnswersLikeEmbeddedOnTinyParameters)
     EXPECT_EQ(embedded.childExitCode, -1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Catalog, SameAnswers,
-                         ::testing::Values(SameAnswerCase{"fib", "python", "python3"},
-                                           SameAnswerCase{"fib", "node", "node-process"},
-                                           SameAnswerCase{"fib", "node", "node18-process"},
-                                           SameAnswerCase{"json_roundtrip", "node", "node18-process"},
-                                           SameAnswerCase{"fib", "python", "pypy3"},
-                                           SameAnswerCase{"json_roundtrip", "python", "python3"},
-                                           SameAnswerCase{"json_roundtrip", "node", "node-process"},
-                                           SameAnswerCase{"sort", "python", "python3"},
-                                           SameAnswerCase{"sort", "node", "node-process"},
-                                           SameAnswerCase{"dict_ops", "python", "python3"},
-                                           SameAnswerCase{"dict_ops", "node", "node-process"}),
-                         [](const auto& info) {
-                             std::string name = std::string(info.param.workload) + "_" + info.param.external;
-                             for (char& ch : name)
-                                 if (!std::isalnum(static_cast<unsigned char>(ch)))
-                                     ch = '_';
-                             return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Catalog, SameAnswers,
+    ::testing::Values(SameAnswerCase{"fib", "python", "python3"}, SameAnswerCase{"fib", "node", "node-process"},
+                      SameAnswerCase{"fib", "node", "node18-process"},
+                      SameAnswerCase{"json_roundtrip", "node", "node18-process"},
+                      SameAnswerCase{"fib", "python", "pypy3"}, SameAnswerCase{"json_roundtrip", "python", "python3"},
+                      SameAnswerCase{"json_roundtrip", "node", "node-process"},
+                      SameAnswerCase{"sort", "python", "python3"}, SameAnswerCase{"sort", "node", "node-process"},
+                      SameAnswerCase{"dict_ops", "python", "python3"},
+                      SameAnswerCase{"dict_ops", "node", "node-process"}),
+    [](const auto& info) {
+        std::string name = std::string(info.param.workload) + "_" + info.param.external;
+        for (char& ch : name)
+            if (!std::isalnum(static_cast<unsigned char>(ch)))
+                ch = '_';
+        return name;
+    });
 
 TEST(ExternalRuntimes, BuiltinsAreRegisteredWithDetectedVersions)
 {
@@ -220,7 +218,8 @@ TEST(ExternalRuntimes, CancelStopsTheChildQuickly)
         for (;;) {
             bool sampled = false;
             for (auto& e : queue.take(64, std::chrono::milliseconds(20)))
-                sampled = sampled || std::holds_alternative<SampleEvent>(e) || std::holds_alternative<CalibratedEvent>(e);
+                sampled =
+                    sampled || std::holds_alternative<SampleEvent>(e) || std::holds_alternative<CalibratedEvent>(e);
             if (sampled)
                 break;
         }
@@ -248,5 +247,5 @@ TEST(ExternalRuntimes, WorkloadPrintsDoNotCorruptTheProtocol)
     EXPECT_GT(r.outputDroppedBytes, 0);
 }
 
-} // namespace
-} // namespace versus
+}  // namespace
+}  // namespace versus

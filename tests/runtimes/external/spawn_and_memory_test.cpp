@@ -220,5 +220,5 @@ TEST(MemorySampler, ExternalChildrenReportGcEvents)
     EXPECT_GT(gcEvents, 0) << "2000 reference cycles per call make gc.callbacks fire";
 }
 
-} // namespace
-} // namespace versus
+}  // namespace
+}  // namespace versus

@@ -59,7 +59,8 @@ TEST(StartupStudy, PlanStartsWithTheBaselineAndSkipsWhatCannotStart)
     EXPECT_EQ(plan.skipped[0].reason, "not installed; install it with 'apt install missingpy'");
     EXPECT_EQ(plan.skipped[1].runtimeId, "ghost");
     EXPECT_TRUE(plan.skipped[1].notExternal);
-    EXPECT_EQ(plan.skipped[1].reason, "'ghost' is not an external runtime: use python3, node, pypy3 or an --interpreter");
+    EXPECT_EQ(plan.skipped[1].reason,
+              "'ghost' is not an external runtime: use python3, node, pypy3 or an --interpreter");
     EXPECT_TRUE(plan.skipped[2].notExternal);
     EXPECT_EQ(plan.skipped[3].runtimeId, "nativeref");
     EXPECT_TRUE(plan.skipped[3].notExternal);
@@ -77,9 +78,9 @@ TEST(StartupStudy, EmbeddedIdsStandForTheirProcessCounterparts)
         registry.add(d);
     }
     const StartupPlan plan = planStartup(registry, {"python", "node"});
-    EXPECT_EQ(labels(plan.commands), (std::vector<std::string>{"/bin/true (spawn cost)", "python3 -c pass",
-                                                               "python3 -I -S -c pass", "node -e 0",
-                                                               "node --jitless -e 0"}));
+    EXPECT_EQ(labels(plan.commands),
+              (std::vector<std::string>{"/bin/true (spawn cost)", "python3 -c pass", "python3 -I -S -c pass",
+                                        "node -e 0", "node --jitless -e 0"}));
     EXPECT_EQ(plan.commands[3].runtimeId, "node-process");
     EXPECT_TRUE(plan.skipped.empty());
 }
@@ -183,5 +184,5 @@ TEST(StartupStudy, StopEndsTheRunningChildAndTheStudy)
     EXPECT_TRUE(study.probes.empty());
 }
 
-} // namespace
-} // namespace versus
+}  // namespace
+}  // namespace versus
