@@ -22,7 +22,8 @@ root=$(mktemp -d)
 trap 'chmod -R u+rwX "$root"; rm -rf "$root"' EXIT
 dpkg -x "$deb" "$root"
 share=$root/usr/share/versus
-for f in usr/bin/versus usr/lib/versus/versus-spawn usr/share/man/man1/versus.1 \
+for f in usr/bin/versus usr/bin/versus-gui usr/lib/versus/versus-spawn usr/share/man/man1/versus.1 \
+         usr/share/doc/versus/copyright \
          usr/share/applications/io.github.versus.Versus.desktop usr/share/metainfo/io.github.versus.Versus.metainfo.xml \
          usr/share/icons/hicolor/scalable/apps/io.github.versus.Versus.svg \
          usr/share/versus/core/harness/harness.py usr/share/versus/core/harness/harness.js \
@@ -56,4 +57,13 @@ if output=$(versus run -w pkgprobe -r python --tiny --samples 2 --warmup 1 --min
   fail "a Python run succeeded without the unpacked harness.py: the binary read another harness"
 fi
 grep -q "$share/core/harness" <<<"$output" || { echo "$output"; fail "the failure does not name $share/core/harness"; }
+mv "$share/core/harness/harness.py.hidden" "$share/core/harness/harness.py"
+
+# versus draws charts through the versus-gui installed beside it (the headless versus links no Qt).
+versus run -w pkgprobe -r node --tiny --samples 2 --warmup 1 --min-sample-time 5 --chart "$root/charts.png" -q \
+  || fail "the unpacked versus could not draw charts through its versus-gui"
+[[ -s $root/charts.png ]] || fail "no chart was written"
+if readelf -d "$root/usr/bin/versus" | grep -q 'libQt'; then
+  fail "the installed versus links Qt; only versus-gui may"
+fi
 echo "ok: the unpacked versus reads $share"

@@ -30,6 +30,8 @@
 #include <functional>
 #include <memory>
 
+#include <nlohmann/json.hpp>
+
 #include "builtin_runtimes.h"
 #include "compare_dialog.h"
 #include "charts_page.h"
@@ -89,6 +91,7 @@ private slots:
     void instrumentCheckShowsTheSelftestReportAndExcludesRuns();
     void windowRunsAreJournalledAndASigkilledRunIsRecovered();
     void theSameFileNameGivesTheSameBytesFromTheWindowAndTheCli();
+    void theSameRunGivesTheSameDocumentFromTheWindowAndTheCli();
     void fileDialogsStartInTheFolderOfTheLastFilePicked();
 
 private:
@@ -702,6 +705,86 @@ void MainWindowTest::theSameFileNameGivesTheSameBytesFromTheWindowAndTheCli()
         QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
         QCOMPARE(a.readAll(), b.readAll());
     }
+}
+
+namespace {
+
+/// A results document without what differs between two runs of the same plan: times, measurements, the machine's
+/// momentary state.
+nlohmann::json withoutMeasurements(nlohmann::json document)
+{
+    auto& metadata = document["metadata"];
+    for (const char* key : {"started_at", "finished_at", "environment"})
+        metadata.erase(key);
+    // Components list every runtime registered (the window's include interpreters added in earlier sessions) and the
+    // Qt that draws the window's charts (the headless CLI loads none): compare those of the runtimes that ran.
+    nlohmann::json ran = nlohmann::json::object();
+    for (const auto& runtime : metadata["runtimes"])
+        if (metadata["components"].contains(runtime["id"].get<std::string>()))
+            ran[runtime["id"].get<std::string>()] = metadata["components"][runtime["id"].get<std::string>()];
+    metadata["components"] = ran;
+    // The load average is the machine's at each start, not the run's.
+    auto& warnings = metadata["warnings"];
+    warnings.erase(
+        std::remove_if(warnings.begin(), warnings.end(),
+                       [](const nlohmann::json& w) { return w.get<std::string>().rfind("Load average", 0) == 0; }),
+        warnings.end());
+    document.erase("memory");
+    document.erase("gc_events");
+    for (auto& r : document["results"])
+        for (const char* key : {"samples", "summary", "wall_s", "inner_loops", "harness_overhead_ns", "warnings",
+                                "reported", "output", "output_dropped_bytes"})
+            r.erase(key);
+    return document;
+}
+
+nlohmann::json readJsonFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return nlohmann::json::parse(file.readAll().toStdString(), nullptr, false);
+}
+
+}  // namespace
+
+void MainWindowTest::theSameRunGivesTheSameDocumentFromTheWindowAndTheCli()
+{
+    // One run session under both front ends: the same plan gives the same document, header and results alike.
+    tinyFib({QStringLiteral("python"), QStringLiteral("node")});
+    QVERIFY(m_window->startRun());
+    QVERIFY(waitForPlan());
+    QTemporaryDir dir;
+    QString error;
+    const QString fromWindow = dir.filePath(QStringLiteral("window.json"));
+    QVERIFY2(m_window->resultsActions()->exportResults(fromWindow, &error), qPrintable(error));
+    const QString fromCli = dir.filePath(QStringLiteral("cli.json"));
+    QProcess cli;
+    cli.start(QStringLiteral(VERSUS_EXECUTABLE),
+              {QStringLiteral("run"), QStringLiteral("-w"), QStringLiteral("fib"), QStringLiteral("-r"),
+               QStringLiteral("python"), QStringLiteral("-r"), QStringLiteral("node"), QStringLiteral("--tiny"),
+               QStringLiteral("--warmup"), QStringLiteral("2"), QStringLiteral("--samples"), QStringLiteral("4"),
+               QStringLiteral("--min-sample-time"), QStringLiteral("5"), QStringLiteral("-q"), QStringLiteral("--json"),
+               fromCli});
+    QVERIFY(cli.waitForFinished(120000));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    const nlohmann::json window = withoutMeasurements(readJsonFile(fromWindow));
+    const nlohmann::json command = withoutMeasurements(readJsonFile(fromCli));
+    QVERIFY(!window.is_discarded() && !command.is_discarded());
+    // Kept for reading when they differ (QCOMPARE's message is cut short).
+    QVERIFY(QDir().mkpath(QStringLiteral(VERSUS_UI_ARTIFACTS)));
+    for (const auto& [name, document] : {std::pair{"same-run-window.json", &window}, {"same-run-cli.json", &command}}) {
+        QFile out(QStringLiteral(VERSUS_UI_ARTIFACTS "/") + QLatin1String(name));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QByteArray::fromStdString(document->dump(1)));
+    }
+    QCOMPARE(window["results"].size(), std::size_t(2));
+    for (const char* part : {"schema_version", "plan"})
+        QVERIFY2(window[part] == command[part], (window[part].dump(1) + "\n---\n" + command[part].dump(1)).c_str());
+    QVERIFY2(window["metadata"] == command["metadata"],
+             (window["metadata"].dump(1) + "\n---\n" + command["metadata"].dump(1)).c_str());
+    QVERIFY2(window["results"] == command["results"],
+             (window["results"].dump(1) + "\n---\n" + command["results"].dump(1)).c_str());
 }
 
 void MainWindowTest::fileDialogsStartInTheFolderOfTheLastFilePicked()
