@@ -550,10 +550,9 @@ int main(int argc, char** argv, GuiBackend& gui)
     registerBuiltinRuntimes(registry);
     for (const auto& assignment : interpreters) {
         const auto eq = assignment.find('=');
-        const std::string problem =
-            registerExternalInterpreter(registry, assignment.substr(0, eq), assignment.substr(eq + 1));
-        if (!problem.empty())
-            std::cerr << "versus: --interpreter " << assignment << ": " << problem << "\n";
+        const auto added = registerExternalInterpreter(registry, assignment.substr(0, eq), assignment.substr(eq + 1));
+        if (!added)
+            std::cerr << "versus: --interpreter " << assignment << ": " << added.error() << "\n";
     }
     if (startup->parsed())
         return startupCommand(startupOptions, registry);

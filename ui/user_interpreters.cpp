@@ -23,11 +23,11 @@ std::string UserInterpreters::registerIfItWorks(const QString& name, const QStri
     // a failure adds nothing. The version answer is cached, so registering for real does not start it again.
     {
         RuntimeRegistry trial;
-        const std::string problem = registerExternalInterpreter(trial, name.toStdString(), path.toStdString());
-        if (!problem.empty())
-            return problem;
+        const auto tried = registerExternalInterpreter(trial, name.toStdString(), path.toStdString());
+        if (!tried)
+            return tried.error();
     }
-    return registerExternalInterpreter(m_registry, name.toStdString(), path.toStdString());
+    return registerExternalInterpreter(m_registry, name.toStdString(), path.toStdString()).error();
 }
 
 bool UserInterpreters::add(const QString& name, const QString& path, QString* error)

@@ -409,15 +409,15 @@ void registerExternalRuntimes(RuntimeRegistry& registry)
     }
 }
 
-std::string registerExternalInterpreter(RuntimeRegistry& registry, const std::string& id, const std::string& path,
-                                        const std::string& language)
+Expected<void> registerExternalInterpreter(RuntimeRegistry& registry, const std::string& id, const std::string& path,
+                                           const std::string& language)
 {
     if (id.empty() || path.empty())
-        return "an interpreter needs a name and a path: --interpreter NAME=PATH";
+        return Error{"an interpreter needs a name and a path: --interpreter NAME=PATH"};
     if (registry.descriptor(id))
-        return "a runtime named '" + id + "' exists already: choose another name";
+        return Error{"a runtime named '" + id + "' exists already: choose another name"};
     if (!language.empty() && language != "python" && language != "javascript")
-        return "language '" + language + "' has no harness: use python or javascript";
+        return Error{"language '" + language + "' has no harness: use python or javascript"};
     InterpreterIdentity identity = identifyInterpreter(path);
     if (!language.empty() && !identity.error.empty() && !resolveProgram(path).empty())
         identity.error.clear();  // the language was given: an unusual --version answer does not matter
@@ -425,7 +425,9 @@ std::string registerExternalInterpreter(RuntimeRegistry& registry, const std::st
         identity.family.empty() ? std::filesystem::path(path).filename().string() : identity.family;
     RuntimeDescriptor d = describe(id, family + " (" + id + ", process)", path, language, identity, "");
     registry.add(d);
-    return d.unavailableReason;
+    if (!d.unavailableReason.empty())
+        return Error{d.unavailableReason};
+    return {};
 }
 
 }  // namespace versus

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "child_process.h"
+#include "expected.h"
 #include "runtime.h"
 #include "runtime_registry.h"
 
@@ -70,9 +71,9 @@ InterpreterCommand debianNode18Command();
 void registerExternalRuntimes(RuntimeRegistry& registry);
 
 /// Adds a user's interpreter as runtime `id` ("NAME" of --interpreter NAME=PATH). `language` ("python" or
-/// "javascript") is detected from `PATH --version` when empty. Returns an error message, or "" when added
-/// (a path that does not work is still added, as unavailable, and its reason returned).
-std::string registerExternalInterpreter(RuntimeRegistry& registry, const std::string& id, const std::string& path,
-                                        const std::string& language = {});
+/// "javascript") is detected from `PATH --version` when empty. A path that does not work is still added, as
+/// unavailable, and its reason is the error.
+Expected<void> registerExternalInterpreter(RuntimeRegistry& registry, const std::string& id, const std::string& path,
+                                           const std::string& language = {});
 
 }  // namespace versus

@@ -25,7 +25,7 @@ std::string fakeInterpreter(const std::string& name)
 void ensureInterpreter(const std::string& id, const std::string& script)
 {
     if (!registry().descriptor(id)) {
-        EXPECT_EQ(registerExternalInterpreter(registry(), id, fakeInterpreter(script)), "");
+        EXPECT_EQ(registerExternalInterpreter(registry(), id, fakeInterpreter(script)).error(), "");
     }
 }
 
@@ -126,7 +126,7 @@ TEST(ExternalRuntimes, NodeProcessesAreNamedAfterTheirMajorVersion)
 TEST(ExternalRuntimes, MissingInterpreterIsUnavailableWithReason)
 {
     RuntimeRegistry local;
-    const std::string reason = registerExternalInterpreter(local, "ghost", "/nonexistent/python9");
+    const std::string reason = registerExternalInterpreter(local, "ghost", "/nonexistent/python9").error();
     EXPECT_NE(reason.find("/nonexistent/python9"), std::string::npos) << reason;
     ASSERT_NE(local.descriptor("ghost"), nullptr);
     EXPECT_FALSE(local.descriptor("ghost")->available());
@@ -138,7 +138,7 @@ TEST(ExternalRuntimes, MissingInterpreterIsUnavailableWithReason)
 TEST(ExternalRuntimes, UserInterpreterLanguageIsDetectedFromVersion)
 {
     RuntimeRegistry local;
-    EXPECT_EQ(registerExternalInterpreter(local, "mine", "/usr/bin/python3.11"), "");
+    EXPECT_EQ(registerExternalInterpreter(local, "mine", "/usr/bin/python3.11").error(), "");
     ASSERT_NE(local.descriptor("mine"), nullptr);
     EXPECT_EQ(local.descriptor("mine")->info.language, "python");
     EXPECT_EQ(local.descriptor("mine")->info.version.rfind("3.11", 0), 0u);
