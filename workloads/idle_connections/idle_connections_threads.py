@@ -13,7 +13,7 @@ def setup(params, job):
 
 
 class _Server(socketserver.ThreadingTCPServer):
-    daemon_threads = True
+    daemon_threads = False  # with daemon threads ThreadingMixIn keeps no list, and server_close() would join none
     block_on_close = True  # server_close() joins every connection's thread
     request_queue_size = 1024
 

@@ -18,7 +18,7 @@ class _Echo(socketserver.BaseRequestHandler):
 
 
 class _Server(socketserver.ThreadingTCPServer):
-    daemon_threads = True
+    daemon_threads = False  # with daemon threads ThreadingMixIn keeps no list, and server_close() would join none
     block_on_close = True
     request_queue_size = 1024
 
