@@ -1,6 +1,7 @@
 // Job JSON for the harness scripts and the parsing of their results.
 #include "harness_job.h"
 #include "clock.h"
+#include "install_layout.h"
 
 #include <chrono>
 #include <cmath>
@@ -63,6 +64,13 @@ std::string HarnessJobContext::jobJson() const
     const RunJob& job = m_job;
     json j;
     j["temp_dir"] = m_tempDir.string();
+    // The helper that holds idle connections for a workload's server (idle_connections); "" when it is not built.
+#ifdef VERSUS_CONNECT_BUILD_PATH
+    const auto connectHelper = findHelperProgram("versus-connect", "VERSUS_CONNECT", VERSUS_CONNECT_BUILD_PATH);
+#else
+    const auto connectHelper = findHelperProgram("versus-connect", "VERSUS_CONNECT", {});
+#endif
+    j["connect_helper"] = connectHelper ? connectHelper->string() : std::string();
     j["script"] = job.implementation ? job.implementation->file.string() : std::string();
     j["function"] = job.implementation ? job.implementation->function : std::string("run");
     j["workload_id"] = job.workload ? job.workload->id : std::string();

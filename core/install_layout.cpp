@@ -57,4 +57,27 @@ std::filesystem::path installedHelperDirectory()
     return prefix.empty() ? std::filesystem::path() : prefix / VERSUS_INSTALL_HELPER_DIR;
 }
 
+Expected<std::filesystem::path> findHelperProgram(const std::string& name, const char* environmentVariable,
+                                                  const std::filesystem::path& buildPath)
+{
+    const auto named = programFromEnvironment(environmentVariable);
+    if (!named || !named->empty())
+        return named;
+    std::error_code ec;
+    const auto exe = executablePath();
+    // Installed: <prefix>/lib/versus; the build tree keeps it next to the versus executable.
+    for (const auto& dir : {installedHelperDirectory(), exe.parent_path()}) {
+        if (dir.empty())
+            continue;
+        const auto helper = dir / name;
+        if (std::filesystem::is_regular_file(helper, ec))
+            return helper;
+    }
+    if (!buildPath.empty() && std::filesystem::is_regular_file(buildPath, ec))
+        return buildPath;
+    return Error{"the helper program '" + name + "' was not found in " + installedHelperDirectory().string()
+                 + " nor next to " + exe.string() + ": build the " + name + " target (or reinstall Versus), or set "
+                 + environmentVariable + " to its path"};
+}
+
 }  // namespace versus

@@ -23,4 +23,10 @@ Expected<std::filesystem::path> programFromEnvironment(const char* variable);
 /// `<exe dir>/../lib/versus`: where an installed Versus keeps helper programs such as versus-spawn.
 std::filesystem::path installedHelperDirectory();
 
+/// A helper program (versus-spawn, versus-connect): the one `environmentVariable` names, else `name` in
+/// installedHelperDirectory() or next to the running executable, else `buildPath` (the build tree's copy, for test
+/// executables that live elsewhere); the error says where it looked and what to do.
+Expected<std::filesystem::path> findHelperProgram(const std::string& name, const char* environmentVariable,
+                                                  const std::filesystem::path& buildPath);
+
 }  // namespace versus

@@ -2,6 +2,7 @@
 #include "text_format.h"
 
 #include "headline.h"
+#include "speedup.h"
 
 #include <algorithm>
 #include <cmath>
@@ -121,48 +122,22 @@ std::string formatResultsTable(const std::vector<Result>& results)
 std::string formatSpeedupTable(const std::vector<Result>& results, const std::string& workloadId,
                                const std::string& stepParameter)
 {
-    std::vector<std::int64_t> steps;
-    std::vector<std::string> series;
-    std::map<std::pair<std::string, std::int64_t>, const Result*> cell;  // (series, step)
-    std::map<std::pair<std::string, std::int64_t>, const Result*> baseline;  // (runtime, step)
-    ParamValues shared;
-    for (const Result& r : results) {
-        const auto it = r.params.find(stepParameter);
-        if (r.workloadId != workloadId || it == r.params.end() || !std::holds_alternative<std::int64_t>(it->second))
-            continue;
-        const std::int64_t step = std::get<std::int64_t>(it->second);
-        if (std::find(steps.begin(), steps.end(), step) == steps.end())
-            steps.push_back(step);
-        const std::string name = r.seriesName();
-        if (std::find(series.begin(), series.end(), name) == series.end())
-            series.push_back(name);
-        cell[{name, step}] = &r;
-        if (r.flavour == "plain")
-            baseline[{r.runtimeId, step}] = &r;
-        shared = r.params;
-    }
-    if (steps.empty())
+    const SpeedupTable table = speedupTable(results, workloadId, stepParameter);
+    if (table.steps.empty())
         return {};
-    std::sort(steps.begin(), steps.end());
-    shared.erase(stepParameter);
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> header{"speed-up against one thread"};
-    for (std::int64_t step : steps)
+    for (std::int64_t step : table.steps)
         header.push_back(stepParameter + "=" + std::to_string(step));
     rows.push_back(header);
-    for (const std::string& name : series) {
-        std::vector<std::string> row{name};
-        for (std::int64_t step : steps) {
-            const auto found = cell.find({name, step});
-            const Result* r = found == cell.end() ? nullptr : found->second;
-            const auto base = r ? baseline.find({r->runtimeId, step}) : baseline.end();
-            const bool usable = r && r->ok() && base != baseline.end() && base->second->ok() && r->summary.medianNs > 0;
-            row.push_back(usable ? formatRatio(base->second->summary.medianNs / r->summary.medianNs) : "-");
-        }
+    for (const SpeedupSeries& series : table.series) {
+        std::vector<std::string> row{series.name};
+        for (const auto& speedup : series.speedup)
+            row.push_back(speedup ? formatRatio(*speedup) : "-");
         rows.push_back(std::move(row));
     }
-    return workloadId + " (" + formatParams(shared) + "): the baseline's median time over each series' median at the "
-        + "same " + stepParameter + "\n" + renderTable(rows);
+    return workloadId + " (" + formatParams(table.sharedParams) + "): the baseline's median time over each series' "
+        + "median at the same " + stepParameter + "\n" + renderTable(rows);
 }
 
 }  // namespace versus

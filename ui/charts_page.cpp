@@ -9,8 +9,11 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <thread>
+
 #include "catalog.h"
 #include "clock.h"
+#include "connection_memory_plot.h"
 #include "distribution_plot.h"
 #include "exporters.h"
 #include "memory_plot.h"
@@ -18,6 +21,7 @@
 #include "result_analyzer.h"
 #include "results_file.h"
 #include "sample_store.h"
+#include "scaling_plot.h"
 #include "summary_plot.h"
 #include "throughput_plot.h"
 
@@ -81,6 +85,15 @@ ChartsPage::ChartsPage(const Catalog& catalog, QWidget* parent)
     grid->addWidget(m_memory, 1, 0);
     grid->addWidget(m_summary, 1, 1);
     layout->addLayout(grid, 1);
+    // The concurrency row (issue 13): hidden until results of cpu_parallel or idle_connections arrive.
+    m_scaling = new ScalingPlot(std::thread::hardware_concurrency(), this);
+    m_scaling->setObjectName(QStringLiteral("scalingPlot"));
+    m_connectionMemory = new ConnectionMemoryPlot(this);
+    m_connectionMemory->setObjectName(QStringLiteral("connectionMemoryPlot"));
+    grid->addWidget(m_scaling, 2, 0);
+    grid->addWidget(m_connectionMemory, 2, 1);
+    m_scaling->setVisible(false);
+    m_connectionMemory->setVisible(false);
     m_plots = {m_throughput, m_memory, m_distribution, m_summary};
     for (PlotWidget* plot : m_plots)
         plot->setMinimumSize(320, 200);
@@ -99,6 +112,11 @@ ChartsPage::ChartsPage(const Catalog& catalog, QWidget* parent)
 }
 
 ChartsPage::~ChartsPage() = default;
+
+std::vector<PlotWidget*> ChartsPage::concurrencyPlots() const
+{
+    return {m_scaling, m_connectionMemory};
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // A run
@@ -183,6 +201,11 @@ void ChartsPage::analyse(const std::vector<Result>& results, const QString& fall
 
 quint64 ChartsPage::request(const std::vector<Result>& results, const QString& fallbackHeadline)
 {
+    // The concurrency charts need no bootstrap: drawn at once, live as each step's result arrives.
+    m_scaling->setResults(results);
+    m_connectionMemory->setResults(results);
+    m_scaling->setVisible(m_scaling->seriesCount() > 0);
+    m_connectionMemory->setVisible(m_connectionMemory->seriesCount() > 0);
     m_fallbackHeadline = fallbackHeadline;
     return m_analyzer->request(results);
 }

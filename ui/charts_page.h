@@ -24,11 +24,13 @@ struct ResultsDocument;
 
 namespace versus::gui {
 
+class ConnectionMemoryPlot;
 class DistributionPlot;
 class MemoryPlot;
 class PlotWidget;
 class ResultAnalyzer;
 class SampleStore;
+class ScalingPlot;
 class SummaryPlot;
 class ThroughputPlot;
 
@@ -75,6 +77,11 @@ public:
     MemoryPlot* memoryPlot() const { return m_memory; }
     DistributionPlot* distributionPlot() const { return m_distribution; }
     SummaryPlot* summaryPlot() const { return m_summary; }
+    /// The concurrency charts (scaling, memory against connections), shown in a row of their own while the results
+    /// hold cpu_parallel or idle_connections.
+    std::vector<PlotWidget*> concurrencyPlots() const;
+    ScalingPlot* scalingPlot() const { return m_scaling; }
+    ConnectionMemoryPlot* connectionMemoryPlot() const { return m_connectionMemory; }
 
 signals:
     /// The "Log scale" box was toggled.
@@ -107,6 +114,8 @@ private:
     MemoryPlot* m_memory = nullptr;
     DistributionPlot* m_distribution = nullptr;
     SummaryPlot* m_summary = nullptr;
+    ScalingPlot* m_scaling = nullptr;
+    ConnectionMemoryPlot* m_connectionMemory = nullptr;
     std::vector<PlotWidget*> m_plots;
 };
 

@@ -153,6 +153,8 @@ void MainWindow::buildActions()
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     QMenu* charts = file->addMenu(tr("Export &chart"));
     std::vector<PlotWidget*> exportable = m_charts->plots();
+    for (PlotWidget* plot : m_charts->concurrencyPlots())
+        exportable.push_back(plot);
     exportable.push_back(m_startup->plot());
     for (PlotWidget* plot : exportable)
         charts->addAction(plot->title() + QStringLiteral("..."), this,

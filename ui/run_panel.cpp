@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <thread>
 
 #include "parameter_editor.h"
 #include "run_progress.h"
@@ -334,8 +335,10 @@ Expected<RunPlan> RunPanel::checkedPlan()
         }
         if (const auto resolved = w->resolveParams(m_overrides[w->id]); !resolved)
             return refuse(tr("Not started: %1").arg(QString::fromStdString(resolved.error())));
-        for (const QString& runtime : runtimes)
-            items.push_back({w, runtime.toStdString(), m_overrides[w->id]});
+        // A stepped workload (cpu_parallel's workers) gives one item per step and runtime, as `versus run` does.
+        for (const ParamValues& step : w->stepOverrides(m_overrides[w->id], std::thread::hardware_concurrency()))
+            for (const QString& runtime : runtimes)
+                items.push_back({w, runtime.toStdString(), step});
     }
     return planOf(std::move(items));
 }

@@ -247,8 +247,10 @@ async function runJob(job, host, budget) {
     mod = load(script);
     const run = mod[job.function || 'run'];
     if (typeof run !== 'function') throw new TypeError(`${path.basename(script)} exports no function '${job.function || 'run'}'`);
-    // setup(params) or setup(params, job): job.temp_dir is a private folder removed after the job.
-    state = typeof mod.setup === 'function' ? await mod.setup(job.params, { temp_dir: job.temp_dir }) : job.params;
+    // setup(params) or setup(params, job): job.temp_dir is a private folder removed after the job; job.connect_helper
+    // the versus-connect program (idle_connections).
+    const jobInfo = { temp_dir: job.temp_dir, connect_helper: job.connect_helper || '' };
+    state = typeof mod.setup === 'function' ? await mod.setup(job.params, jobInfo) : job.params;
     // One untimed call tells whether the workload is asynchronous, and an answer that is too large (or cannot be
     // serialised) fails the job here, before any sample.
     const first = run(state);

@@ -546,9 +546,11 @@ def run_job(job_json, host):
         params = job["params"]
         setup = getattr(module, "setup", None)
         if callable(setup):
-            # setup(params) or setup(params, job): job holds temp_dir, a private folder removed after the job.
+            # setup(params) or setup(params, job): job holds temp_dir, a private folder removed after the job, and
+            # connect_helper, the versus-connect program (idle_connections).
             wants_job = len(inspect.signature(setup).parameters) >= 2
-            state = setup(params, {"temp_dir": job["temp_dir"]}) if wants_job else setup(params)
+            job_info = {"temp_dir": job["temp_dir"], "connect_helper": job.get("connect_helper", "")}
+            state = setup(params, job_info) if wants_job else setup(params)
         else:
             state = params
         run(state)  # one untimed probe call, as harness.js makes to learn whether run() is asynchronous

@@ -2,6 +2,7 @@
 // summary chart's CIs and claim bands, runtime colours, chart labels and the dark palette: no runtimes.
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QLineEdit>
 #include <QIcon>
 #include <QCheckBox>
 #include <QLabel>
@@ -18,21 +19,27 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 #include "article_claims.h"
 #include "box_statistics.h"
 #include "catalog.h"
 #include "chart_export_dialog.h"
+#include "connection_memory_plot.h"
 #include "custom_code_panel.h"
 #include "distribution_plot.h"
 #include "exporters.h"
 #include "headline.h"
 #include "memory_plot.h"
+#include "parameter_editor.h"
 #include "parameter_validator.h"
 #include "result_analysis.h"
 #include "results_export.h"
 #include "results_file.h"
 #include "results_model.h"
+#include "run_panel.h"
+#include "runtime_registry.h"
+#include "scaling_plot.h"
 #include "runtime_list_model.h"
 #include "runtime_palette.h"
 #include "sample_store.h"
@@ -115,6 +122,9 @@ private slots:
     void codePanelFollowsThePaletteAndEndsWithTheRun();
     void distributionOfManySamplesIsThinnedNotChanged();
     void warmUpBandEndsWithTheFirstWarmUp();
+    void runPanelExpandsSteppedWorkloads();
+    void scalingPlotDrawsSpeedupsTheIdealAndTheCores();
+    void connectionMemoryPlotDrawsStepsAndTheArticlesLines();
 
 private:
     Catalog m_catalog = Catalog::load(workloadsDirectory());
@@ -623,6 +633,120 @@ void ModelsTest::codePanelFollowsThePaletteAndEndsWithTheRun()
     panel.setRunning(false);
     isolate->setChecked(false);
     QVERIFY(!panel.isolate());
+}
+
+// The window's plan steps a stepped workload like `versus run` does: one item per step and runtime; a user who sets
+// the stepped parameter gets that one step.
+void ModelsTest::runPanelExpandsSteppedWorkloads()
+{
+    const Workload* parallel = m_catalog.find("cpu_parallel");
+    QVERIFY2(parallel, "the catalog must hold cpu_parallel");
+    RuntimeRegistry registry;
+    for (const char* id : {"python", "node"}) {
+        RuntimeDescriptor d;
+        d.info = {id, id, id == std::string("python") ? "python" : "javascript", "1", "", true};
+        registry.add(d);
+    }
+    RunPanel panel(m_catalog, registry);
+    panel.setCheckedWorkloads({QStringLiteral("cpu_parallel"), QStringLiteral("fib")});
+    panel.setCheckedRuntimes({QStringLiteral("python"), QStringLiteral("node")});
+
+    const auto workersOf = [](const RunPlan& plan, const Workload* w) {
+        std::vector<std::int64_t> workers;
+        for (const PlanItem& item : plan.items)
+            if (item.workload == w && item.runtimeId == "python")
+                workers.push_back(std::get<std::int64_t>(item.overrides.at("workers")));
+        return workers;
+    };
+    std::vector<std::int64_t> expected;
+    for (const ParamValues& step : parallel->stepOverrides({}, std::thread::hardware_concurrency()))
+        expected.push_back(std::get<std::int64_t>(step.at("workers")));
+    QVERIFY(expected.size() >= 1 && expected.front() == 1);
+
+    auto plan = panel.checkedPlan();
+    QVERIFY2(plan.ok(), plan ? "" : plan.error().c_str());
+    QCOMPARE(workersOf(*plan, parallel), expected);
+    QCOMPARE(plan->items.size(), 2 * expected.size() + 2);  // every step on both runtimes, and fib once on each
+    QCOMPARE(std::count_if(plan->items.begin(), plan->items.end(),
+                           [](const PlanItem& i) { return i.workload->id == "fib" && i.overrides.empty(); }),
+             std::ptrdiff_t(2));
+
+    panel.selectWorkload(QStringLiteral("cpu_parallel"));
+    auto* workers = panel.parameterEditor()->findChild<QLineEdit*>(QStringLiteral("param_workers"));
+    QVERIFY(workers);
+    workers->setText(QStringLiteral("3"));
+    plan = panel.checkedPlan();
+    QVERIFY(plan.ok());
+    QCOMPARE(workersOf(*plan, parallel), (std::vector<std::int64_t>{3}));
+}
+
+// cpu_parallel at 1 and 2 workers: each series' speed-up against its runtime's baseline at the same step.
+void ModelsTest::scalingPlotDrawsSpeedupsTheIdealAndTheCores()
+{
+    using versus::gui::testing::syntheticResult;
+    std::vector<Result> results;
+    const auto add = [&](const std::string& runtime, const std::string& flavour, std::int64_t workers, double ns) {
+        Result r = syntheticResult(int(results.size()), "cpu_parallel", runtime, ns, flavour);
+        r.params = {{"limit", std::int64_t(100000)}, {"workers", workers}};
+        results.push_back(r);
+    };
+    for (std::int64_t workers : {1, 2}) {
+        add("python", "plain", workers, 1000);
+        add("python", "threads", workers, 1000 * 1.05);  // the GIL: no faster
+        add("python", "processes", workers, 1100.0 / double(workers));
+        add("node", "plain", workers, 200);
+        add("node", "worker_threads", workers, 220.0 / double(workers));
+    }
+    results.push_back(syntheticResult(99, "fib", "python", 5000));  // another workload: ignored
+    ScalingPlot plot(2);
+    plot.resize(900, 500);
+    plot.setResults(results);
+    QCOMPARE(plot.seriesCount(), 5);
+    QCOMPARE(plot.plot()->graphCount(), 6);  // and the ideal line
+    QCPGraph* processes = nullptr;
+    for (int i = 0; i < plot.plot()->graphCount(); ++i)
+        if (plot.plot()->graph(i)->name() == QStringLiteral("CPython (test) + processes"))
+            processes = plot.plot()->graph(i);
+    QVERIFY(processes);
+    QCOMPARE(processes->dataCount(), 2);
+    QVERIFY(std::abs(processes->data()->at(1)->value - 1000.0 / 550.0) < 1e-3);
+    QVERIFY(std::abs(processes->data()->at(0)->value - 1000.0 / 1100.0) < 1e-3);
+    QString error;
+    QVERIFY2(plot.exportTo(QStringLiteral(VERSUS_UI_ARTIFACTS "/scaling_plot.png"), &error, QSize(900, 500)),
+             qPrintable(error));
+    plot.setResults({results.back()});
+    QCOMPARE(plot.seriesCount(), 0);
+    QCOMPARE(plot.plot()->graphCount(), 0);
+}
+
+// idle_connections: the RSS growth at each step per server model, fitted bytes in the legend, the article's lines.
+void ModelsTest::connectionMemoryPlotDrawsStepsAndTheArticlesLines()
+{
+    using versus::gui::testing::syntheticResult;
+    std::vector<Result> results;
+    const auto add = [&](const std::string& runtime, const std::string& flavour, double bytesPerConnection) {
+        Result r = syntheticResult(int(results.size()), "idle_connections", runtime, 1e6, flavour);
+        r.params = {{"connections", std::int64_t(10000)}};
+        r.reported["bytes_per_connection"] = bytesPerConnection;
+        for (int count : {0, 2500, 5000, 7500, 10000})
+            r.reported["rss_delta_bytes_at_" + std::to_string(count)] = bytesPerConnection * count;
+        results.push_back(r);
+    };
+    add("python", "plain", 4800);
+    add("python", "threads", 17000);
+    add("node", "plain", 2100);
+    ConnectionMemoryPlot plot;
+    plot.resize(900, 500);
+    plot.setResults(results);
+    QCOMPARE(plot.seriesCount(), 3);
+    QCOMPARE(plot.plot()->graphCount(), 5);  // and the 2 KB and 1 MB lines
+    QCPGraph* threads = plot.plot()->graph(1);
+    QVERIFY(threads->name().contains(QStringLiteral("16.6 KiB/conn.")));
+    QCOMPARE(threads->dataCount(), 5);
+    QVERIFY(std::abs(threads->data()->at(4)->value - 17000.0 * 10000 / (1024 * 1024)) < 1e-6);
+    QString error;
+    QVERIFY2(plot.exportTo(QStringLiteral(VERSUS_UI_ARTIFACTS "/connection_memory_plot.png"), &error, QSize(900, 500)),
+             qPrintable(error));
 }
 
 QTEST_MAIN(ModelsTest)

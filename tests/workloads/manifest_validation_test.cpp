@@ -112,8 +112,9 @@ TEST_F(ManifestValidation, ThroughputMetricMustNameAParameter)
 
 // ---- The shipped catalog ------------------------------------------------------------------------------------------
 
-const std::set<std::string> kClaims = {"cpu-bound",   "numpy",       "json",           "file-stream",
-                                       "file-random", "object-size", "gil-parallelism"};
+const std::set<std::string> kClaims = {
+    "cpu-bound",   "numpy",           "json",          "file-stream",       "file-random",
+    "object-size", "gil-parallelism", "event-loop-io", "connection-memory", "thread-memory"};
 
 TEST(ShippedCatalog, LoadsWithoutErrorsAndEveryWorkloadIsDescribed)
 {

