@@ -51,7 +51,23 @@ ResultsDocument newRunDocument(const RuntimeRegistry& registry, const std::vecto
     return doc;
 }
 
-RunSession::RunSession(RuntimeRegistry& registry) : m_registry(registry), m_scheduler(registry, m_queue) { }
+void RunSession::JournallingSink::setJournal(Journal* journal)
+{
+    std::lock_guard lock(m_mutex);
+    m_journal = journal;
+}
+
+void RunSession::JournallingSink::post(Event event)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_journal && m_journal->ok())
+            m_journal->record(event);
+    }
+    m_queue.post(std::move(event));
+}
+
+RunSession::RunSession(RuntimeRegistry& registry) : m_registry(registry), m_scheduler(registry, m_sink) { }
 
 RunSession::~RunSession()
 {
@@ -80,10 +96,11 @@ void RunSession::start(RunPlan plan, const RunSessionSetup& setup)
     m_journal = std::make_unique<Journal>(m_journalPath);
     if (m_journal->ok())
         m_journal->planStarted(m_document);
+    m_sink.setJournal(m_journal.get());
 
     // Memory of the whole run at 10 Hz, on the clock of the document: Versus's RSS, children's RSS, CPython's heap.
     m_document.clockOriginNs = steadyNowNs();
-    m_sampler = std::make_unique<MemorySampler>(m_queue);
+    m_sampler = std::make_unique<MemorySampler>(m_sink);
     addBuiltinMemorySeries(*m_sampler);
     m_sampler->start();
     m_started = true;
@@ -102,8 +119,6 @@ std::string RunSession::journalError() const
 
 void RunSession::record(const Event& event)
 {
-    if (m_journal && m_journal->ok())
-        m_journal->record(event);
     if (const auto* memory = std::get_if<MemoryEvent>(&event))
         m_document.memory.push_back(*memory);
     else if (const auto* gc = std::get_if<GcEvent>(&event))

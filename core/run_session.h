@@ -5,6 +5,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -76,14 +77,30 @@ public:
     std::string journalError() const;
 
 private:
+    /// What the scheduler and the sampler post to: each event is journalled on the posting thread before it is
+    /// queued, so a crash of Versus right after a sample or a result (native code in the embedded interpreter) finds
+    /// it on disk already, whenever the front end would have drained the queue.
+    class JournallingSink final : public EventSink {
+    public:
+        explicit JournallingSink(EventQueue& queue) : m_queue(queue) { }
+        void setJournal(Journal* journal);
+        void post(Event event) override;
+
+    private:
+        EventQueue& m_queue;
+        std::mutex m_mutex;  // Journal is not thread-safe; scheduler and sampler post from their own threads
+        Journal* m_journal = nullptr;
+    };
+
     void record(const Event& event);
     void finish();
 
     RuntimeRegistry& m_registry;
     EventQueue m_queue;
+    std::unique_ptr<Journal> m_journal;
+    JournallingSink m_sink{m_queue};
     RunScheduler m_scheduler;
     std::unique_ptr<MemorySampler> m_sampler;
-    std::unique_ptr<Journal> m_journal;
     std::string m_journalPath;
     std::vector<std::string> m_runtimeIds;
     ResultsDocument m_document;
