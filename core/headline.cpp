@@ -1,4 +1,5 @@
-// Headlines: the fastest result of a group against the others, computed and worded in one place.
+// Headlines: Python against Node.js within a group (or its fastest against its slowest), and what failed, computed
+// and worded in one place.
 #include "headline.h"
 
 #include <algorithm>
@@ -32,7 +33,26 @@ bool isComparable(const Result& r)
     return r.ok() && r.summary.samples > 0 && r.summary.medianNs > 0;
 }
 
-Headline compareWithFastest(const Result& other, const Result& fastest)
+Contender contenderOf(const Result& r)
+{
+    if (r.language == "python")
+        return Contender::Python;
+    if (r.language == "javascript")
+        return Contender::NodeJs;
+    if (r.language == "native")
+        return Contender::Reference;
+    return Contender::Other;
+}
+
+std::string racedNote(const Result& r)
+{
+    return r.order == "race" ? "raced: both runtimes shared the CPU" : "";
+}
+
+namespace {
+
+/// `other` against `fastest`: the numbers and the sentence, without the raced note.
+Headline compareMedians(const Result& other, const Result& fastest)
 {
     Headline h;
     h.faster = fastest.seriesName();
@@ -65,13 +85,48 @@ Headline compareWithFastest(const Result& other, const Result& fastest)
     return h;
 }
 
-const Result* fastestOf(const std::vector<const Result*>& group)
+}  // namespace
+
+Headline compareWithFastest(const Result& other, const Result& fastest)
+{
+    Headline h = compareMedians(other, fastest);
+    const std::string raced = racedNote(other).empty() ? racedNote(fastest) : racedNote(other);
+    if (!raced.empty())
+        h.sentence += " (" + raced + ")";
+    return h;
+}
+
+namespace {
+
+const Result* fastestOf(const std::vector<const Result*>& group, bool withReference)
 {
     const Result* fastest = nullptr;
     for (const Result* r : group)
-        if (isComparable(*r) && (!fastest || r->summary.medianNs < fastest->summary.medianNs))
+        if (isComparable(*r) && (withReference || contenderOf(*r) != Contender::Reference)
+            && (!fastest || r->summary.medianNs < fastest->summary.medianNs))
             fastest = r;
     return fastest;
+}
+
+/// The faster of two comparable results against the slower.
+Headline faceOff(const Result& a, const Result& b)
+{
+    return a.summary.medianNs <= b.summary.medianNs ? compareWithFastest(b, a) : compareWithFastest(a, b);
+}
+
+/// "wrong-answer" -> "wrong answer".
+std::string spaced(std::string text)
+{
+    std::replace(text.begin(), text.end(), '-', ' ');
+    return text;
+}
+
+}  // namespace
+
+const Result* fastestOf(const std::vector<const Result*>& group)
+{
+    const Result* fastest = fastestOf(group, false);
+    return fastest ? fastest : fastestOf(group, true);
 }
 
 std::vector<Headline> comparisonsWithFastest(const std::vector<const Result*>& group)
@@ -80,20 +135,51 @@ std::vector<Headline> comparisonsWithFastest(const std::vector<const Result*>& g
     const Result* fastest = fastestOf(group);
     for (const Result* r : group)
         if (fastest && r != fastest && isComparable(*r))
-            out.push_back(compareWithFastest(*r, *fastest));
+            out.push_back(faceOff(*r, *fastest));
     return out;
 }
 
-std::optional<Headline> headline(const std::vector<const Result*>& group)
+std::vector<Headline> headlines(const std::vector<const Result*>& group)
 {
-    const Result* fastest = fastestOf(group);
+    std::vector<Headline> out;
+    for (const Result* python : group) {
+        if (!isComparable(*python) || contenderOf(*python) != Contender::Python)
+            continue;
+        for (const Result* node : group)
+            if (isComparable(*node) && contenderOf(*node) == Contender::NodeJs && node->embedded == python->embedded)
+                out.push_back(faceOff(*python, *node));
+    }
+    if (!out.empty())
+        return out;
+    const Result* fastest = fastestOf(group, false);
     const Result* slowest = nullptr;
     for (const Result* r : group)
-        if (r != fastest && isComparable(*r) && (!slowest || r->summary.medianNs > slowest->summary.medianNs))
+        if (r != fastest && isComparable(*r) && contenderOf(*r) != Contender::Reference
+            && (!slowest || r->summary.medianNs > slowest->summary.medianNs))
             slowest = r;
-    if (!fastest || !slowest)
-        return std::nullopt;
-    return compareWithFastest(*slowest, *fastest);
+    if (fastest && slowest)
+        out.push_back(compareWithFastest(*slowest, *fastest));
+    return out;
+}
+
+std::vector<std::string> failureNotes(const std::vector<const Result*>& group)
+{
+    std::vector<std::string> out;
+    for (const Result* r : group) {
+        if (r->ok())
+            continue;
+        const bool cancelled = r->status == ResultStatus::Cancelled || r->failure.kind == FailureKind::Cancelled;
+        std::string note = r->seriesName() + (cancelled ? " was stopped on " : " failed on ") + workloadLabel(*r);
+        if (!cancelled && r->failure.kind != FailureKind::None)
+            note += " (" + spaced(failureKindName(r->failure.kind)) + ")";
+        std::string message = r->failure.message.substr(0, r->failure.message.find('\n'));
+        if (message.size() > 160)
+            message = message.substr(0, 157) + "...";
+        if (!message.empty())
+            note += ": " + message;
+        out.push_back(note);
+    }
+    return out;
 }
 
 }  // namespace versus

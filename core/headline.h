@@ -1,8 +1,8 @@
-// The headline of a group of results of one workload: which runtime is faster, by how much and whether the numbers
-// show it. The one place that says it, so the CLI, the window and every export carry the same interval.
+// The headlines of a group of results of one workload: Python against Node.js, which is faster, by how much and
+// whether the numbers show it. The one place that says it, so the CLI, the window and every export carry the same
+// interval.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +21,13 @@ std::vector<std::pair<std::string, std::vector<const Result*>>> groupByWorkload(
 /// A result a headline may compare: it succeeded and has a median per call above 0.
 bool isComparable(const Result& r);
 
+/// Which side of "Python or Node.js?" a result is on, from Result::language.
+enum class Contender { Python, NodeJs, Reference, Other };
+Contender contenderOf(const Result& r);
+
+/// "raced: both runtimes shared the CPU" for a result measured in race order (two runtimes at once), else empty.
+std::string racedNote(const Result& r);
+
 /// One result against the fastest of its group, said in a sentence.
 struct Headline {
     std::string faster;  ///< series name of the faster result
@@ -36,17 +43,25 @@ struct Headline {
 };
 
 /// `other` against `fastest` (both comparable, same group): the bootstrap always resamples `other` first, so the same
-/// pair gives the same interval wherever it is shown.
+/// pair gives the same interval wherever it is shown. A raced result adds " (raced: both runtimes shared the CPU)".
 Headline compareWithFastest(const Result& other, const Result& fastest);
 
-/// The fastest comparable result of a group; nullptr when there is none.
+/// The fastest comparable result of a group, the native reference left out unless nothing else is comparable;
+/// nullptr when there is none.
 const Result* fastestOf(const std::vector<const Result*>& group);
 
-/// The fastest comparable result of a group against every other comparable one, in group order.
+/// The fastest comparable result of a group against every other comparable one, in group order (a reference faster
+/// than it is said the other way round: "Native C++ (reference) is 20x faster than Node.js (embedded)").
 std::vector<Headline> comparisonsWithFastest(const std::vector<const Result*>& group);
 
-/// The headline of one workload and parameter set: its fastest comparable result against its slowest;
-/// nullopt with fewer than two comparable results.
-std::optional<Headline> headline(const std::vector<const Result*>& group);
+/// The headlines of one workload and parameter set: each comparable Python result against each comparable Node.js
+/// result of the same kind (embedded with embedded, process with process), in group order. When the group holds no
+/// such pair, its fastest comparable result against its slowest, the native reference left out; empty with fewer than
+/// two to compare.
+std::vector<Headline> headlines(const std::vector<const Result*>& group);
+
+/// One sentence per failed or cancelled result of a group, in group order: "Node.js (embedded) failed on fib (n=22):
+/// wrong answer". A failed result never takes part in a headline; these say why it is missing.
+std::vector<std::string> failureNotes(const std::vector<const Result*>& group);
 
 }  // namespace versus

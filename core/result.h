@@ -81,6 +81,10 @@ struct Result {
     std::string runtimeId;
     std::string runtimeName;
     std::string runtimeVersion;
+    /// The runtime's language ("python", "javascript", "native"; RuntimeInfo::language) and whether it is embedded:
+    /// what says which side of "Python or Node.js?" a result is on. Empty when unknown (a file without runtimes).
+    std::string language;
+    bool embedded = false;
     std::string flavour;  ///< "plain", "numpy", ...
     std::string flavourLabel;  ///< "CPython + NumPy"; empty for the plain flavour
     ParamValues params;

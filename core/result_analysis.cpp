@@ -31,8 +31,10 @@ ResultAnalysis ResultAnalysis::compute(std::vector<Result> results)
         for (const Result* r : group)
             if (isComparable(*r))
                 a.ratioCi[std::size_t(r - a.results.data())] = ratioInterval(*r, *fastest);
-        if (auto h = headline(group))
-            a.headlines.push_back(h->sentence);
+        for (const Headline& h : versus::headlines(group))
+            a.headlines.push_back(h.sentence);
+        for (std::string& note : failureNotes(group))
+            a.headlines.push_back(std::move(note));
     }
     return a;
 }

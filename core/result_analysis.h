@@ -14,11 +14,11 @@ namespace versus {
 struct ResultAnalysis {
     std::vector<Result> results;
     /// Per result (same index): 95% CI of its median / the fastest median among the results of the same workload and
-    /// parameters, as the headline computes it (compareWithFastest()); both ends NaN for results that are not
-    /// comparable (isComparable()).
+    /// parameters (fastestOf(): the native reference is not the fastest), as the headline computes it
+    /// (compareWithFastest()); both ends NaN for results that are not comparable (isComparable()).
     std::vector<stats::Interval> ratioCi;
-    /// The headline sentence of each workload and parameter set with two comparable results (headline.h, the same
-    /// as the CLI's and the exports'), in order of appearance.
+    /// Per workload and parameter set, in order of appearance: its headlines (Python against Node.js of the same
+    /// kind, headline.h, the same as the CLI's and the exports'), then what failed (failureNotes()).
     std::vector<std::string> headlines;
 
     static ResultAnalysis compute(std::vector<Result> results);

@@ -7,13 +7,18 @@ namespace versus {
 
 void RunProgress::start(const RunPlan& plan, const RuntimeRegistry& registry)
 {
-    m_resultsExpected = 0;
-    for (const PlanItem& item : plan.items) {
+    m_planned.clear();
+    m_ended.clear();
+    for (std::size_t i = 0; i < plan.items.size(); ++i) {
+        const PlanItem& item = plan.items[i];
         const RuntimeDescriptor* d = registry.descriptor(item.runtimeId);
         if (d && item.workload)
-            m_resultsExpected += int(item.workload->implementationsFor(d->info.language).size());
+            for (const Implementation* impl : item.workload->implementationsFor(d->info.language))
+                m_planned.push_back({int(i), item.workload->id, item.runtimeId, impl->flavour});
     }
+    m_resultsExpected = int(m_planned.size());
     m_running = true;
+    m_cancelled = false;
     m_upperBound = plan.targetCiPercent > 0;
     m_timeBudgetS = plan.options.timeBudgetS;
     m_resultsDone = 0;
@@ -32,6 +37,7 @@ void RunProgress::sample(int itemIndex, const std::string& flavour)
 void RunProgress::resultEnded(int itemIndex, const std::string& flavour)
 {
     ++m_resultsDone;
+    m_ended.insert({itemIndex, flavour});
     // An adaptive stop, a budget, a failure or Stop end a result early: the plan shrinks by what it did not take.
     const auto it = m_samplesPerResult.find({itemIndex, flavour});
     const long long taken = it == m_samplesPerResult.end() ? 0 : it->second;
@@ -46,7 +52,16 @@ long long RunProgress::samplesPlanned() const
 
 long long RunProgress::samplesDone() const
 {
-    return m_running ? std::min(m_samplesDone, samplesPlanned()) : samplesPlanned();
+    return m_running || m_cancelled ? std::min(m_samplesDone, samplesPlanned()) : samplesPlanned();
+}
+
+std::vector<ItemKey> RunProgress::notEnded() const
+{
+    std::vector<ItemKey> out;
+    for (const ItemKey& key : m_planned)
+        if (!m_ended.count({key.itemIndex, key.flavour}))
+            out.push_back(key);
+    return out;
 }
 
 int RunProgress::perMille() const

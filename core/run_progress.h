@@ -4,7 +4,9 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "run_scheduler.h"
 
@@ -20,15 +22,21 @@ public:
     void sample(int itemIndex, const std::string& flavour);
     /// A result ended (finished, failed or stopped): it takes what it took, so what it did not take leaves the plan.
     void resultEnded(int itemIndex, const std::string& flavour);
-    /// The plan is over, complete or cancelled: nothing is left to do.
-    void finish() { m_running = false; }
+    /// The plan is over. Complete: nothing is left to do. Cancelled (Stop): the bar stays where the run stopped.
+    void finish(bool cancelled = false)
+    {
+        m_running = false;
+        m_cancelled = cancelled;
+    }
+    /// The planned results that never ended (what Stop left out), in plan order.
+    std::vector<ItemKey> notEnded() const;
 
     bool running() const { return m_running; }
     /// True when the planned total is an upper bound (a target CI may stop results sooner).
     bool upperBound() const { return m_upperBound; }
     /// The planned samples, at least 1 (so a bar over an empty plan is well-defined).
     long long samplesPlanned() const;
-    /// Samples done, never above samplesPlanned(); all of them once the run is over.
+    /// Samples done, never above samplesPlanned(); all of them once the run is over, unless it was cancelled.
     long long samplesDone() const;
     int resultsDone() const { return m_resultsDone; }
     int resultsExpected() const { return m_resultsExpected; }
@@ -41,6 +49,9 @@ public:
 
 private:
     bool m_running = false;
+    bool m_cancelled = false;
+    std::vector<ItemKey> m_planned;  // every expected result, in plan order
+    std::set<std::pair<int, std::string>> m_ended;  // (itemIndex, flavour) of the results that ended
     bool m_upperBound = false;
     double m_timeBudgetS = 0;
     int m_resultsExpected = 0;

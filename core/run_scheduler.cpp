@@ -24,6 +24,8 @@ Result baseResult(const RunJob& job, const RuntimeInfo& info)
     r.runtimeId = info.id;
     r.runtimeName = info.name;
     r.runtimeVersion = info.version;
+    r.language = info.language;
+    r.embedded = info.embedded;
     r.flavour = job.implementation ? job.implementation->flavour : "plain";
     r.flavourLabel = job.implementation ? job.implementation->label : "";
     r.params = job.params;
@@ -99,7 +101,8 @@ void checkAnswer(Result& result, const std::string& expectedJson)
     if (got != result.expectedAnswer)
         fail(result, FailureKind::WrongAnswer,
              "wrong answer: expected " + result.expectedAnswer + ", got " + got
-                 + ". The workload's code computes something other than the manifest says; fix the script.");
+                 + ". The code and its expected answer disagree: fix whichever is wrong (the script, or the "
+                   "manifest's or the panel's expected answer).");
 }
 
 void checkAgainstReference(Result& result, const Result& reference)
@@ -376,6 +379,8 @@ void RunScheduler::runPlan(RunPlan plan)
             item.info = item.runtime->info();
             item.result.runtimeName = item.info.name;
             item.result.runtimeVersion = item.info.version;
+            item.result.language = item.info.language;
+            item.result.embedded = item.info.embedded;
             items.push_back(std::move(item));
         }
     }

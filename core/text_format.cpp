@@ -28,6 +28,20 @@ std::string formatDuration(double ns)
     return buffer;
 }
 
+std::string formatWait(double seconds)
+{
+    if (!std::isfinite(seconds))
+        return "-";
+    if (seconds < 5)
+        return "under 5 s";
+    if (seconds < 60)
+        return "about " + std::to_string(int(std::lround(seconds / 5) * 5)) + " s";
+    const long minutes = std::lround(seconds / 60);
+    if (minutes < 60)
+        return "about " + std::to_string(minutes) + " min";
+    return "about " + std::to_string(minutes / 60) + " h " + std::to_string(minutes % 60) + " min";
+}
+
 std::string formatRatio(double ratio)
 {
     char buffer[32];
@@ -113,8 +127,8 @@ std::string formatResultsTable(const std::vector<Result>& results)
             for (const auto& warning : r->warnings)
                 out += "  ! warning, " + r->seriesName() + ": " + warning + "\n";
         }
-        if (auto h = headline(group))
-            out += "  => " + h->sentence + "\n";
+        for (const Headline& h : headlines(group))
+            out += "  => " + h.sentence + "\n";
     }
     return out;
 }

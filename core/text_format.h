@@ -10,6 +10,8 @@ namespace versus {
 
 /// "1.23 ms", "845 ns", "2.50 s"; "-" for NaN.
 std::string formatDuration(double ns);
+/// A wait as people say it, to the precision an estimate has: "under 5 s", "about 40 s", "about 3 min", "about 1 h 20 min".
+std::string formatWait(double seconds);
 /// "14.2x" style ratio with sensible digits.
 std::string formatRatio(double ratio);
 /// One block per workload and parameter set: a table of its results, their failures and warnings (" ! " lines),

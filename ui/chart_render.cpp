@@ -115,6 +115,14 @@ QByteArray pageBytes(const ChartSet& charts, const QString& suffix, QSize reques
 Expected<void> renderCharts(const std::vector<Result>& results, const std::string& file, int width, int height,
                             double dpi)
 {
+    ResultsDocument document;
+    document.results = results;
+    return renderChartPage(document, file, width, height, dpi, ChartSet::Contents::Page, false);
+}
+
+Expected<void> renderChartPage(const ResultsDocument& document, const std::string& file, int width, int height,
+                               double dpi, ChartSet::Contents contents, bool logScale)
+{
     const QString suffix = QFileInfo(QString::fromStdString(file)).suffix().toLower();
     if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") && suffix != QLatin1String("pdf"))
         return Error{"cannot write charts to '" + file + "': use a .png, .svg or .pdf file name"};
@@ -123,9 +131,9 @@ Expected<void> renderCharts(const std::vector<Result>& results, const std::strin
                      + std::to_string(dpi) + " DPI: use at least 100 x 100 and 24 to 2400 DPI"};
     if (auto app = ensureWidgetApplication(); !app)
         return app;
-    ResultsDocument document;
-    document.results = results;
-    const ChartSet charts(document, workloadClaims(results));
+    const ChartSet charts(document, workloadClaims(document.results), contents);
+    for (PlotWidget* plot : charts.plots())
+        plot->setLogScale(logScale);
     const QByteArray bytes = pageBytes(charts, suffix, QSize(width, height), dpi);
     if (bytes.isEmpty())
         return Error{"could not draw the charts for '" + file + "'"};

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "chart_set.h"
 #include "expected.h"
 #include "exporters.h"
 #include "result.h"
@@ -21,6 +22,11 @@ namespace versus::gui {
 /// process runs a non-widget Qt application.
 Expected<void> renderCharts(const std::vector<Result>& results, const std::string& file, int width, int height,
                             double dpi);
+/// renderCharts() of a whole document with a choice of charts: Contents::Report puts every chart of each workload
+/// (throughput, memory, distribution) on the page, as the window's "All charts on one page" does, and `logScale`
+/// draws the value axes as the window shows them.
+Expected<void> renderChartPage(const ResultsDocument& document, const std::string& file, int width, int height,
+                               double dpi, ChartSet::Contents contents, bool logScale);
 
 /// Every chart of the document one by one as SVG text (without XML declaration), for the HTML report: the summary,
 /// then each workload's throughput over time, memory and distribution. The CLI and the window both build their

@@ -36,7 +36,7 @@ public:
 
     /// The summary first, then the charts of each workload with samples, in the order Contents names them.
     const std::vector<PlotWidget*>& plots() const { return m_plots; }
-    /// The page for a requested width x height: the summary on top, throughput charts two per row below, every row
+    /// The page for a requested width x height: the summary on top, the other charts two per row below, every row
     /// height / 2 tall (so the first two rows are exactly the requested size).
     QSize pageSize(QSize requested) const;
     /// Paints every chart at its place on the page into `painter`, whose origin is the page's top left.

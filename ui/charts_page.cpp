@@ -146,6 +146,9 @@ void ChartsPage::itemStarted(const ItemKey& key, const QString& workloadTitle, c
     m_store->series(workloadId, toQString(key.runtimeId), toQString(key.flavour), seriesName);
     offerWorkload(workloadId, workloadTitle);
     if (m_followRunningWorkload) {
+        // The run's first workload fills the empty charts; after that the Show box stays where it is (a chart that
+        // switches by itself while someone reads it is worse than one that waits to be asked).
+        m_followRunningWorkload = false;
         m_shownWorkload->setCurrentIndex(m_shownWorkload->findData(workloadId));
         showWorkloadInPlots(workloadId);
     }
@@ -290,6 +293,11 @@ void ChartsPage::showEnvironmentWarnings(const std::vector<std::string>& warning
 QString ChartsPage::environmentBannerText() const
 {
     return m_environmentBanner->isVisible() ? m_environmentBanner->text() : QString();
+}
+
+bool ChartsPage::logScale() const
+{
+    return m_logScale->isChecked();
 }
 
 void ChartsPage::setLogScale(bool on)

@@ -44,7 +44,7 @@ public:
     // A run, event by event (the window's RunObserver hands them on).
     /// Clears every plot for a new run whose memory chart starts at `clockOriginNs` (steady clock).
     void beginRun(std::int64_t clockOriginNs);
-    /// A result started: its series is declared and its workload offered (and shown while following the run).
+    /// A result started: its series is declared and its workload offered (and shown when it is the run's first).
     void itemStarted(const ItemKey& key, const QString& workloadTitle, const QString& seriesName);
     /// Placed on the memory chart's time axis when drained (at most one drain tick late).
     void addSample(const SampleEvent& e);
@@ -69,6 +69,8 @@ public:
     QString environmentBannerText() const;
 
     void setLogScale(bool on);
+    /// What the Log scale box says (exports draw their axes the same way).
+    bool logScale() const;
     void resetZoom();
 
     /// Throughput, memory, distribution and summary, in that order.
@@ -100,7 +102,7 @@ private:
     std::unique_ptr<SampleStore> m_store;
     ResultAnalyzer* m_analyzer = nullptr;
     std::int64_t m_runStartNs = 0;  // steady clock at the start of the run: the memory chart's zero
-    bool m_followRunningWorkload = true;
+    bool m_followRunningWorkload = true;  // until the run's first workload is shown, or the user picks one
     quint64 m_firstCurrentTicket = 0;  // analyses requested before this belong to a cleared run: dropped
     quint64 m_finalTicket = 0;  // the analysis after the plan ended: analysisSettled waits for it
     bool m_finalCancelled = false;

@@ -3,6 +3,8 @@
 
 #include <QEvent>
 #include <QFile>
+#include <QFileDialog>
+#include <QSettings>
 #include <QFontDatabase>
 #include <QCheckBox>
 #include <QGridLayout>
@@ -110,6 +112,16 @@ CustomCodePanel::CustomCodePanel(QWidget* parent) : QWidget(parent)
                              "code fails that result only, and Versus and its results stay. Costs a worker start "
                              "(tens of milliseconds) per result."));
     bottom->addWidget(m_isolate);
+    auto* open = new QPushButton(tr("Open..."), this);
+    open->setObjectName(QStringLiteral("openSnippets"));
+    open->setToolTip(tr("Open snippets saved with Save..."));
+    bottom->addWidget(open);
+    auto* save = new QPushButton(tr("Save..."), this);
+    save->setObjectName(QStringLiteral("saveSnippets"));
+    save->setToolTip(tr("Save both snippets and the expected answer as one JSON file"));
+    bottom->addWidget(save);
+    connect(open, &QPushButton::clicked, this, &CustomCodePanel::openWithDialog);
+    connect(save, &QPushButton::clicked, this, &CustomCodePanel::saveWithDialog);
     m_race = new QPushButton(tr("Race them"), this);
     m_race->setObjectName(QStringLiteral("raceButton"));
     m_race->setDefault(true);
@@ -121,8 +133,15 @@ CustomCodePanel::CustomCodePanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_status);
 
     connect(m_race, &QPushButton::clicked, this, &CustomCodePanel::raceRequested);
-    connect(m_python, &QPlainTextEdit::textChanged, this, [this] { m_pythonError->setVisible(false); });
-    connect(m_javascript, &QPlainTextEdit::textChanged, this, [this] { m_javascriptError->setVisible(false); });
+    connect(m_python, &QPlainTextEdit::textChanged, this, [this] {
+        m_pythonError->setVisible(false);
+        codeChanged();
+    });
+    connect(m_javascript, &QPlainTextEdit::textChanged, this, [this] {
+        m_javascriptError->setVisible(false);
+        codeChanged();
+    });
+    connect(m_expected, &QLineEdit::textEdited, this, [this] { m_expectedFor = codeKey(); });
     setCode(QString::fromUtf8(kDefaultPython), QString::fromUtf8(kDefaultJavaScript),
             QStringLiteral("333328333350000"));
 }
@@ -134,7 +153,101 @@ void CustomCodePanel::setCode(const QString& python, const QString& javascript, 
     m_python->setPlainText(python);
     m_javascript->setPlainText(javascript);
     m_expected->setText(expectedAnswer);
+    m_expectedFor = codeKey();
     clearMarks();
+}
+
+QString CustomCodePanel::expectedAnswer() const
+{
+    return m_expected->text();
+}
+
+QString CustomCodePanel::codeKey() const
+{
+    return m_python->toPlainText() + QChar(0) + m_javascript->toPlainText();
+}
+
+void CustomCodePanel::codeChanged()
+{
+    if (m_expected->text().isEmpty() || codeKey() == m_expectedFor)
+        return;
+    m_expected->clear();
+    m_status->setText(tr("Expected answer cleared: it was given for other code. Race them now checks that the two "
+                         "runtimes agree with each other; type an answer to check against it."));
+}
+
+bool CustomCodePanel::saveSnippets(const QString& fileName, QString* error) const
+{
+    const QJsonObject snippets{{QStringLiteral("python"), m_python->toPlainText()},
+                               {QStringLiteral("javascript"), m_javascript->toPlainText()},
+                               {QStringLiteral("expected"), m_expected->text()}};
+    if (writeFile(fileName, QJsonDocument(snippets).toJson()))
+        return true;
+    if (error)
+        *error = tr("Could not write %1: check that the folder exists and is writable.").arg(fileName);
+    return false;
+}
+
+bool CustomCodePanel::openSnippets(const QString& fileName, QString* error)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("Could not read %1: %2").arg(fileName, file.errorString());
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonObject o = document.object();
+    if (parseError.error != QJsonParseError::NoError || !o.value(QStringLiteral("python")).isString()
+        || !o.value(QStringLiteral("javascript")).isString()) {
+        if (error)
+            *error = tr("%1 is not a snippets file (a JSON object with \"python\" and \"javascript\" texts, as "
+                        "Save... writes).")
+                         .arg(fileName);
+        return false;
+    }
+    setCode(o.value(QStringLiteral("python")).toString(), o.value(QStringLiteral("javascript")).toString(),
+            o.value(QStringLiteral("expected")).toString());
+    m_status->setText(tr("Opened %1").arg(fileName));
+    return true;
+}
+
+void CustomCodePanel::saveWithDialog()
+{
+    const QString fileName =
+        QFileDialog::getSaveFileName(this, tr("Save snippets"), tr("snippets.json"), tr("Snippets (*.json)"));
+    if (fileName.isEmpty())
+        return;
+    QString error;
+    m_status->setText(saveSnippets(fileName, &error) ? tr("Saved %1").arg(fileName) : error);
+}
+
+void CustomCodePanel::openWithDialog()
+{
+    const QString fileName =
+        QFileDialog::getOpenFileName(this, tr("Open snippets"), QString(), tr("Snippets (*.json);;All files (*)"));
+    if (fileName.isEmpty())
+        return;
+    QString error;
+    if (!openSnippets(fileName, &error))
+        m_status->setText(error);
+}
+
+void CustomCodePanel::restoreSettings(const QSettings& settings)
+{
+    if (!settings.contains(QStringLiteral("custom/python")))
+        return;  // the example stays
+    setCode(settings.value(QStringLiteral("custom/python")).toString(),
+            settings.value(QStringLiteral("custom/javascript")).toString(),
+            settings.value(QStringLiteral("custom/expected")).toString());
+}
+
+void CustomCodePanel::saveSettings(QSettings& settings) const
+{
+    settings.setValue(QStringLiteral("custom/python"), m_python->toPlainText());
+    settings.setValue(QStringLiteral("custom/javascript"), m_javascript->toPlainText());
+    settings.setValue(QStringLiteral("custom/expected"), m_expected->text());
 }
 
 bool CustomCodePanel::isolate() const

@@ -13,6 +13,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QSettings;
 class QTemporaryDir;
 
 namespace versus::gui {
@@ -35,7 +36,17 @@ public:
     void setRunning(bool running, bool ownRace = true);
     /// The "Isolate" box (on by default): race this code in isolated workers (PlanItem::isolated).
     bool isolate() const;
+    /// Both snippets and the expected answer that goes with them (kept until the code changes).
     void setCode(const QString& python, const QString& javascript, const QString& expectedAnswer = {});
+    QString expectedAnswer() const;
+
+    /// The snippets and expected answer as a small JSON file ({"python", "javascript", "expected"}), and back;
+    /// false with `error` set (for the user) when the file cannot be written or read.
+    bool saveSnippets(const QString& fileName, QString* error) const;
+    bool openSnippets(const QString& fileName, QString* error);
+    /// The snippets survive a restart (the window calls these with its settings).
+    void restoreSettings(const QSettings& settings);
+    void saveSettings(QSettings& settings) const;
 
     QPlainTextEdit* pythonEditor() const { return m_python; }
     QPlainTextEdit* javascriptEditor() const { return m_javascript; }
@@ -49,6 +60,11 @@ protected:
 
 private:
     void clearMarks();
+    /// The code changed: an expected answer given for other code is cleared, and the panel says so.
+    void codeChanged();
+    QString codeKey() const;
+    void saveWithDialog();
+    void openWithDialog();
     void markLine(QPlainTextEdit* editor, int line);
 
     QPlainTextEdit* m_python = nullptr;
@@ -56,6 +72,7 @@ private:
     QLabel* m_pythonError = nullptr;
     QLabel* m_javascriptError = nullptr;
     QLineEdit* m_expected = nullptr;
+    QString m_expectedFor;  // codeKey() of the code the expected answer was given for
     QCheckBox* m_isolate = nullptr;
     QPushButton* m_race = nullptr;
     QLabel* m_status = nullptr;

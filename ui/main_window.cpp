@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QMenuBar>
 #include <QScrollArea>
+#include <QVBoxLayout>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -15,6 +16,7 @@
 #include <QTabWidget>
 
 #include "about_box.h"
+#include "chart_guide.h"
 #include "charts_page.h"
 #include "custom_code_panel.h"
 #include "instrument_check_dialog.h"
@@ -92,13 +94,20 @@ void MainWindow::buildLayout()
 {
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
-    auto* scroll = new QScrollArea(m_mainSplitter);
+    // The run panel scrolls; its Run button, progress and messages stay below it, in view at any window height.
+    auto* left = new QWidget(m_mainSplitter);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = new QScrollArea(left);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     m_runPanel = new RunPanel(m_catalog, m_registry);
     scroll->setWidget(m_runPanel);
-    scroll->setMinimumWidth(300);
-    m_mainSplitter->addWidget(scroll);
+    leftLayout->addWidget(scroll, 1);
+    m_runPanel->runControls()->setParent(left);
+    leftLayout->addWidget(m_runPanel->runControls());
+    left->setMinimumWidth(300);
+    m_mainSplitter->addWidget(left);
     connect(m_runPanel, &RunPanel::runClicked, this, &MainWindow::runClicked);
     connect(m_runPanel, &RunPanel::stopClicked, this, &MainWindow::stopRun);
     connect(m_runPanel, &RunPanel::addInterpreterClicked, this, &MainWindow::addInterpreterWithDialog);
@@ -150,7 +159,7 @@ void MainWindow::buildActions()
     file->addAction(tr("&Open results..."), m_resultsActions, &ResultsActions::openWithDialog)
         ->setShortcut(QKeySequence::Open);
     file->addAction(tr("&Export results..."), m_resultsActions, &ResultsActions::exportResultsWithDialog)
-        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+        ->setShortcuts({QKeySequence::Save, QKeySequence(Qt::CTRL | Qt::Key_E)});
     QMenu* charts = file->addMenu(tr("Export &chart"));
     std::vector<PlotWidget*> exportable = m_charts->plots();
     for (PlotWidget* plot : m_charts->concurrencyPlots())
@@ -172,10 +181,12 @@ void MainWindow::buildActions()
     run->addSeparator();
     run->addAction(tr("Use &tiny parameters"), m_runPanel, &RunPanel::useTinyParameters);
     run->addAction(tr("&Add interpreter..."), this, &MainWindow::addInterpreterWithDialog);
-    run->addAction(tr("Measure &start-up"), this, [this] {
-        showStartupTab();
-        m_startup->start();
-    });
+    run->addAction(tr("Measure &start-up"), this,
+                   [this] {
+                       showStartupTab();
+                       m_startup->start();
+                   })
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     m_logScaleAction = view->addAction(tr("&Logarithmic scale"));
@@ -189,6 +200,8 @@ void MainWindow::buildActions()
     connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("How to &read these charts"), this, [this] { showChartGuide(this); })
+        ->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&Instrument check..."), this, [this] {
         InstrumentCheckDialog* dialog = instrumentCheck();
         dialog->show();
@@ -283,6 +296,8 @@ void MainWindow::setRunning(bool running)
         m_startup->setBlockedBy({});
         if (m_instrumentCheck)
             m_instrumentCheck->setBlockedBy({});
+    } else {
+        statusBar()->clearMessage();  // "Showing run.json" would describe results the new run just replaced
     }
     m_runPanel->setRunning(running);
     m_runAction->setEnabled(!running);
@@ -358,6 +373,7 @@ void MainWindow::restoreSettings()
     m_rightSplitter->restoreState(settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
     m_logScaleAction->setChecked(settings.value(QStringLiteral("view/logScale"), false).toBool());
     m_runPanel->restoreSettings(settings);
+    m_custom->restoreSettings(settings);
 }
 
 void MainWindow::saveSettings() const
@@ -369,6 +385,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/rightSplitter"), m_rightSplitter->saveState());
     settings.setValue(QStringLiteral("view/logScale"), m_logScaleAction->isChecked());
     m_runPanel->saveSettings(settings);
+    m_custom->saveSettings(settings);
 }
 
 }  // namespace versus::gui

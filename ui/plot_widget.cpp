@@ -302,6 +302,14 @@ void PlotWidget::onMouseMove(QMouseEvent* event)
         best = distance;
         text = candidate;
     }
+    // Items (labels, bands, reference lines) explain themselves through a "toolTip" property.
+    for (int i = 0; text.isEmpty() && i < m_plot->itemCount(); ++i) {
+        QCPAbstractItem* item = m_plot->item(i);
+        const QString tip = item->property("toolTip").toString();
+        if (!tip.isEmpty() && item->visible() && item->selectTest(pos, false) >= 0
+            && item->selectTest(pos, false) < m_plot->selectionTolerance())
+            text = tip;
+    }
     if (text.isEmpty())
         QToolTip::hideText();
     else

@@ -116,8 +116,10 @@ void ResultsActions::exportAllChartsWithDialog()
     dialog.setWindowTitle(tr("Size of the charts"));
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const auto drawn = renderCharts(m_currentDocument().results, fileName.toStdString(), dialog.chartSize().width(),
-                                    dialog.chartSize().height(), dialog.dotsPerInch());
+    // Every chart of every workload, with the value axes as the window shows them.
+    const auto drawn = renderChartPage(m_currentDocument(), fileName.toStdString(), dialog.chartSize().width(),
+                                       dialog.chartSize().height(), dialog.dotsPerInch(), ChartSet::Contents::Report,
+                                       m_charts->logScale());
     if (drawn)
         showStatus(tr("Wrote %1").arg(fileName), 5000);
     else

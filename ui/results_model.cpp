@@ -10,6 +10,7 @@
 #include <cmath>
 #include <limits>
 
+#include "headline.h"
 #include "runtime_palette.h"
 #include "text_format.h"
 
@@ -74,14 +75,26 @@ double ResultsModel::ratioToFastest(int row) const
 {
     const Row& r = m_rows[std::size_t(row)];
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    if (r.running || !r.result.ok() || r.result.summary.samples == 0)
+    if (r.running || !isComparable(r.result))
         return nan;
-    double fastest = std::numeric_limits<double>::infinity();
-    const std::string group = groupOf(r.result);
+    // The same fastest as the headline and the summary chart: failed results and the native reference never are.
+    std::vector<const Result*> group;
+    const std::string key = groupOf(r.result);
     for (const Row& other : m_rows)
-        if (!other.running && other.result.ok() && other.result.summary.samples > 0 && groupOf(other.result) == group)
-            fastest = std::min(fastest, other.result.summary.medianNs);
-    return fastest > 0 && std::isfinite(fastest) ? r.result.summary.medianNs / fastest : nan;
+        if (!other.running && groupOf(other.result) == key)
+            group.push_back(&other.result);
+    const Result* fastest = fastestOf(group);
+    return fastest ? r.result.summary.medianNs / fastest->summary.medianNs : nan;
+}
+
+int ResultsModel::comparableInGroup(int row) const
+{
+    const std::string key = groupOf(m_rows[std::size_t(row)].result);
+    int count = 0;
+    for (const Row& other : m_rows)
+        count += !other.running && groupOf(other.result) == key && isComparable(other.result)
+            && contenderOf(other.result) != Contender::Reference;
+    return count;
 }
 
 QVariant ResultsModel::data(const QModelIndex& index, int role) const
@@ -133,7 +146,10 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
                 return sort ? QVariant(std::numeric_limits<double>::infinity()) : QVariant(QStringLiteral("-"));
             if (sort)
                 return ratio;
-            return ratio < 1.005 ? tr("fastest") : QString::fromStdString(formatRatio(ratio));
+            if (contenderOf(r) == Contender::Reference)  // faster than every contender, yet no contender
+                return tr("%1 (reference)").arg(QString::fromStdString(formatRatio(ratio)));
+            return ratio < 1.005 && comparableInGroup(index.row()) > 1 ? tr("fastest")
+                                                                       : QString::fromStdString(formatRatio(ratio));
         }
         case StatusColumn:
             if (row.running)

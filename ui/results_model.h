@@ -43,10 +43,14 @@ public:
     std::vector<Result> results() const;
     const Result& resultAt(int row) const { return m_rows[std::size_t(row)].result; }
     bool isRunning(int row) const { return m_rows[std::size_t(row)].running; }
-    /// Median per call over the fastest median of the same workload and parameters; NaN when unknown.
+    /// Median per call over the fastest median of the same workload and parameters (fastestOf(): never a failed
+    /// result nor the native reference); NaN when unknown.
     double ratioToFastest(int row) const;
 
 private:
+    /// Finished Python or Node.js results of the row's workload and parameters that a headline may compare.
+    int comparableInGroup(int row) const;
+
     struct Row {
         Result result;
         bool running = false;

@@ -157,6 +157,25 @@ void ResultsPresenter::failed(const FailedEvent& e)
     m_views.log->failed(e.result);
 }
 
+Result ResultsPresenter::notRunResult(const ItemKey& key) const
+{
+    Result r;
+    r.itemIndex = key.itemIndex;
+    r.workloadId = key.workloadId;
+    r.runtimeId = key.runtimeId;
+    r.flavour = key.flavour;
+    const Workload* w = m_catalog.find(key.workloadId);
+    r.workloadTitle = w ? w->title : key.workloadId;
+    if (const RuntimeDescriptor* d = m_registry.descriptor(key.runtimeId)) {
+        r.runtimeName = d->info.name;
+        r.language = d->info.language;
+        r.embedded = d->info.embedded;
+    }
+    r.status = ResultStatus::Cancelled;
+    r.failure = {FailureKind::Cancelled, "not run: Stop came before it started; run again to measure it", "", 0};
+    return r;
+}
+
 void ResultsPresenter::memory(const MemoryEvent& e)
 {
     m_views.charts->addMemory(e);
@@ -173,7 +192,10 @@ void ResultsPresenter::planDone(const PlanDoneEvent& e)
 {
     m_running = false;
     m_drainTimer->stop();
-    m_progress.finish();
+    m_progress.finish(e.cancelled);
+    // What Stop left out keeps a row, marked "not run", so the table shows the whole plan.
+    for (const ItemKey& key : m_progress.notEnded())
+        m_views.results->addResult(notRunResult(key));
     for (const auto& skipped : m_session->skipped())
         m_views.log->append(tr("Skipped: %1").arg(toQString(skipped.reason)));
     m_document = m_session->document();  // complete: runtimes' full versions, memory, GC events, end time

@@ -71,6 +71,8 @@ private:
     /// A result ended, finished or failed: into the table, the progress and the custom-code panel.
     void resultEnded(const Result& r);
     QString seriesNameFor(const ItemKey& key, const std::string& runtimeName) const;
+    /// The row of a planned result that Stop left out: cancelled, "not run".
+    Result notRunResult(const ItemKey& key) const;
 
     RuntimeRegistry& m_registry;
     const Catalog& m_catalog;

@@ -44,17 +44,17 @@ RunPanel::RunPanel(const Catalog& catalog, const RuntimeRegistry& registry, QWid
     layout->addWidget(buildRuntimeBox());
     layout->addWidget(buildRunBox());
     layout->addStretch(1);
+    m_controls = buildRunControls();
 
-    // Defaults before settings: the manifest's default job on every available runtime.
+    // Defaults before settings: the manifests' default job.
     QStringList defaults;
     for (const Workload& w : m_catalog.workloads())
         if (w.defaultJob)
             defaults << QString::fromStdString(w.id);
     m_workloads->setCheckedWorkloadIds(defaults);
-    QStringList runtimes;
-    for (const auto& d : registry.descriptors())
-        runtimes << QString::fromStdString(d.info.id);
-    m_runtimes->setCheckedRuntimeIds(runtimes);
+    // The question a first run answers: embedded CPython against embedded Node.js (the CLI's default too), in a few
+    // seconds; the other runtimes are one click away.
+    m_runtimes->setCheckedRuntimeIds({QStringLiteral("python"), QStringLiteral("node")});
     if (!m_catalog.workloads().empty())
         selectWorkload(QString::fromStdString(m_catalog.workloads().front().id));
     updateControls();
@@ -195,36 +195,46 @@ QWidget* RunPanel::buildRunBox()
     m_timeBudget->setToolTip(tr("Stop measured sampling of an item once this much time went by (0 = no budget)"));
     form->addRow(tr("Time budget"), m_timeBudget);
 
+    return runBox;
+}
+
+QWidget* RunPanel::buildRunControls()
+{
+    // Not in the panel's own (scrolling) layout: the window keeps these below it, always in view.
+    auto* controls = new QWidget(this);
+    controls->setObjectName(QStringLiteral("runControls"));
+    auto* form = new QVBoxLayout(controls);
     auto* buttons = new QHBoxLayout;
-    m_runButton = new QPushButton(tr("Run"), runBox);
+    m_runButton = new QPushButton(tr("Run"), controls);
     m_runButton->setObjectName(QStringLiteral("runButton"));
     m_runButton->setToolTip(tr("Run the checked workloads on the checked runtimes (Ctrl+R)"));
-    m_stopButton = new QPushButton(tr("Stop"), runBox);
+    m_runButton->setDefault(true);
+    m_stopButton = new QPushButton(tr("Stop"), controls);
     m_stopButton->setObjectName(QStringLiteral("stopButton"));
     m_stopButton->setToolTip(tr("Stop the running workload and skip the rest (Esc)"));
     buttons->addWidget(m_runButton);
     buttons->addWidget(m_stopButton);
-    form->addRow(buttons);
-    m_progress = new QProgressBar(runBox);
+    form->addLayout(buttons);
+    m_progress = new QProgressBar(controls);
     m_progress->setObjectName(QStringLiteral("progress"));
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_progress->setTextVisible(true);
-    form->addRow(m_progress);
-    m_progressText = new QLabel(tr("Idle"), runBox);
+    form->addWidget(m_progress);
+    m_progressText = new QLabel(tr("Idle"), controls);
     m_progressText->setObjectName(QStringLiteral("progressText"));
     m_progressText->setWordWrap(true);
-    form->addRow(m_progressText);
-    m_message = new QLabel(runBox);
+    form->addWidget(m_progressText);
+    m_message = new QLabel(controls);
     m_message->setObjectName(QStringLiteral("runMessage"));
     m_message->setWordWrap(true);
     m_message->setStyleSheet(QStringLiteral("color: #D55E00;"));
     m_message->setVisible(false);
-    form->addRow(m_message);
+    form->addWidget(m_message);
 
     connect(m_runButton, &QPushButton::clicked, this, &RunPanel::runClicked);
     connect(m_stopButton, &QPushButton::clicked, this, &RunPanel::stopClicked);
-    return runBox;
+    return controls;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -412,9 +422,9 @@ void RunPanel::showProgress(const RunProgress& progress, const QString& currentI
                     .arg(progress.resultsDone())
                     .arg(progress.resultsExpected());
         if (const std::optional<double> left = progress.secondsLeft(elapsedS)) {
-            const QString duration = QString::fromStdString(formatDuration(*left * 1e9));
-            text += progress.upperBound() ? tr(", at most about %1 left (a target CI often stops sooner)").arg(duration)
-                                          : tr(", about %1 left").arg(duration);
+            const QString duration = QString::fromStdString(formatWait(*left));
+            text += progress.upperBound() ? tr(", at most %1 left (a target CI often stops sooner)").arg(duration)
+                                          : tr(", %1 left").arg(duration);
         }
     }
     m_progressText->setText(text);

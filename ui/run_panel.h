@@ -80,6 +80,10 @@ public:
     RuntimeListModel* runtimeModel() const { return m_runtimes; }
     ParameterEditor* parameterEditor() const { return m_parameters; }
 
+    /// Run and Stop, the progress bar and its text, the refusal: a widget of its own (the panel's child, not in its
+    /// layout), which the window places below the scrolling panel so that Run is in view at any window height.
+    QWidget* runControls() const { return m_controls; }
+
 signals:
     void runClicked();
     void stopClicked();
@@ -89,6 +93,7 @@ private:
     QWidget* buildWorkloadBox();
     QWidget* buildRuntimeBox();
     QWidget* buildRunBox();
+    QWidget* buildRunControls();
     void onCurrentWorkloadChanged(const QModelIndex& current);
     void storeEditedParameters();
     void updateControls();
@@ -120,6 +125,7 @@ private:
     QProgressBar* m_progress = nullptr;
     QLabel* m_progressText = nullptr;
     QLabel* m_message = nullptr;
+    QWidget* m_controls = nullptr;
 };
 
 }  // namespace versus::gui

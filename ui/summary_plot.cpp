@@ -1,6 +1,7 @@
 // Dot plot of speed ratios: one column per workload (and parameter set), one colour per runtime series, error bars
-// of the bootstrap 95% CI of the ratio to the fastest, the ratio written next to each dot, a dashed line at 1x, and
-// the article's claimed range as a band where the claimed CPython series would sit.
+// of the bootstrap 95% CI of the ratio to the fastest Python or Node.js run, the ratio written next to each dot, a
+// dashed line at 1x, the native reference as a line across its column, and the article's claimed range as a labelled
+// band where the claimed CPython series would sit.
 #include "summary_plot.h"
 
 #include <QEvent>
@@ -29,7 +30,8 @@ std::string seriesOf(const Result& r)
 
 }  // namespace
 
-SummaryPlot::SummaryPlot(QWidget* parent) : PlotWidget(tr("Summary: times slower than the fastest"), parent)
+SummaryPlot::SummaryPlot(QWidget* parent)
+    : PlotWidget(tr("Summary: times slower than the fastest Python or Node.js run"), parent)
 {
     setValueAxisLogarithmic(plot()->yAxis, true);
     plot()->yAxis->setLabel(tr("median / fastest (log), 95% CI"));
@@ -87,33 +89,39 @@ void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
     m_items.clear();
     m_points.clear();
     m_maxRatio = 1;
+    m_minRatio = 1;
     m_claimBands = 0;
 
-    // Groups: workload + parameters, in order of appearance, each with its fastest result.
+    // Groups: workload + parameters, in order of appearance, each with its fastest result (fastestOf(): never the
+    // native reference, which is drawn as a line of its own).
     std::vector<std::string> groups;
     std::map<std::string, const Result*> fastest;
     std::map<std::string, std::vector<Result>> members;
     std::map<std::string, QString> groupLabel;
-    for (const Result& r : results) {
-        if (!isComparable(r))
+    std::map<std::string, int> contenders;  // comparable results other than the reference, per group
+    for (const auto& [key, group] : groupByWorkload(results)) {
+        const Result* best = fastestOf(group);
+        if (!best)
             continue;
-        const std::string g = comparisonKey(r.workloadId, r.params);
-        if (!fastest.count(g)) {
-            groups.push_back(g);
-            fastest[g] = &r;
-            const QString title = QString::fromStdString(r.workloadTitle.empty() ? r.workloadId : r.workloadTitle);
-            groupLabel[g] = title + QLatin1Char('\n') + QString::fromStdString(formatParams(r.params));
-        }
-        if (r.summary.medianNs < fastest[g]->summary.medianNs)
-            fastest[g] = &r;
-        members[g].push_back(r);
+        groups.push_back(key);
+        fastest[key] = best;
+        const Result& r = *group.front();
+        const QString title = QString::fromStdString(r.workloadTitle.empty() ? r.workloadId : r.workloadTitle);
+        const QString params = QString::fromStdString(formatParams(r.params));
+        groupLabel[key] = params.isEmpty() ? title : title + QLatin1Char('\n') + params;
+        for (const Result* member : group)
+            if (isComparable(*member)) {
+                members[key].push_back(*member);
+                contenders[key] += contenderOf(*member) != Contender::Reference;
+            }
     }
     m_groups = int(groups.size());
+    auto isDot = [](const Result& r) { return isComparable(r) && contenderOf(r) != Contender::Reference; };
 
     // Series: runtime + flavour, in order of appearance; each is one graph plus its error bars.
     std::vector<std::string> seriesOrder;
     for (const Result& r : results)
-        if (isComparable(r) && std::find(seriesOrder.begin(), seriesOrder.end(), seriesOf(r)) == seriesOrder.end())
+        if (isDot(r) && std::find(seriesOrder.begin(), seriesOrder.end(), seriesOf(r)) == seriesOrder.end())
             seriesOrder.push_back(seriesOf(r));
     const double n = double(seriesOrder.size());
     const double spacing = n > 1 ? std::min(0.5 / n, 0.18) : 0;
@@ -126,7 +134,7 @@ void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
         QVector<double> keys, values, minus, plus;
         for (std::size_t i = 0; i < results.size(); ++i) {
             const Result& r = results[i];
-            if (!isComparable(r) || seriesOf(r) != seriesOrder[s])
+            if (!isDot(r) || seriesOf(r) != seriesOrder[s])
                 continue;
             const std::string g = comparisonKey(r.workloadId, r.params);
             const auto it = std::find(groups.begin(), groups.end(), g);
@@ -156,11 +164,21 @@ void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
             points.push_back(
                 {groupLabel[g], QString::fromStdString(r.seriesName()), r.summary.medianNs, ratio, ci.low, ci.high});
             m_maxRatio = std::max(m_maxRatio, std::max(ratio, ci.high));
-            const QString ratioText = ratio < 1.005 ? tr("fastest") : QString::fromStdString(formatRatio(ratio));
+            // "fastest" only when something else finished to be slower than it; a raced result says so.
+            QString ratioText =
+                ratio < 1.005 && contenders[g] > 1 ? tr("fastest") : QString::fromStdString(formatRatio(ratio));
+            if (!racedNote(r).empty())
+                ratioText += tr(" (raced)");
+            // Labels alternate left and right of their dots, so neighbours of one workload never write over each
+            // other.
+            const bool left = s % 2 == 0 && seriesOrder.size() > 1;
             QCPItemText* label =
-                addLabel(x, ratio, ratioText, text, Qt::AlignLeft | Qt::AlignVCenter, font().pointSizeF());
-            label->setPadding(QMargins(9, 0, 0, 0));
+                addLabel(x, ratio, ratioText, text, (left ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
+                         font().pointSizeF());
+            label->setPadding(left ? QMargins(0, 0, 9, 0) : QMargins(9, 0, 0, 0));
             label->setFont(QFont(font().family(), font().pointSize(), QFont::DemiBold));
+            if (!racedNote(r).empty())
+                label->setProperty("toolTip", QString::fromStdString(racedNote(r)));
         }
         graph->setData(keys, values, true);
         bars->setData(minus, plus);
@@ -168,6 +186,7 @@ void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
     }
     for (int g = 0; g < m_groups; ++g) {
         const std::string& id = groups[std::size_t(g)];
+        drawReferenceLines(members[id], g, fastest[id]->summary.medianNs);
         drawClaimBands(members[id], groupLabel[id], g, fastest[id]->summary.medianNs, std::max(spacing * 0.45, 0.07),
                        seriesOrder, spacing);
     }
@@ -184,6 +203,33 @@ void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
     lineColor.setAlpha(110);
     one->setPen(QPen(lineColor, 0, Qt::DashLine));
     resetZoom();
+}
+
+void SummaryPlot::drawReferenceLines(const std::vector<Result>& group, double x0, double fastestNs)
+{
+    QColor color = palette().color(QPalette::Text);
+    color.setAlpha(170);
+    for (const Result& r : group) {
+        if (contenderOf(r) != Contender::Reference)
+            continue;
+        const double ratio = r.summary.medianNs / fastestNs;
+        auto* line = new QCPItemLine(plot());
+        m_items.push_back(line);
+        line->start->setCoords(x0 - 0.42, ratio);
+        line->end->setCoords(x0 + 0.42, ratio);
+        line->setPen(QPen(color, 1.5, Qt::DashDotLine));
+        const QString name = QString::fromStdString(r.seriesName());
+        const QString ratioText = QString::fromStdString(formatRatio(ratio));
+        QCPItemText* label = addLabel(x0 - 0.42, ratio, tr("%1 %2").arg(name, ratioText), color,
+                                      Qt::AlignLeft | Qt::AlignTop, font().pointSizeF() * 0.85);
+        const QString tip = tr("%1: median %2 per call, %3 the time of the fastest Python or Node.js run. A reference "
+                               "line, not a contender.")
+                                .arg(name, QString::fromStdString(formatDuration(r.summary.medianNs)), ratioText);
+        label->setProperty("toolTip", tip);
+        line->setProperty("toolTip", tip);
+        m_minRatio = std::min(m_minRatio, ratio);
+        m_maxRatio = std::max(m_maxRatio, ratio);
+    }
 }
 
 void SummaryPlot::drawClaimBands(const std::vector<Result>& group, const QString& groupLabel, double x0,
@@ -227,13 +273,18 @@ void SummaryPlot::drawClaimBands(const std::vector<Result>& group, const QString
         const QString range = claim->minSlowdown > 0
             ? tr("article %1-%2x").arg(claim->minSlowdown).arg(claim->maxSlowdown)
             : tr("article: CPython faster");
-        // Left of the band, at its middle on the log axis: the measured dot sits on the band's centre line, above,
-        // inside or below it, and never there.
+        // Above the band, over its series: the label names what the band is wherever the band is drawn (a "CPython
+        // faster" band reaches below the axis).
         const bool dark = palette().color(QPalette::Base).lightness() < 128;
-        QCPItemText* label =
-            addLabel(x - halfWidth, std::sqrt(low * high), range, dark ? color.lighter(140) : color.darker(130),
-                     Qt::AlignRight | Qt::AlignVCenter, font().pointSizeF() * 0.85);
-        label->setPadding(QMargins(0, 0, 4, 0));
+        QCPItemText* label = addLabel(x, high, range, dark ? color.lighter(140) : color.darker(130),
+                                      Qt::AlignHCenter | Qt::AlignBottom, font().pointSizeF() * 0.85);
+        label->setPadding(QMargins(0, 0, 0, 2));
+        const QString tip =
+            tr("The article claims: %1. The band is where %2 would sit if the claim held, given where "
+               "Node.js sits.")
+                .arg(QString::fromStdString(claim->statement), QString::fromStdString(python->seriesName()));
+        label->setProperty("toolTip", tip);
+        band->setProperty("toolTip", tip);
         m_maxRatio = std::max(m_maxRatio, high);
         ++m_claimBands;
 
@@ -253,7 +304,7 @@ void SummaryPlot::fitAxes()
 {
     plot()->xAxis->setRange(-0.6, std::max(m_groups, 1) - 0.4);
     // More than 1.6 decades, or QCPAxisTickerLog falls back to linear tick values.
-    plot()->yAxis->setRange(0.5, std::max(m_maxRatio * 2.5, 30.0));
+    plot()->yAxis->setRange(std::min(0.5, m_minRatio / 2), std::max(m_maxRatio * 2.5, 30.0));
 }
 
 QString SummaryPlot::describePoint(QCPAbstractPlottable* plottable, int index) const

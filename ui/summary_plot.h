@@ -1,5 +1,6 @@
-// Per workload, how many times slower than the fastest runtime each series is (median per call), on a log axis,
-// with 95% CI error bars and, when the workload speaks to one of the article's claims, the claimed range as a band.
+// Per workload, how many times slower than the fastest Python or Node.js run each series is (median per call), on a
+// log axis, with 95% CI error bars, the native reference as a line and, when the workload speaks to one of the
+// article's claims, the claimed range as a labelled band.
 #pragma once
 
 #include <map>
@@ -51,6 +52,8 @@ private:
         double ciHigh = 1;
         QString claim;  // the article's claim about this series and whether the measurement agrees
     };
+    /// Draws each native reference result of a group as a labelled line across its column.
+    void drawReferenceLines(const std::vector<Result>& group, double x0, double fastestNs);
     /// Draws where the CPython series of each claim would sit if the claim held, given where Node.js sits.
     void drawClaimBands(const std::vector<Result>& group, const QString& groupLabel, double x0, double fastestNs,
                         double halfWidth, const std::vector<std::string>& seriesOrder, double seriesSpacing);
@@ -64,6 +67,7 @@ private:
     int m_groups = 0;
     int m_claimBands = 0;
     double m_maxRatio = 1;
+    double m_minRatio = 1;
 };
 
 }  // namespace versus::gui

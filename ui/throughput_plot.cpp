@@ -201,17 +201,27 @@ void ThroughputPlot::markSteadyStates(double warmupEnd)
 void ThroughputPlot::fitAxes()
 {
     double maxKey = 0, minValue = 0, maxValue = 0;
+    double lowestPeak = 0;  // the slowest series' best calls/s
     bool any = false;
     for (const Graphs& g : m_graphs) {
         if (!g.measured->visible() || g.drawn == 0)
             continue;
         minValue = any ? std::min(minValue, g.minValue) : g.minValue;
+        lowestPeak = any ? std::min(lowestPeak, g.maxValue) : g.maxValue;
         maxValue = std::max(maxValue, g.maxValue);
         maxKey = std::max(maxKey, g.maxKey);
         any = true;
     }
+    // Series more than 10x apart get a log axis whatever the Log scale box says: on a linear one the slower series
+    // lies flat on zero and its own variation is invisible.
+    const bool wide = any && lowestPeak > 0 && maxValue / lowestPeak > 10;
+    const bool logarithmic = logScale() || wide;
+    if (logarithmic != (plot()->yAxis->scaleType() == QCPAxis::stLogarithmic))
+        setValueAxisLogarithmic(plot()->yAxis, logarithmic);
+    plot()->yAxis->setLabel(wide && !logScale() ? tr("calls per second (log: series over 10x apart)")
+                                                : tr("calls per second"));
     plot()->xAxis->setRange(0, std::max(maxKey * 1.03, 1e-3));
-    if (logScale())
+    if (logarithmic)
         plot()->yAxis->setRange(std::max(minValue / 1.5, 1e-3), std::max(maxValue * 1.5, 1.0));
     else
         plot()->yAxis->setRange(0, std::max(maxValue * 1.12, 1.0));

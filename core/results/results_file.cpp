@@ -541,6 +541,13 @@ ResultsDocument readDocument(const json& root)
     const json& results = requireArray(root, "results", "");
     for (std::size_t i = 0; i < results.size(); ++i)
         doc.results.push_back(readResult(results[i], element("results", i), doc.schemaVersion));
+    // Each result's language and kind are its runtime's, listed once in the metadata.
+    for (Result& r : doc.results)
+        for (const RuntimeInfo& info : doc.runtimes)
+            if (info.id == r.runtimeId) {
+                r.language = info.language;
+                r.embedded = info.embedded;
+            }
     // Seconds since the start of the run in the file; steady-clock nanoseconds from origin 0 once read.
     if (const json* memory = findMember(root, "memory")) {
         if (!memory->is_array())

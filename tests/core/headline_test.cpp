@@ -1,5 +1,6 @@
 // Headlines: one comparison per group, worded to say only what the numbers show, identical wherever it is shown.
 #include <cmath>
+#include <optional>
 
 #include <gtest/gtest.h>
 
@@ -29,6 +30,27 @@ std::vector<const Result*> pointers(const std::vector<Result>& results)
     for (const auto& r : results)
         out.push_back(&r);
     return out;
+}
+
+/// The one headline of a group; nullopt when there is none.
+std::optional<Headline> headline(const std::vector<const Result*>& group)
+{
+    const auto all = headlines(group);
+    EXPECT_LE(all.size(), 1u);
+    return all.empty() ? std::nullopt : std::optional<Headline>(all.front());
+}
+
+Result timedIn(const char* name, const char* language, bool embedded, const std::vector<std::int64_t>& perCallNs)
+{
+    Result r = timed(name, perCallNs);
+    r.language = language;
+    r.embedded = embedded;
+    return r;
+}
+
+std::vector<std::int64_t> around(std::int64_t ns)
+{
+    return {ns, ns + 1, ns + 2, ns + 3, ns + 4, ns + 5, ns + 6, ns + 7};
 }
 
 }  // namespace
@@ -124,7 +146,7 @@ TEST(Headline, ComparesTheFastestWithTheSlowestAndSkipsFailures)
     ASSERT_EQ(all.size(), 2u);
     EXPECT_EQ(all[0].slower, "middle");
     EXPECT_EQ(all[1].sentence, h->sentence);  // the headline is one of the comparisons, not a second computation
-    EXPECT_FALSE(headline(pointers({group[0], failed})));
+    EXPECT_TRUE(headlines(pointers({group[0], failed})).empty());
 }
 
 TEST(Headline, GroupsByWorkloadAndParametersInOrderOfAppearance)
@@ -150,4 +172,72 @@ TEST(Headline, TheResultsTableEndsEachGroupWithItsHeadline)
                                        timed("fast", {11, 12, 13, 14, 19})};
     const std::string table = formatResultsTable(group);
     EXPECT_NE(table.find("  => " + headline(pointers(group))->sentence + "\n"), std::string::npos) << table;
+}
+
+TEST(Headline, PythonFacesNodeOfTheSameKindAndTheNativeReferenceIsNoContender)
+{
+    const std::vector<Result> group = {
+        timedIn("Native C++ (reference)", "native", false, around(100)),
+        timedIn("CPython (embedded)", "python", true, around(11800)),
+        timedIn("Node.js (embedded)", "javascript", true, around(1000)),
+        timedIn("CPython (process)", "python", false, around(12000)),
+        timedIn("Node.js (process)", "javascript", false, around(2000)),
+    };
+    const auto all = headlines(pointers(group));
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all[0].faster, "Node.js (embedded)");
+    EXPECT_EQ(all[0].slower, "CPython (embedded)");
+    EXPECT_NEAR(all[0].ratio, 11.8, 0.1);
+    EXPECT_EQ(all[1].faster, "Node.js (process)");
+    EXPECT_EQ(all[1].slower, "CPython (process)");
+    EXPECT_NEAR(all[1].ratio, 6.0, 0.1);
+    for (const auto& h : all)
+        EXPECT_EQ(h.sentence.find("Native"), std::string::npos) << h.sentence;
+    // The reference is not the fastest the others are measured against; it is compared as a reference.
+    EXPECT_EQ(fastestOf(pointers(group))->runtimeName, "Node.js (embedded)");
+    const auto comparisons = comparisonsWithFastest(pointers(group));
+    ASSERT_EQ(comparisons.size(), 4u);
+    EXPECT_EQ(comparisons[0].faster, "Native C++ (reference)");
+    EXPECT_GT(comparisons[0].ratio, 1);
+}
+
+TEST(Headline, AFasterPythonIsNamedFirst)
+{
+    const std::vector<Result> group = {timedIn("CPython (embedded) + NumPy", "python", true, around(1000)),
+                                       timedIn("Node.js (embedded)", "javascript", true, around(3000))};
+    const auto h = headline(pointers(group));
+    ASSERT_TRUE(h);
+    EXPECT_EQ(h->faster, "CPython (embedded) + NumPy");
+    EXPECT_NEAR(h->ratio, 3.0, 0.05);
+}
+
+TEST(Headline, AFailedResultIsNeverFastestAndItsFailureIsSaid)
+{
+    Result node = timedIn("Node.js (embedded)", "javascript", true, around(100));
+    node.status = ResultStatus::Failed;
+    node.failure = {FailureKind::WrongAnswer, "answer 12 differs from the expected 13\nmore detail", "", 0};
+    const std::vector<Result> group = {timedIn("CPython (embedded)", "python", true, around(4000)), node,
+                                       timedIn("Native C++ (reference)", "native", false, around(50))};
+    EXPECT_TRUE(headlines(pointers(group)).empty());  // nothing to face CPython: the reference is not a contender
+    EXPECT_EQ(fastestOf(pointers(group))->runtimeName, "CPython (embedded)");
+    const auto notes = failureNotes(pointers(group));
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0],
+              "Node.js (embedded) failed on fib (n=22) (wrong answer): answer 12 differs from the expected 13");
+}
+
+TEST(Headline, ARacedComparisonSaysBothRuntimesSharedTheCpu)
+{
+    std::vector<Result> group = {timedIn("CPython (embedded)", "python", true, around(4000)),
+                                 timedIn("Node.js (embedded)", "javascript", true, around(1000))};
+    for (Result& r : group)
+        r.order = "race";
+    const auto h = headline(pointers(group));
+    ASSERT_TRUE(h);
+    const std::string tail = " (raced: both runtimes shared the CPU)";
+    ASSERT_GT(h->sentence.size(), tail.size());
+    EXPECT_EQ(h->sentence.substr(h->sentence.size() - tail.size()), tail);
+    EXPECT_EQ(racedNote(group[0]), "raced: both runtimes shared the CPU");
+    group[0].order = group[1].order = "interleaved";
+    EXPECT_EQ(headline(pointers(group))->sentence.find("raced"), std::string::npos);
 }

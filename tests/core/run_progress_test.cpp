@@ -118,6 +118,8 @@ TEST(RunProgress, AResultThatEndsEarlyTakesWhatItTookOffThePlan)
     p.finish();
     EXPECT_FALSE(p.running());
     EXPECT_EQ(p.resultsDone(), 2);
+    EXPECT_EQ(p.perMille(), 1000);  // complete: the bar ends full
+    EXPECT_TRUE(p.notEnded().empty());
     EXPECT_FALSE(p.secondsLeft(9.0));
 }
 
@@ -170,7 +172,7 @@ TEST(RunProgress, AnEmptyPlanHasNothingToCountAndNothingLeft)
     EXPECT_EQ(p.perMille(), 1000);
 }
 
-TEST(RunProgress, ACancelledRunEndsFullWithTheUnstartedResultsNotDone)
+TEST(RunProgress, AStoppedRunKeepsItsBarAndNamesTheResultsThatNeverRan)
 {
     Fixture f;
     const Workload w = pythonWorkload();
@@ -180,10 +182,17 @@ TEST(RunProgress, ACancelledRunEndsFullWithTheUnstartedResultsNotDone)
     p.resultEnded(0, "plain");  // stopped after 3; item 1 never starts
     EXPECT_EQ(p.samplesPlanned(), 15);
     EXPECT_EQ(p.perMille(), 200);
-    p.finish();
-    EXPECT_EQ(p.samplesDone(), 15);
-    EXPECT_EQ(p.perMille(), 1000);
+    p.finish(true);
+    EXPECT_FALSE(p.running());
+    EXPECT_EQ(p.samplesDone(), 3);  // the bar stays where Stop found it, it does not jump to 100%
+    EXPECT_EQ(p.perMille(), 200);
     EXPECT_EQ(p.resultsDone(), 1);
     EXPECT_EQ(p.resultsExpected(), 2);
     EXPECT_FALSE(p.secondsLeft(3.0));
+    const std::vector<ItemKey> notRun = p.notEnded();
+    ASSERT_EQ(notRun.size(), 1u);
+    EXPECT_EQ(notRun[0].itemIndex, 1);
+    EXPECT_EQ(notRun[0].runtimeId, "b");
+    EXPECT_EQ(notRun[0].workloadId, "w");
+    EXPECT_EQ(notRun[0].flavour, "plain");
 }

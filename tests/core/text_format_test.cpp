@@ -16,6 +16,15 @@ TEST(TextFormat, DurationsPickTheirUnit)
     EXPECT_EQ(formatDuration(NAN), "-");
 }
 
+TEST(TextFormat, WaitsAreRoundedToWhatAnEstimateKnows)
+{
+    EXPECT_EQ(formatWait(2.4), "under 5 s");
+    EXPECT_EQ(formatWait(41.7), "about 40 s");
+    EXPECT_EQ(formatWait(2449.61), "about 41 min");  // once shown as "about 2449.61 s left"
+    EXPECT_EQ(formatWait(4800), "about 1 h 20 min");
+    EXPECT_EQ(formatWait(NAN), "-");
+}
+
 TEST(TextFormat, WarningsAreListedUnderTheirGroupAndMarkedAsWarnings)
 {
     Result r;

@@ -1,5 +1,6 @@
 // renderCharts and renderReportCharts as versus-gui calls them for the CLI: in a process without a Qt application or a display.
 // The test's own main() creates no application; renderCharts must create one on the offscreen platform.
+#include <QDir>
 #include <QFile>
 #include <QGuiApplication>
 #include <QImage>
@@ -21,6 +22,7 @@ private slots:
     void svgAndPdfHaveTheirSignature();
     void unknownExtensionIsRefused();
     void svgTextForHtmlReports();
+    void allChartsPageHoldsEveryChartWithTheScreensAxes();
 
 private:
     static std::vector<Result> results();
@@ -123,3 +125,19 @@ int main(int argc, char** argv)
 }
 
 #include "chart_render_test.moc"
+
+void ChartRenderTest::allChartsPageHoldsEveryChartWithTheScreensAxes()
+{
+    ResultsDocument document;
+    document.results = results();
+    // Two workloads: the summary, then throughput, memory and distribution of each, two per row: 1 + 3 rows.
+    const QString file = m_dir.filePath(QStringLiteral("all.png"));
+    const auto drawn = renderChartPage(document, file.toStdString(), 800, 600, 96, ChartSet::Contents::Report, true);
+    QVERIFY2(drawn.ok(), drawn.error().c_str());
+    const QImage image(file);
+    QCOMPARE(image.size(), QSize(800, 4 * 300));
+    const ChartSet charts(document, {}, ChartSet::Contents::Report);
+    QCOMPARE(charts.plots().size(), std::size_t(1 + 2 * 3));
+    QVERIFY(QDir().mkpath(QStringLiteral(VERSUS_UI_ARTIFACTS)));
+    QVERIFY(image.save(QStringLiteral(VERSUS_UI_ARTIFACTS "/all_charts_page.png")));
+}

@@ -9,6 +9,8 @@
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QAction>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -70,12 +72,15 @@ private slots:
     void cleanup();
     void windowComesUpWithoutInterpreters();
     void runButtonFillsTableAndPlots();
+    void runButtonIsInViewAtSmallWindowSizes();
+    void menusHaveSaveStartupAndChartGuideShortcuts();
     void stopStopsQuickly();
     void invalidParameterIsRefusedAtTheField();
     void exportWritesPngSvgPdfAndJson();
     void customCodeRacesAndMarksTheErrorLine();
     void isolatedCustomCodeSurvivesASegfault();
     void openedResultsFileFillsTableAndPlots();
+    void headlineNamesPythonAgainstNodeNotTheNativeReference();
     void corruptFileShowsAnErrorAndKeepsTheWindow();
     void twoFilesOpenTheComparison();
     void everyExportFormatHasItsSignature();
@@ -147,6 +152,54 @@ void MainWindowTest::windowComesUpWithoutInterpreters()
     QVERIFY(m_window->runPanel()->workloadModel()->indexOf(QStringLiteral("fib")).isValid());
 }
 
+void MainWindowTest::runButtonIsInViewAtSmallWindowSizes()
+{
+    for (const QSize size : {QSize(1280, 720), QSize(1600, 1000)}) {
+        m_window->resize(size);
+        QCoreApplication::processEvents();
+        auto* run = m_window->findChild<QPushButton*>(QStringLiteral("runButton"));
+        QVERIFY(run && run->isVisible());
+        const QRect inWindow(run->mapTo(m_window.get(), QPoint(0, 0)), run->size());
+        QVERIFY2(m_window->rect().contains(inWindow),
+                 qPrintable(QStringLiteral("Run at %1,%2 in a %3x%4 window")
+                                .arg(inWindow.x())
+                                .arg(inWindow.y())
+                                .arg(size.width())
+                                .arg(size.height())));
+        QVERIFY(!run->visibleRegion().isEmpty());  // not scrolled away or covered
+        QVERIFY(QDir().mkpath(QStringLiteral(VERSUS_UI_ARTIFACTS)));
+        QVERIFY(m_window->grab().save(
+            QStringLiteral(VERSUS_UI_ARTIFACTS "/first_launch_%1x%2.png").arg(size.width()).arg(size.height())));
+    }
+}
+
+void MainWindowTest::menusHaveSaveStartupAndChartGuideShortcuts()
+{
+    auto actionWithShortcut = [this](const QKeySequence& keys) -> QAction* {
+        for (QAction* action : m_window->findChildren<QAction*>())
+            if (action->shortcuts().contains(keys))
+                return action;
+        return nullptr;
+    };
+    QAction* save = actionWithShortcut(QKeySequence::Save);
+    QVERIFY(save);
+    QVERIFY2(save->text().contains(QStringLiteral("Export results")), qPrintable(save->text()));
+    QAction* startup = actionWithShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    QVERIFY(startup);
+    QVERIFY2(startup->text().contains(QStringLiteral("start-up")), qPrintable(startup->text()));
+    QAction* guide = actionWithShortcut(QKeySequence::HelpContents);
+    QVERIFY(guide);
+    guide->trigger();
+    auto* page = m_window->findChild<QDialog*>(QStringLiteral("chartGuide"));
+    QVERIFY(page && page->isVisible());
+    const QString text = page->findChild<QLabel*>()->text();
+    QVERIFY(text.contains(QStringLiteral("README")));
+    QVERIFY(text.contains(QStringLiteral("reference")));
+    QVERIFY(QDir().mkpath(QStringLiteral(VERSUS_UI_ARTIFACTS)));
+    QVERIFY(page->grab().save(QStringLiteral(VERSUS_UI_ARTIFACTS "/chart_guide.png")));
+    page->close();
+}
+
 void MainWindowTest::runButtonFillsTableAndPlots()
 {
     QAbstractItemModelTester tester(m_window->resultsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -197,14 +250,17 @@ void MainWindowTest::stopStopsQuickly()
     QVERIFY2(stoppedAfterMs < 1000, qPrintable(QStringLiteral("stopped after %1 ms").arg(stoppedAfterMs)));
     QCOMPARE(done.first().first().toBool(), true);
     QVERIFY(!m_window->isRunning());
-    // The running item reports itself stopped; the node item never started.
+    // The running item reports itself stopped; the node item never started and keeps a row marked "not run".
     const auto results = m_window->resultsModel()->results();
-    QCOMPARE(results.size(), std::size_t(1));
+    QCOMPARE(results.size(), std::size_t(2));
     QCOMPARE(int(results.front().status), int(ResultStatus::Cancelled));
-    // The bar ends full and says how the run ended.
+    QCOMPARE(results.back().runtimeId, std::string("node"));
+    QCOMPARE(int(results.back().status), int(ResultStatus::Cancelled));
+    QVERIFY2(results.back().failure.message.rfind("not run", 0) == 0, results.back().failure.message.c_str());
+    // The bar stays where Stop found the run (it does not jump to 100%) and says how the run ended.
     auto* bar = m_window->findChild<QProgressBar*>(QStringLiteral("progress"));
     QVERIFY(bar);
-    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(bar->value() < bar->maximum());
     QVERIFY2(m_window->runPanel()->progressText().startsWith(QStringLiteral("Stopped: 0 finished, 1 failed")),
              qPrintable(m_window->runPanel()->progressText()));
     QVERIFY(m_window->runPanel()->grab().save(QStringLiteral(VERSUS_UI_ARTIFACTS "/run_panel_stopped.png")));
@@ -353,6 +409,41 @@ void whenModalOpens(const std::function<void(QWidget*)>& check)
 }
 
 }  // namespace
+
+void MainWindowTest::headlineNamesPythonAgainstNodeNotTheNativeReference()
+{
+    QTemporaryDir dir;
+    ResultsDocument d;
+    d.versusVersion = "0.1.0";
+    d.results = {testing::syntheticResult(0, "fib", "native", 0.05e6),
+                 testing::syntheticResult(1, "fib", "python", 6e6), testing::syntheticResult(2, "fib", "node", 1e6)};
+    // The file lists each runtime once; reading it gives every result its language and kind back.
+    for (const Result& r : d.results) {
+        RuntimeInfo info;
+        info.id = r.runtimeId;
+        info.name = r.runtimeName;
+        info.language = r.language;
+        info.embedded = r.embedded;
+        d.runtimes.push_back(info);
+    }
+    const QString file = dir.path() + QStringLiteral("/native.json");
+    QVERIFY(writeOutputFile(file.toStdString(), writeResultsDocument(d)).ok());
+    QVERIFY(m_window->resultsActions()->openResultsFiles({file}));
+    QTRY_VERIFY(!m_window->chartsPage()->analysisPending());
+    auto* headline = m_window->findChild<QLabel*>(QStringLiteral("headline"));
+    QVERIFY(headline);
+    QVERIFY2(headline->text().startsWith(QStringLiteral("Node.js (test) is 6.")), qPrintable(headline->text()));
+    QVERIFY2(headline->text().contains(QStringLiteral("faster than CPython (test) on fib")),
+             qPrintable(headline->text()));
+    QVERIFY2(!headline->text().contains(QStringLiteral("native")), qPrintable(headline->text()));
+    QCOMPARE(m_window->resultsModel()->data(m_window->resultsModel()->index(2, ResultsModel::RatioColumn)).toString(),
+             QStringLiteral("fastest"));
+    const QString native =
+        m_window->resultsModel()->data(m_window->resultsModel()->index(0, ResultsModel::RatioColumn)).toString();
+    QVERIFY2(native.endsWith(QStringLiteral("(reference)")), qPrintable(native));  // faster, yet not "fastest"
+    QVERIFY(QDir().mkpath(QStringLiteral(VERSUS_UI_ARTIFACTS)));
+    QVERIFY(m_window->grab().save(QStringLiteral(VERSUS_UI_ARTIFACTS "/headline_python_vs_node.png")));
+}
 
 void MainWindowTest::openedResultsFileFillsTableAndPlots()
 {

@@ -7,7 +7,9 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QLineEdit>
 #include <QSet>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QTest>
@@ -62,6 +64,8 @@ Result okResult(int item, const std::string& workload, const std::string& runtim
     r.workloadTitle = workload;
     r.runtimeId = runtime;
     r.runtimeName = runtime + " (test)";
+    r.language = runtime == "native" ? "native" : runtime == "node" ? "javascript" : "python";
+    r.embedded = true;
     r.flavour = "plain";
     r.params = {{"n", std::int64_t(10)}};
     r.summary.samples = 5;
@@ -115,6 +119,9 @@ private slots:
     void summaryErrorBarsAreTheBootstrapRatioCi();
     void windowHeadlineIsTheCliAndMarkdownHeadline();
     void summaryDrawsTheArticlesClaimedRange();
+    void summaryAnswersPythonOrNodeWithNativeAsAReferenceLine();
+    void throughputGoesLogWhenSeriesAreOverTenfoldApart();
+    void snippetsSurviveARestartAndTravelAsFiles();
     void pngExportDialogSaysTheImageSize();
     void builtinRuntimesHaveDistinctLegibleColours();
     void throughputLabelsLeaveTheDataClear();
@@ -464,6 +471,62 @@ void ModelsTest::summaryDrawsTheArticlesClaimedRange()
     QVERIFY(plot.exportTo(QStringLiteral(VERSUS_UI_ARTIFACTS "/summary_claim_band.png"), nullptr, QSize(700, 420)));
 }
 
+void ModelsTest::summaryAnswersPythonOrNodeWithNativeAsAReferenceLine()
+{
+    SummaryPlot plot;
+    plot.setWorkloadClaims({{"fib", "cpu-bound"}});
+    std::vector<Result> results{testing::syntheticResult(0, "fib", "native", 0.1e6),
+                                testing::syntheticResult(1, "fib", "python", 7e6),
+                                testing::syntheticResult(2, "fib", "node", 1e6)};
+    plot.setResults(results);
+    QStringList graphs;
+    for (int i = 0; i < plot.plot()->graphCount(); ++i)
+        graphs << plot.plot()->graph(i)->name();
+    QCOMPARE(graphs, QStringList({QStringLiteral("CPython (test)"), QStringLiteral("Node.js (test)")}));
+    QStringList labels;
+    QCPItemLine* reference = nullptr;
+    QCPItemRect* band = nullptr;
+    for (int i = 0; i < plot.plot()->itemCount(); ++i) {
+        if (auto* text = qobject_cast<QCPItemText*>(plot.plot()->item(i)))
+            labels << text->text();
+        if (auto* line = qobject_cast<QCPItemLine*>(plot.plot()->item(i)))
+            reference = line;
+        if (auto* rect = qobject_cast<QCPItemRect*>(plot.plot()->item(i)))
+            band = rect;
+    }
+    QVERIFY2(labels.contains(QStringLiteral("fastest")), qPrintable(labels.join(QLatin1Char('|'))));
+    QVERIFY2(labels.contains(QStringLiteral("native 0.10x")), qPrintable(labels.join(QLatin1Char('|'))));
+    QVERIFY2(labels.contains(QStringLiteral("article 5-10x")), qPrintable(labels.join(QLatin1Char('|'))));
+    QVERIFY(reference);
+    QVERIFY(std::abs(reference->start->coords().y() - 0.1) < 1e-6);  // a tenth of Node.js, the fastest contender
+    QVERIFY(reference->property("toolTip").toString().contains(QStringLiteral("reference")));
+    QVERIFY(band);  // the claim sits at 5-10x of Node.js, not of the native reference
+    QCOMPARE(band->topLeft->coords().y(), 10.0);
+    QVERIFY(band->property("toolTip").toString().contains(QStringLiteral("Node.js 5-10x faster than CPython")));
+    QVERIFY(QDir().mkpath(QStringLiteral(VERSUS_UI_ARTIFACTS)));
+    QVERIFY(
+        plot.exportTo(QStringLiteral(VERSUS_UI_ARTIFACTS "/summary_native_reference.png"), nullptr, QSize(700, 420)));
+
+    // A failed Node.js result: CPython is alone, so neither the chart nor the table calls it fastest.
+    results[2].status = ResultStatus::Failed;
+    results[2].failure = {FailureKind::WrongAnswer, "answer differs", "", 0};
+    plot.setResults(results);
+    labels.clear();
+    for (int i = 0; i < plot.plot()->itemCount(); ++i)
+        if (auto* text = qobject_cast<QCPItemText*>(plot.plot()->item(i)))
+            labels << text->text();
+    QVERIFY2(!labels.contains(QStringLiteral("fastest")), qPrintable(labels.join(QLatin1Char('|'))));
+    ResultsModel model;
+    for (const Result& r : results)
+        model.addResult(r);
+    for (int row = 0; row < model.rowCount(); ++row)
+        QVERIFY(model.data(model.index(row, ResultsModel::RatioColumn)).toString() != QStringLiteral("fastest"));
+    const ResultAnalysis analysis = ResultAnalysis::compute(results);
+    QCOMPARE(analysis.headlines.size(), std::size_t(1));
+    QVERIFY2(analysis.headlines[0].find("Node.js (test) failed on fib (n=20) (wrong answer)") == 0,
+             analysis.headlines[0].c_str());
+}
+
 void ModelsTest::pngExportDialogSaysTheImageSize()
 {
     ChartExportDialog dialog(QSize(800, 600));
@@ -504,6 +567,77 @@ void ModelsTest::builtinRuntimesHaveDistinctLegibleColours()
         QVERIFY2(!used.contains(c.rgb()), qPrintable(user + QStringLiteral(" looks like a built-in runtime")));
         QVERIFY(contrast(c, light) >= 2.2 && contrast(c, dark) >= 2.2);
     }
+}
+
+void ModelsTest::throughputGoesLogWhenSeriesAreOverTenfoldApart()
+{
+    // CPython 2x and 40x slower than Node.js.
+    for (const double pythonNs : {2e6, 40e6}) {
+        SampleStore store;
+        store.addMeasured(testing::syntheticResult(0, "fib", "python", pythonNs));
+        store.addMeasured(testing::syntheticResult(1, "fib", "node", 1e6));
+        ThroughputPlot chart(store);
+        chart.showWorkload(QStringLiteral("fib"));
+        QCOMPARE(chart.plot()->yAxis->scaleType(), pythonNs > 10e6 ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    }
+    SampleStore wide;
+    wide.addMeasured(testing::syntheticResult(0, "fib", "python", 40e6));
+    wide.addMeasured(testing::syntheticResult(1, "fib", "node", 1e6));
+    ThroughputPlot chart(wide);
+    chart.showWorkload(QStringLiteral("fib"));
+    QCOMPARE(chart.plot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
+    QVERIFY(chart.plot()->yAxis->label().contains(QStringLiteral("log")));
+    chart.setLogScale(true);
+    chart.setLogScale(false);  // the box off: still log, the series are 40x apart
+    chart.resetZoom();
+    QCOMPARE(chart.plot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
+    QVERIFY(QDir().mkpath(QStringLiteral(VERSUS_UI_ARTIFACTS)));
+    QVERIFY(chart.exportTo(QStringLiteral(VERSUS_UI_ARTIFACTS "/throughput_log_wide.png"), nullptr, QSize(700, 420)));
+}
+
+void ModelsTest::snippetsSurviveARestartAndTravelAsFiles()
+{
+    QTemporaryDir dir;
+    const QString python = QStringLiteral("def run(params):\n    return 41 + 1\n");
+    const QString javascript = QStringLiteral("exports.run = () => 42;\n");
+    {
+        CustomCodePanel panel;
+        panel.setCode(python, javascript, QStringLiteral("42"));
+        QCOMPARE(panel.expectedAnswer(), QStringLiteral("42"));
+        QSettings settings(dir.filePath(QStringLiteral("versus.ini")), QSettings::IniFormat);
+        panel.saveSettings(settings);
+        QString error;
+        QVERIFY2(panel.saveSnippets(dir.filePath(QStringLiteral("answer.json")), &error), qPrintable(error));
+    }
+    {
+        CustomCodePanel restarted;  // a new window: the example until the settings are read
+        QVERIFY(restarted.pythonEditor()->toPlainText() != python);
+        const QSettings settings(dir.filePath(QStringLiteral("versus.ini")), QSettings::IniFormat);
+        restarted.restoreSettings(settings);
+        QCOMPARE(restarted.pythonEditor()->toPlainText(), python);
+        QCOMPARE(restarted.javascriptEditor()->toPlainText(), javascript);
+        QCOMPARE(restarted.expectedAnswer(), QStringLiteral("42"));
+    }
+    CustomCodePanel opened;
+    QString error;
+    QVERIFY2(opened.openSnippets(dir.filePath(QStringLiteral("answer.json")), &error), qPrintable(error));
+    QCOMPARE(opened.pythonEditor()->toPlainText(), python);
+    QCOMPARE(opened.expectedAnswer(), QStringLiteral("42"));
+    QVERIFY(!opened.openSnippets(dir.filePath(QStringLiteral("versus.ini")), &error));
+    QVERIFY2(error.contains(QStringLiteral("not a snippets file")), qPrintable(error));
+
+    // Rewriting the code drops the answer given for the old code, and says so.
+    opened.pythonEditor()->setPlainText(QStringLiteral("def run(params):\n    return 7\n"));
+    QVERIFY(opened.expectedAnswer().isEmpty());
+    auto* status = opened.findChild<QLabel*>(QStringLiteral("customStatus"));
+    QVERIFY(status && status->text().contains(QStringLiteral("Expected answer cleared")));
+    // An answer typed for the new code stays while the code stays.
+    auto* expected = opened.findChild<QLineEdit*>(QStringLiteral("expectedAnswer"));
+    QVERIFY(expected);
+    QTest::keyClicks(expected, QStringLiteral("7"));
+    QCOMPARE(opened.expectedAnswer(), QStringLiteral("7"));
+    opened.javascriptEditor()->setPlainText(QStringLiteral("exports.run = () => 7;\n"));  // the other snippet too
+    QVERIFY(opened.expectedAnswer().isEmpty());
 }
 
 void ModelsTest::throughputLabelsLeaveTheDataClear()

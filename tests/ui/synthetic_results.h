@@ -21,6 +21,8 @@ inline Result syntheticResult(int item, const std::string& workload, const std::
     r.runtimeId = runtime;
     r.runtimeName = runtime == "python" ? "CPython (test)" : runtime == "node" ? "Node.js (test)" : runtime;
     r.runtimeVersion = "1.0";
+    r.language = runtime == "native" ? "native" : runtime.rfind("node", 0) == 0 ? "javascript" : "python";
+    r.embedded = runtime == "python" || runtime == "node";
     r.flavour = flavour;
     r.flavourLabel = flavour == "plain" ? "" : flavour;
     r.params = {{"n", std::int64_t(20)}};
