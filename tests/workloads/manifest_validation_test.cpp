@@ -113,7 +113,7 @@ TEST_F(ManifestValidation, ThroughputMetricMustNameAParameter)
 // ---- The shipped catalog ------------------------------------------------------------------------------------------
 
 const std::set<std::string> kClaims = {"cpu-bound",   "numpy",       "json",           "file-stream",
-                                       "file-random", "object-size", "gil-parallelism"};
+                                       "file-random", "object-size", "gil-parallelism", "http-frameworks"};
 
 TEST(ShippedCatalog, LoadsWithoutErrorsAndEveryWorkloadIsDescribed)
 {
