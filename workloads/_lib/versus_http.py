@@ -102,9 +102,13 @@ class _Server:
         listening.wait(START_TIMEOUT_S)
         if self.error is not None:
             self.thread.join()
-            # Dropped here, so that the failed server's frames (and any socket they hold) go with the exception.
+            # Neither this frame nor self keeps the exception: its traceback holds the failed server's frames (and any
+            # socket they hold), which must go when the harness drops it, not at some later cyclic collection.
             error, self.error = self.error, None
-            raise error
+            try:
+                raise error
+            finally:
+                error = None
         if self.port is None:
             self.close()
             raise RuntimeError(f"the server did not listen within {START_TIMEOUT_S} s")
