@@ -25,6 +25,7 @@ struct ResultsDocument;
 namespace versus::gui {
 
 class DistributionPlot;
+class HttpLatencyPlot;
 class MemoryPlot;
 class PlotWidget;
 class ResultAnalyzer;
@@ -75,6 +76,8 @@ public:
     MemoryPlot* memoryPlot() const { return m_memory; }
     DistributionPlot* distributionPlot() const { return m_distribution; }
     SummaryPlot* summaryPlot() const { return m_summary; }
+    /// The http workload's latency percentiles; visible only while http results are shown.
+    HttpLatencyPlot* httpLatencyPlot() const { return m_httpLatency; }
 
 signals:
     /// The "Log scale" box was toggled.
@@ -107,6 +110,7 @@ private:
     MemoryPlot* m_memory = nullptr;
     DistributionPlot* m_distribution = nullptr;
     SummaryPlot* m_summary = nullptr;
+    HttpLatencyPlot* m_httpLatency = nullptr;
     std::vector<PlotWidget*> m_plots;
 };
 
