@@ -176,6 +176,9 @@ exports.teardown = async (server) => {
   server.close = null;
   if (server.unpin) server.unpin();
   server.unpin = null;
+  // Closed sockets and the server's handle leave the loop in its next close phase: wait for it, so that nothing
+  // of the job is still listed as active when the harness looks.
+  for (let pass = 0; pass < 3; pass++) await new Promise((resolve) => setImmediate(resolve));
 };
 
 // Closes a node:http server (Express and plain http) at once: idle keep-alive connections too.
