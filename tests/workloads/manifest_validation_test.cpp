@@ -112,8 +112,8 @@ TEST_F(ManifestValidation, ThroughputMetricMustNameAParameter)
 
 // ---- The shipped catalog ------------------------------------------------------------------------------------------
 
-const std::set<std::string> kClaims = {"cpu-bound",   "numpy",       "json",           "file-stream",
-                                       "file-random", "object-size", "gil-parallelism", "http-frameworks"};
+const std::set<std::string> kClaims = {"cpu-bound",   "numpy",           "json",           "file-stream", "file-random",
+                                       "object-size", "gil-parallelism", "http-frameworks"};
 
 TEST(ShippedCatalog, LoadsWithoutErrorsAndEveryWorkloadIsDescribed)
 {
