@@ -271,6 +271,8 @@ int reportRun(const ResultsDocument& document, const RunOptions& options, int in
     for (const std::string& id : stepped)
         if (const std::string table = formatSpeedupTable(results, id, "workers"); !table.empty())
             std::cout << "\n" << table;
+    if (const std::string table = formatHttpLoadTable(results); !table.empty())
+        std::cout << "\n" << table;
     std::vector<std::pair<std::string, std::string>> exports;  // file, format ("" = from the extension)
     for (const auto& file : options.jsonFiles)
         exports.emplace_back(file, "json");

@@ -1,9 +1,11 @@
 // Job JSON for the harness scripts and the parsing of their results.
 #include "harness_job.h"
+
 #include "clock.h"
 #include "install_layout.h"
 
 #include <chrono>
+#include <csignal>
 #include <cmath>
 #include <cstdlib>
 #include <vector>
@@ -207,6 +209,11 @@ Result HarnessJobContext::finish(const std::string& resultJson)
             if (value.is_number())
                 m_result.reported[key] = value.get<double>();
     return m_result;
+}
+
+void ignoreBrokenPipeSignals()
+{
+    std::signal(SIGPIPE, SIG_IGN);
 }
 
 }  // namespace versus

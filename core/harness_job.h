@@ -76,6 +76,12 @@ private:
 /// cost of reporting, far below that tolerance).
 std::string checkSampleClock(std::int64_t reportedNs, std::int64_t hostNs, std::int64_t slackNs = 0);
 
+/// Makes a write to a closed socket or pipe fail with EPIPE instead of killing the whole process with SIGPIPE, as
+/// `python3` and `node` do at start-up: an embedded runtime calls it before its first job, because workload code in
+/// the host process (an HTTP server whose client went away) writes to sockets. Children keep the default: every
+/// spawn path resets signal dispositions (our posix_spawn, Python's subprocess, libuv).
+void ignoreBrokenPipeSignals();
+
 /// Maps the harness's failure kind names ("script-error", "exit", ...) back to FailureKind.
 FailureKind failureKindFromName(const std::string& name);
 

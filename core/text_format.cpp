@@ -2,6 +2,7 @@
 #include "text_format.h"
 
 #include "headline.h"
+#include "http_article_figures.h"
 #include "speedup.h"
 
 #include <algorithm>
@@ -152,6 +153,51 @@ std::string formatSpeedupTable(const std::vector<Result>& results, const std::st
     }
     return workloadId + " (" + formatParams(table.sharedParams) + "): the baseline's median time over each series' "
         + "median at the same " + stepParameter + "\n" + renderTable(rows);
+}
+
+}  // namespace versus
+
+namespace versus {
+
+std::string formatHttpLoadTable(const std::vector<Result>& results)
+{
+    std::vector<std::vector<std::string>> rows = {
+        {"server", "req/s", "wrk req/s", "p50", "p90", "p99", "max", "errors", "article"}};
+    std::string notes;
+    auto reported = [](const Result& r, const char* name) {
+        const auto it = r.reported.find(name);
+        return it == r.reported.end() ? std::nan("") : it->second;
+    };
+    auto ms = [&](const Result& r, const char* name) { return formatDuration(reported(r, name) * 1e3); };
+    for (const Result& r : results) {
+        if (r.workloadId != "http")
+            continue;
+        const auto figure = httpArticleFigureFor(r.flavour);
+        const std::string article = figure ? formatRate(figure->requestsPerSecond) : "-";
+        if (!r.ok()) {
+            rows.push_back({r.seriesName(), "-", "-", "-", "-", "-", "-", "-", article});
+            continue;
+        }
+        const double socketErrors = reported(r, "socket_errors");
+        const double non2xx = reported(r, "non_2xx_responses");
+        rows.push_back({r.seriesName(), formatRate(r.summary.callsPerSecond),
+                        formatRate(reported(r, "wrk_requests_per_s")), ms(r, "latency_p50_us"), ms(r, "latency_p90_us"),
+                        ms(r, "latency_p99_us"), ms(r, "latency_max_us"),
+                        formatNumber(socketErrors) + " / " + formatNumber(non2xx), article});
+        if (socketErrors > 0 || non2xx > 0)
+            notes += "  ! " + r.seriesName() + ": " + formatNumber(socketErrors) + " socket errors and "
+                + formatNumber(non2xx) + " non-2xx responses: its requests/s counts failed requests too\n";
+        if (notes.find("compete") == std::string::npos && r.reported.count("server_cpu"))
+            notes += reported(r, "server_cpu") == reported(r, "wrk_cpu")
+                ? "  the servers and wrk shared every CPU: they compete for the machine\n"
+                : "  servers ran on CPU " + formatNumber(reported(r, "server_cpu")) + " and wrk on CPU "
+                    + formatNumber(reported(r, "wrk_cpu")) + " (taskset); they still compete for the machine\n";
+    }
+    if (rows.size() == 1)
+        return {};
+    return "HTTP load: wrk, one thread, keep-alive; req/s is the median slice; latency of the last slice; errors are "
+           "socket / non-2xx; article: its single-process figure\n"
+        + renderTable(rows) + notes;
 }
 
 }  // namespace versus

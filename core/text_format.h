@@ -24,4 +24,9 @@ std::string formatResultsTable(const std::vector<Result>& results);
 std::string formatSpeedupTable(const std::vector<Result>& results, const std::string& workloadId,
                                const std::string& stepParameter);
 
+/// The http workload's results, one row per server and runtime: requests/s (median of the slices), the last slice's
+/// latency percentiles, socket errors and non-2xx responses, the article's figure where it gives one, and a line on
+/// where the server and wrk ran. "" when there are no http results.
+std::string formatHttpLoadTable(const std::vector<Result>& results);
+
 }  // namespace versus

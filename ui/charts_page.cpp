@@ -15,6 +15,7 @@
 #include "clock.h"
 #include "connection_memory_plot.h"
 #include "distribution_plot.h"
+#include "http_latency_plot.h"
 #include "exporters.h"
 #include "memory_plot.h"
 #include "qstring_conversion.h"
@@ -94,6 +95,11 @@ ChartsPage::ChartsPage(const Catalog& catalog, QWidget* parent)
     grid->addWidget(m_connectionMemory, 2, 1);
     m_scaling->setVisible(false);
     m_connectionMemory->setVisible(false);
+    m_httpLatency = new HttpLatencyPlot(this);  // shown only while http results are on the page
+    m_httpLatency->setObjectName(QStringLiteral("httpLatencyPlot"));
+    m_httpLatency->setMinimumSize(320, 200);
+    m_httpLatency->setVisible(false);
+    layout->addWidget(m_httpLatency, 1);
     m_plots = {m_throughput, m_memory, m_distribution, m_summary};
     for (PlotWidget* plot : m_plots)
         plot->setMinimumSize(320, 200);
@@ -128,6 +134,8 @@ void ChartsPage::beginRun(std::int64_t clockOriginNs)
     m_memory->clear();
     m_distribution->clear();
     m_summary->setResults({});
+    m_httpLatency->clear();
+    m_httpLatency->setVisible(false);
     m_firstCurrentTicket = request({}, tr("Running..."));  // what an earlier run still computes is dropped
     if (m_finalTicket > 0)  // the previous run's analysis is dropped: its analysisSettled is still owed
         settleLater(m_finalCancelled);
@@ -173,6 +181,8 @@ void ChartsPage::addGc(const GcEvent& e)
 void ChartsPage::resultFinished(const Result& result)
 {
     m_store->setFinished(result);
+    m_httpLatency->addResult(result);
+    m_httpLatency->setVisible(m_httpLatency->hasResults());
 }
 
 void ChartsPage::refresh()
@@ -250,6 +260,8 @@ void ChartsPage::showDocument(const ResultsDocument& document)
     m_memory->clear();
     m_memory->showDocumentMemory(document);
     m_distribution->clear();
+    m_httpLatency->showResults(document.results);
+    m_httpLatency->setVisible(m_httpLatency->hasResults());
     m_shownWorkload->clear();
     for (const Result& r : document.results) {
         m_store->addMeasured(r);

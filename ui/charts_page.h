@@ -26,6 +26,7 @@ namespace versus::gui {
 
 class ConnectionMemoryPlot;
 class DistributionPlot;
+class HttpLatencyPlot;
 class MemoryPlot;
 class PlotWidget;
 class ResultAnalyzer;
@@ -84,6 +85,8 @@ public:
     std::vector<PlotWidget*> concurrencyPlots() const;
     ScalingPlot* scalingPlot() const { return m_scaling; }
     ConnectionMemoryPlot* connectionMemoryPlot() const { return m_connectionMemory; }
+    /// The http workload's latency percentiles; visible only while http results are shown.
+    HttpLatencyPlot* httpLatencyPlot() const { return m_httpLatency; }
 
 signals:
     /// The "Log scale" box was toggled.
@@ -118,6 +121,7 @@ private:
     SummaryPlot* m_summary = nullptr;
     ScalingPlot* m_scaling = nullptr;
     ConnectionMemoryPlot* m_connectionMemory = nullptr;
+    HttpLatencyPlot* m_httpLatency = nullptr;
     std::vector<PlotWidget*> m_plots;
 };
 

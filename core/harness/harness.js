@@ -101,6 +101,14 @@ async function measure(call, options, host, firstIsAsync) {
   return last();
 }
 
+// completed(state), when the workload exports it, is the work its last run() call did, which varies per call (an HTTP
+// load slice: the requests served): every sample is then one call, reported with that many inner loops, so the time
+// per call is the time per request and calls/s is requests/s. The same rule as harness.py's measure().
+function completedWorkHost(host, completed) {
+  const { sampleBegin, sample, calibrated } = host;
+  return { sampleBegin, calibrated, sample: (index, warmup, loops, elapsedNs) => sample(index, warmup, completed(), elapsedNs) };
+}
+
 function megabytes(bytes) {
   const mb = bytes / 1048576;
   return mb >= 10 || mb === round(mb) ? `${round(mb)}` : mb.toFixed(1);
@@ -190,6 +198,13 @@ function failure(error, script) {
     return { ok: false, kind: 'out-of-memory', file, line,
       message: `${name}: ${text}. The workload asked for more memory than it can have; use smaller parameters.` };
   }
+  const missing = error && error.code === 'MODULE_NOT_FOUND' && /Cannot find module '([^'./][^']*)'/.exec(text);
+  if (missing) {
+    const folder = path.dirname(script);
+    return { ok: false, kind: 'runtime-unavailable', file, line,
+      message: `this workload needs the npm package '${missing[1]}', which is not installed next to it: run `
+        + `packaging/install-deps (it runs npm ci in ${folder}) or \`cd ${folder} && npm ci\`` };
+  }
   const where = line ? ` at line ${line} of ${path.basename(file)}` : '';
   return { ok: false, kind: 'script-error', file, line, message: `${name}${where}: ${text}` };
 }
@@ -257,7 +272,9 @@ async function runJob(job, host, budget) {
     const firstIsAsync = isThenable(first);
     serialiseAnswer(firstIsAsync ? await first : first, job.options.answer_limit_bytes);
     const overheadNs = await measureOverhead(firstIsAsync);
-    const answer = await measure(() => run(state), job.options, host, firstIsAsync);
+    const answer = typeof mod.completed === 'function'
+      ? await measure(() => run(state), { ...job.options, fixed_inner_loops: 1 }, completedWorkHost(host, () => mod.completed(state)), firstIsAsync)
+      : await measure(() => run(state), job.options, host, firstIsAsync);
     result = { ok: true, answer: serialiseAnswer(answer, job.options.answer_limit_bytes), harness_overhead_ns: overheadNs };
     if (typeof mod.report === 'function') result.report = await mod.report(state);
     if (job.options.memory_pass) result.report = { ...(result.report || {}), ...(await memoryPass(() => run(state))) };

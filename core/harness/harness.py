@@ -149,9 +149,16 @@ def harness_overhead_ns(loop=_timed_loop, clock=_clock, repeat=_repeat, iteratio
     return best / iterations
 
 
-def measure(run, state, options, host, loop=_timed_loop, clock=_clock, repeat=_repeat):
+def measure(run, state, options, host, loop=_timed_loop, clock=_clock, repeat=_repeat, completed=None):
     """Calibrate by doubling (or take fixed_inner_loops from an earlier round), then warm-up and measured
-    samples. Returns the last answer."""
+    samples. Returns the last answer.
+
+    `completed(state)`, when the workload defines it, is the work its last run() call did, which varies per call (an
+    HTTP load slice: the requests served): every sample is then one call, reported with that many inner loops, so the
+    time per call is the time per request and calls/s is requests/s."""
+    if completed is not None:
+        options = dict(options, fixed_inner_loops=1)
+        host = _CompletedWorkHost(host, completed, state)
     min_ns = int(options["min_sample_time_ms"] * 1e6)
     fixed = int(options.get("fixed_inner_loops", 0))
     max_loops = fixed or int(options["max_inner_loops"])
@@ -182,6 +189,22 @@ def measure(run, state, options, host, loop=_timed_loop, clock=_clock, repeat=_r
         host.sample(index, False, loops, elapsed)
         index += 1
     return answer
+
+
+class _CompletedWorkHost:
+    """Reports each sample with the work the workload says its one call completed (see measure())."""
+
+    def __init__(self, host, completed, state):
+        self._host, self._completed, self._state = host, completed, state
+
+    def calibrated(self, loops, elapsed_ns):
+        self._host.calibrated(loops, elapsed_ns)
+
+    def sample_begin(self):
+        self._host.sample_begin()
+
+    def sample(self, index, warmup, loops, elapsed_ns):
+        self._host.sample(index, warmup, int(self._completed(self._state)), elapsed_ns)
 
 
 def memory_pass(call):
@@ -555,7 +578,8 @@ def run_job(job_json, host):
             state = params
         run(state)  # one untimed probe call, as harness.js makes to learn whether run() is asynchronous
         overhead = harness_overhead_ns()
-        answer = measure(run, state, options, host)
+        completed = getattr(module, "completed", None)
+        answer = measure(run, state, options, host, completed=completed if callable(completed) else None)
         text, failure = _answer_json(answer, int(options.get("answer_limit_bytes", 1 << 20)))
         del answer
         if failure:

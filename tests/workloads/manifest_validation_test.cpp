@@ -112,9 +112,10 @@ TEST_F(ManifestValidation, ThroughputMetricMustNameAParameter)
 
 // ---- The shipped catalog ------------------------------------------------------------------------------------------
 
-const std::set<std::string> kClaims = {
-    "cpu-bound",   "numpy",           "json",          "file-stream",       "file-random",
-    "object-size", "gil-parallelism", "event-loop-io", "connection-memory", "thread-memory"};
+const std::set<std::string> kClaims = {"cpu-bound",      "numpy",         "json",
+                                       "file-stream",    "file-random",   "object-size",
+                                       "gil-parallelism", "event-loop-io", "connection-memory",
+                                       "thread-memory",  "http-frameworks"};
 
 TEST(ShippedCatalog, LoadsWithoutErrorsAndEveryWorkloadIsDescribed)
 {

@@ -50,6 +50,7 @@ private:
 
     void initialize()
     {
+        ignoreBrokenPipeSignals();  // node does it too, but kNoDefaultSignalHandling leaves it to the host
         static char arg0[] = "versus";
         static char* argv[] = {arg0, nullptr};
         char** processed = uv_setup_args(1, argv);

@@ -185,6 +185,7 @@ private:
         PyConfig config;
         PyConfig_InitPythonConfig(&config);
         config.install_signal_handlers = 0;  // the host owns signals
+        ignoreBrokenPipeSignals();  // what CPython does with signal handlers on: SIGPIPE ignored, EPIPE raised
         config.parse_argv = 0;
         config.use_environment = 0;  // PYTHONPATH/PYTHONHOME of another Python must not leak in
         try {

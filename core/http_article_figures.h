@@ -1,0 +1,23 @@
+// The article's requests/s for each HTTP framework (single process), as data: the CLI's HTTP table and the window's
+// charts mark them beside the measurement. The one place these numbers live.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace versus {
+
+/// One framework's figure, keyed by the http workload's implementation flavour (unique across languages).
+struct HttpArticleFigure {
+    std::string flavour;  ///< "express", "fastify", "fastapi", "flask"
+    double requestsPerSecond = 0;
+    std::string statement;  ///< "Express ~15k req/s"
+};
+
+/// Express about 15,000 req/s, Fastify about 30,000, FastAPI about 12,000, Flask about 3,000.
+const std::vector<HttpArticleFigure>& httpArticleFigures();
+/// The figure of one implementation; nullopt for the servers the article does not measure (http, asyncio, ...).
+std::optional<HttpArticleFigure> httpArticleFigureFor(const std::string& flavour);
+
+}  // namespace versus

@@ -1,0 +1,36 @@
+"""GET /json from the standard library's http.server: ThreadingHTTPServer, one thread per connection, HTTP/1.1
+keep-alive."""
+
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from versus_http import BODY, CONTENT_TYPE, completed, make_setup, report, run, teardown  # noqa: F401
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        if self.path != "/json":
+            self.send_error(404)
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", CONTENT_TYPE)
+        self.send_header("Content-Length", str(len(BODY)))
+        self.end_headers()
+        self.wfile.write(BODY)
+
+    def log_message(self, format, *args):  # one line per request on stderr would flood the captured output
+        pass
+
+
+def serve(on_listening):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server.daemon_threads = False  # server_close() joins the connection threads: none outlives the job
+    on_listening(server.server_address[1], server.shutdown)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+
+
+setup = make_setup(serve)
