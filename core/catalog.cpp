@@ -1,10 +1,13 @@
 // Reads and validates workload manifests. Every error names the file and the field, and never stops the rest.
 #include "catalog.h"
 #include "install_layout.h"
+#include "json_parse_error.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <limits>
 #include <set>
@@ -73,12 +76,22 @@ struct ManifestReader {
 std::optional<ParamValue> jsonToParam(const ParameterSpec& spec, const json& value)
 {
     switch (spec.type) {
-    case ParamType::Int:
+    case ParamType::Int: {
+        // Only values an int64 holds: a larger unsigned would wrap, a larger double would be undefined behaviour.
+        constexpr double kInt64End = 9223372036854775808.0;  // 2^63
+        if (value.is_number_unsigned())
+            return value.get<std::uint64_t>() <= std::uint64_t(std::numeric_limits<std::int64_t>::max())
+                ? std::optional(ParamValue{value.get<std::int64_t>()})
+                : std::nullopt;
         if (value.is_number_integer())
             return ParamValue{value.get<std::int64_t>()};
-        if (value.is_number_float() && std::floor(value.get<double>()) == value.get<double>())
-            return ParamValue{static_cast<std::int64_t>(value.get<double>())};
+        if (value.is_number_float()) {
+            const double v = value.get<double>();
+            if (std::floor(v) == v && v >= -kInt64End && v < kInt64End)
+                return ParamValue{static_cast<std::int64_t>(v)};
+        }
         return std::nullopt;
+    }
     case ParamType::Float:
         if (value.is_number())
             return ParamValue{value.get<double>()};
@@ -141,6 +154,39 @@ bool sameValue(const ParamValue& a, const ParamValue& b)
     if (da && db)
         return *da == *db;
     return a == b;
+}
+
+/// The script `file` names, resolved after symlinks, when it is a readable regular file inside `directory`; else
+/// why not. Checked at load, so that a manifest cannot run a file outside its folder nor fail later at run time.
+Expected<std::filesystem::path> resolveScript(const std::filesystem::path& directory, const std::string& file)
+{
+    namespace fs = std::filesystem;
+    const fs::path named(file);
+    if (named.is_absolute())
+        return Error{"script '" + file + "' is an absolute path: name a script inside the workload folder "
+                     + directory.string() + ", relative to it"};
+    std::error_code ec;
+    const fs::path folder = fs::canonical(directory, ec);
+    if (ec)
+        return Error{"the workload folder " + directory.string() + " cannot be resolved: " + ec.message()};
+    const fs::path script = fs::weakly_canonical(folder / named, ec);
+    if (ec)
+        return Error{"script '" + file + "' cannot be resolved: " + ec.message()};
+    // Inside means: the folder's components are a prefix of the script's, and the script is not the folder itself.
+    const auto [folderEnd, scriptAt] = std::mismatch(folder.begin(), folder.end(), script.begin(), script.end());
+    if (folderEnd != folder.end() || scriptAt == script.end())
+        return Error{"script '" + file + "' resolves to " + script.string() + ", outside the workload folder "
+                     + folder.string() + ": a manifest may only run scripts inside its own folder"};
+    const fs::file_status status = fs::status(script, ec);
+    if (!fs::exists(status))
+        return Error{"script '" + file + "' does not exist in " + directory.string()};
+    if (!fs::is_regular_file(status))
+        return Error{"script '" + file + "' is not a regular file ("
+                     + (fs::is_directory(status) ? std::string("a folder") : std::string("a device, FIFO or socket"))
+                     + "): name a .py or .js file"};
+    if (::access(script.c_str(), R_OK) != 0)
+        return Error{"script '" + file + "' cannot be read: " + std::strerror(errno)};
+    return script;
 }
 
 }  // namespace
@@ -283,7 +329,7 @@ std::optional<Workload> Catalog::loadManifest(const std::filesystem::path& manif
         try {
             doc = json::parse(in);
         } catch (const json::parse_error& e) {
-            r.fail("", std::string("is not valid JSON: ") + e.what());
+            r.fail("", "is not valid JSON: " + describeJsonError(e));
             return std::nullopt;
         }
     }
@@ -349,6 +395,11 @@ std::optional<Workload> Catalog::loadManifest(const std::filesystem::path& manif
                 }
                 (std::string(bound) == "min" ? spec.min : spec.max) = p[bound].get<double>();
             }
+            if (spec.min && spec.max && *spec.min > *spec.max) {
+                r.fail(path + "max",
+                       "must not be below min (" + formatNumber(*spec.min) + "), found " + formatNumber(*spec.max));
+                continue;
+            }
             if (spec.type == ParamType::Choice) {
                 if (const json* choices = r.need(p, "choices", json::value_t::array, path, "an array of strings"))
                     for (const auto& c : *choices) {
@@ -389,7 +440,11 @@ std::optional<Workload> Catalog::loadManifest(const std::filesystem::path& manif
             }
             auto v = jsonToParam(*spec, value);
             if (!v) {
-                r.fail(path + "." + name, "does not match the parameter's type");
+                r.fail(path + "." + name, "does not match the parameter's type: must be " + spec->describeLimits());
+                continue;
+            }
+            if (auto error = checkLimits(*spec, *v)) {
+                r.fail(path + "." + name, *error);
                 continue;
             }
             out[name] = *v;
@@ -474,11 +529,12 @@ std::optional<Workload> Catalog::loadManifest(const std::filesystem::path& manif
             impl.label = r.optString(j, "label", path, "");
             impl.function = r.optString(j, "function", path, "run");
             if (impl.language != "native") {
-                std::string file = r.needString(j, "file", path);
+                const std::string file = r.needString(j, "file", path);
                 if (!file.empty()) {
-                    impl.file = w.directory / file;
-                    if (!std::filesystem::is_regular_file(impl.file))
-                        r.fail(path + "file", "script '" + file + "' does not exist in " + w.directory.string());
+                    if (auto script = resolveScript(w.directory, file))
+                        impl.file = *script;
+                    else
+                        r.fail(path + "file", script.error());
                 }
             }
             if (j.contains("requires")) {

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "git_commit.h"
+#include "json_parse_error.h"
 #include "statistics.h"
 
 namespace versus {
@@ -612,15 +613,6 @@ std::size_t nestingDepth(std::string_view bytes, std::size_t limit)
     return deepest;
 }
 
-/// nlohmann's message without its "[json.exception.parse_error.101] parse error at " prefix.
-std::string parserMessage(const json::exception& e)
-{
-    std::string text = e.what();
-    text = text.substr(text.find("] ") == std::string::npos ? 0 : text.find("] ") + 2);
-    const std::string prefix = "parse error at ";
-    return text.rfind(prefix, 0) == 0 ? text.substr(prefix.size()) : text;
-}
-
 /// Runs a reader, turning every way it can fail into an error message.
 template <class T, class Read> Expected<T> guarded(Read&& read)
 {
@@ -808,9 +800,9 @@ Expected<ResultsDocument> readResultsDocument(std::string_view bytes)
         if (e.byte >= bytes.size())
             return Error{"the file ends in the middle of the JSON (truncated after " + std::to_string(bytes.size())
                          + " bytes?). If a run was interrupted, recover it from its journal with `versus recover`."};
-        return Error{"not valid JSON: " + parserMessage(e)};
+        return Error{"not valid JSON: " + describeJsonError(e)};
     } catch (const json::exception& e) {
-        return Error{"not valid JSON: " + parserMessage(e)};
+        return Error{"not valid JSON: " + describeJsonError(e)};
     } catch (const std::bad_alloc&) {
         return Error{"not enough memory to load the results"};
     }

@@ -382,7 +382,7 @@ INSTANTIATE_TEST_SUITE_P(
     Inputs, ResultsFileCorrupt,
     ::testing::Values(
         CorruptCase{"Empty", "", "the file is empty"}, CorruptCase{"Whitespace", " \n\t", "the file is empty"},
-        CorruptCase{"NotJson", "schema_version: 2", "not valid JSON: line 1, column 1: syntax error"},
+        CorruptCase{"NotJson", "schema_version: 2", "not valid JSON: line 1, column 1: invalid literal"},
         CorruptCase{"Binary", std::string("\x89PNG\r\n\x1a\n\0\0", 10), "not valid JSON"},
         CorruptCase{"Truncated", validText().substr(0, validText().size() / 2), "the file ends in the middle"},
         CorruptCase{"TopLevelArray", "[1, 2]", "the top level is an array, not an object"},

@@ -363,3 +363,32 @@ TEST(Cli, HeadlessCommandsNeedNoQtLibraryAndNoDisplay)
     EXPECT_NE(chart.out.find("VERSUS_GUI"), std::string::npos) << chart.out;
     EXPECT_FALSE(std::filesystem::exists(png));
 }
+
+// A --workloads-dir with broken manifests (issue 12): each reason is shown in words, the good workload still listed.
+TEST(Cli, ListShowsWhyManifestsAreRefusedAndStillListsTheRest)
+{
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(::testing::TempDir()) / "refused-manifests";
+    fs::remove_all(dir);
+    auto add = [&](const std::string& id, const std::string& manifest) {
+        fs::create_directories(dir / id);
+        std::ofstream(dir / id / "manifest.json") << manifest;
+        std::ofstream(dir / id / "w.py") << "def run(params):\n    return 1\n";
+    };
+    auto valid = [](const std::string& id, const std::string& file) {
+        return R"({"schema_version": 1, "id": ")" + id + R"(", "title": "T", "category": "cpu", "description": "D.",
+                  "implementations": [{"language": "python", "file": ")"
+            + file + R"("}]})";
+    };
+    add("good", valid("good", "w.py"));
+    add("escaping", valid("escaping", "/etc/hostname"));
+    add("notjson", "{\"id\": \"notjson\"\n  \"title\": \"T\"}");
+
+    const ProcessRun list = versus("list --workloads-dir " + dir.string(), "2>&1");
+    EXPECT_NE(list.out.find("good"), std::string::npos) << list.out;
+    EXPECT_NE(list.out.find("'/etc/hostname' is an absolute path"), std::string::npos) << list.out;
+    EXPECT_NE(list.out.find("not valid JSON: line 2, column 9: unexpected string literal"), std::string::npos)
+        << list.out;
+    EXPECT_EQ(list.out.find("json.exception"), std::string::npos) << list.out;
+    fs::remove_all(dir);
+}

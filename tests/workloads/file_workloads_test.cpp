@@ -35,7 +35,7 @@ struct Item {
 };
 
 /// Every implementation of the file workloads, each in a catalog of its own under `root`. Size limits are dropped
-/// from the copies so a test can ask for more than the disk holds; the scripts are the real ones.
+/// from the copies so a test can ask for more than the disk holds; the scripts are copies of the real ones.
 std::vector<Item> fileItems(const fs::path& root)
 {
     std::vector<Item> items;
@@ -46,13 +46,17 @@ std::vector<Item> fileItems(const fs::path& root)
         for (const auto& impl : manifest["implementations"]) {
             auto copy = manifest;
             copy["implementations"] = nlohmann::json::array({impl});
-            copy["implementations"][0]["file"] = (w.directory / impl["file"].get<std::string>()).string();
             for (auto& parameter : copy["parameters"])
                 parameter.erase("max");
             const std::string language = impl["language"].get<std::string>();
             const std::string flavour = impl.value("flavour", "plain");
             const fs::path folder = root / (w.id + "-" + flavour + "-" + language) / w.id;
             fs::create_directories(folder);
+            // The real scripts and the catalog's shared _lib, copied: a manifest may only run scripts inside its own folder.
+            for (const auto& entry : fs::directory_iterator(w.directory))
+                if (entry.is_regular_file() && entry.path().filename() != "manifest.json")
+                    fs::copy_file(entry.path(), folder / entry.path().filename());
+            fs::copy(w.directory.parent_path() / "_lib", folder.parent_path() / "_lib", fs::copy_options::recursive);
             std::ofstream(folder / "manifest.json") << copy.dump();
             Catalog single = Catalog::load(folder.parent_path());
             EXPECT_TRUE(single.errors().empty()) << single.errors().front().toString();

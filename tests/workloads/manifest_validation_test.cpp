@@ -5,6 +5,7 @@
 #include <fstream>
 #include <set>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "native_workloads.h"
@@ -96,18 +97,119 @@ TEST_F(ManifestValidation, MissingScriptIsNamed)
     expectOneError(manifest, "implementations[0].file", {"gone.py", "does not exist"});
 }
 
-TEST_F(ManifestValidation, InvalidJsonIsReportedForTheFile)
+TEST_F(ManifestValidation, InvalidJsonIsReportedInWordsWithLineAndColumn)
 {
-    const auto manifest = addWorkload("broken", R"({"id": "broken",)");
-    expectOneError(manifest, "", {"not valid JSON"});
+    const auto manifest = addWorkload("broken", "{\"id\": \"broken\",\n  \"title\": \"T\"\n  \"category\": \"cpu\"}");
+    expectOneError(manifest, "", {"not valid JSON: line 3, column 12: unexpected string literal; expected '}'"});
+    const std::string text = Catalog::load(m_dir).errors().front().toString();
+    EXPECT_EQ(text.find("json.exception"), std::string::npos) << text;
+    EXPECT_EQ(text.find("parse_error"), std::string::npos) << text;
 }
 
-TEST_F(ManifestValidation, ThroughputMetricMustNameAParameter)
+TEST_F(ManifestValidation, TruncatedJsonSaysWhereItEnds)
+{
+    const auto manifest = addWorkload("broken", R"({"id": "broken",)");
+    expectOneError(manifest, "", {"not valid JSON: line 1, column 17: unexpected end of input"});
+}
+
+// ---- Scripts must be readable regular files inside the workload folder, after symlinks -----------------------------
+
+TEST_F(ManifestValidation, ScriptClimbingOutOfTheFolderIsRefused)
+{
+    fs::create_directories(m_dir / "_outside");
+    std::ofstream(m_dir / "_outside" / "evil.py") << "def run(params):\n    return 666\n";
+    const auto manifest =
+        addWorkload("broken", validManifest("broken", R"([{"language": "python", "file": "../_outside/evil.py"}])"));
+    expectOneError(manifest, "implementations[0].file",
+                   {"../_outside/evil.py", "outside the workload folder", "only run scripts inside its own folder"});
+}
+
+TEST_F(ManifestValidation, AbsoluteScriptPathIsRefused)
+{
+    const auto manifest =
+        addWorkload("broken", validManifest("broken", R"([{"language": "python", "file": "/etc/hostname"}])"));
+    expectOneError(manifest, "implementations[0].file", {"/etc/hostname", "absolute path"});
+}
+
+TEST_F(ManifestValidation, SymlinkPointingOutOfTheFolderIsRefused)
+{
+    fs::create_directories(m_dir / "_outside");
+    std::ofstream(m_dir / "_outside" / "evil.py") << "def run(params):\n    return 666\n";
+    const auto manifest =
+        addWorkload("broken", validManifest("broken", R"([{"language": "python", "file": "link.py"}])"));
+    fs::create_symlink(m_dir / "_outside" / "evil.py", m_dir / "broken" / "link.py");
+    expectOneError(manifest, "implementations[0].file", {"link.py", "evil.py", "outside the workload folder"});
+}
+
+TEST_F(ManifestValidation, SymlinkInsideTheFolderIsAcceptedAndResolved)
+{
+    addWorkload("linked", validManifest("linked", R"([{"language": "python", "file": "link.py"}])"));
+    fs::create_symlink("w.py", m_dir / "linked" / "link.py");
+    const Catalog catalog = Catalog::load(m_dir);
+    for (const auto& error : catalog.errors())
+        ADD_FAILURE() << error.toString();
+    const Workload* linked = catalog.find("linked");
+    ASSERT_NE(linked, nullptr);
+    EXPECT_EQ(linked->implementations.front().file, fs::canonical(m_dir / "linked" / "w.py"))
+        << "the file checked at load is the file that runs";
+}
+
+TEST_F(ManifestValidation, FolderAsScriptIsRefusedAtLoad)
+{
+    const auto manifest = addWorkload("broken", validManifest("broken", R"([{"language": "python", "file": "sub"}])"));
+    fs::create_directories(m_dir / "broken" / "sub");
+    expectOneError(manifest, "implementations[0].file", {"'sub'", "not a regular file", "a folder"});
+}
+
+TEST_F(ManifestValidation, FifoAsScriptIsRefusedAtLoad)
+{
+    const auto manifest =
+        addWorkload("broken", validManifest("broken", R"([{"language": "python", "file": "pipe.py"}])"));
+    ASSERT_EQ(mkfifo((m_dir / "broken" / "pipe.py").c_str(), 0600), 0);
+    expectOneError(manifest, "implementations[0].file", {"'pipe.py'", "not a regular file"});
+}
+
+// ---- Limits are checked at load ------------------------------------------------------------------------------------
+
+TEST_F(ManifestValidation, MinAboveMaxIsRefused)
 {
     auto text = validManifest("broken");
-    text.insert(text.rfind('}'), R"(, "metric": {"kind": "throughput", "unit": "MB/s", "work_parameter": "size"})");
+    text.replace(text.find(R"("min": 1)"), 8, R"("min": 10, "max": 2)");
     const auto manifest = addWorkload("broken", text);
-    expectOneError(manifest, "metric.work_parameter", {"no parameter"});
+    expectOneError(manifest, "parameters[0].max", {"must not be below min (10)", "found 2"});
+}
+
+TEST_F(ManifestValidation, NegativeDefaultIsRefusedWhenTheMinimumSaysSo)
+{
+    auto text = validManifest("broken");
+    text.replace(text.find(R"("default": 3)"), 12, R"("default": -5)");
+    const auto manifest = addWorkload("broken", text);
+    expectOneError(manifest, "parameters[0].default", {"'n'", "at least 1", "got -5"});
+}
+
+TEST_F(ManifestValidation, TinyValueOutsideTheLimitsIsRefusedAtLoad)
+{
+    auto text = validManifest("broken");
+    text.replace(text.find(R"("min": 1)"), 8, R"("min": 1, "max": 30)");
+    text.insert(text.rfind('}'), R"(, "tiny": {"n": 31})");
+    const auto manifest = addWorkload("broken", text);
+    expectOneError(manifest, "tiny.n", {"'n'", "from 1 to 30", "got 31"});
+}
+
+TEST_F(ManifestValidation, NegativeTinyValueIsRefusedAtLoad)
+{
+    auto text = validManifest("broken");
+    text.insert(text.rfind('}'), R"(, "tiny": {"n": -5})");
+    const auto manifest = addWorkload("broken", text);
+    expectOneError(manifest, "tiny.n", {"at least 1", "got -5"});
+}
+
+TEST_F(ManifestValidation, TinyValueOfTheWrongTypeIsRefusedAtLoad)
+{
+    auto text = validManifest("broken");
+    text.insert(text.rfind('}'), R"(, "tiny": {"n": "five"})");
+    const auto manifest = addWorkload("broken", text);
+    expectOneError(manifest, "tiny.n", {"type", "an integer of at least 1"});
 }
 
 // ---- The shipped catalog ------------------------------------------------------------------------------------------

@@ -1,0 +1,8 @@
+// libFuzzer entry point for the manifest reader (tests/fuzz/fuzz_inputs.cpp says what one input does).
+#include "fuzz_inputs.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    versus::fuzz::manifestInput(std::string_view(reinterpret_cast<const char*>(data), size));
+    return 0;
+}
