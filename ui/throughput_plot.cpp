@@ -218,8 +218,7 @@ void ThroughputPlot::fitAxes()
     const bool logarithmic = logScale() || wide;
     if (logarithmic != (plot()->yAxis->scaleType() == QCPAxis::stLogarithmic))
         setValueAxisLogarithmic(plot()->yAxis, logarithmic);
-    plot()->yAxis->setLabel(wide && !logScale() ? tr("calls per second (log: series over 10x apart)")
-                                                : tr("calls per second"));
+    plot()->yAxis->setLabel(wide && !logScale() ? tr("calls per second (log)") : tr("calls per second"));
     plot()->xAxis->setRange(0, std::max(maxKey * 1.03, 1e-3));
     if (logarithmic)
         plot()->yAxis->setRange(std::max(minValue / 1.5, 1e-3), std::max(maxValue * 1.5, 1.0));
