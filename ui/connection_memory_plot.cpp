@@ -97,11 +97,10 @@ void ConnectionMemoryPlot::setResults(const std::vector<Result>& results)
 
 QString ConnectionMemoryPlot::describePoint(QCPAbstractPlottable* plottable, int index) const
 {
-    auto* graph = qobject_cast<QCPGraph*>(plottable);
-    if (!graph || index < 0 || index >= graph->dataCount())
+    const QCPGraphData* point = graphPoint(plottable, index);
+    if (!point)
         return {};
-    const auto point = graph->data()->at(index);
-    return tr("%1\n%2 connections: %3 MiB").arg(graph->name()).arg(point->key).arg(point->value, 0, 'f', 2);
+    return tr("%1\n%2 connections: %3 MiB").arg(plottable->name()).arg(point->key).arg(point->value, 0, 'f', 2);
 }
 
 void ConnectionMemoryPlot::fitAxes()

@@ -265,14 +265,21 @@ void PlotWidget::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
-QString PlotWidget::describePoint(QCPAbstractPlottable* plottable, int index) const
+const QCPGraphData* PlotWidget::graphPoint(QCPAbstractPlottable* plottable, int index)
 {
     auto* graph = qobject_cast<QCPGraph*>(plottable);
     if (!graph || index < 0 || index >= graph->dataCount())
+        return nullptr;
+    return &*graph->data()->at(index);
+}
+
+QString PlotWidget::describePoint(QCPAbstractPlottable* plottable, int index) const
+{
+    const QCPGraphData* it = graphPoint(plottable, index);
+    if (!it)
         return {};
-    auto it = graph->data()->at(index);
     return QStringLiteral("%1\n%2: %3\n%4: %5")
-        .arg(graph->name(), m_plot->xAxis->label())
+        .arg(plottable->name(), m_plot->xAxis->label())
         .arg(it->key, 0, 'g', 5)
         .arg(m_plot->yAxis->label())
         .arg(it->value, 0, 'g', 5);

@@ -9,6 +9,7 @@
 
 class QCustomPlot;
 class QCPAbstractPlottable;
+class QCPGraphData;
 class QCPAxis;
 class QCPGraph;
 class QCPStatisticalBox;
@@ -64,6 +65,8 @@ signals:
 protected:
     /// Tooltip text for data point `index` of `plottable`; empty for no tooltip.
     virtual QString describePoint(QCPAbstractPlottable* plottable, int index) const;
+    /// Point `index` of `plottable` when it is a graph holding that point; null otherwise (for describePoint).
+    static const QCPGraphData* graphPoint(QCPAbstractPlottable* plottable, int index);
     /// Called after the user toggled log scale or reset zoom; subclasses re-fit their axes.
     virtual void fitAxes();
     void setValueAxisLogarithmic(QCPAxis* axis, bool logarithmic);

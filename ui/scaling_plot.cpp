@@ -76,11 +76,10 @@ void ScalingPlot::setResults(const std::vector<Result>& results, const std::stri
 
 QString ScalingPlot::describePoint(QCPAbstractPlottable* plottable, int index) const
 {
-    auto* graph = qobject_cast<QCPGraph*>(plottable);
-    if (!graph || index < 0 || index >= graph->dataCount())
+    const QCPGraphData* point = graphPoint(plottable, index);
+    if (!point)
         return {};
-    const auto point = graph->data()->at(index);
-    return tr("%1\n%2 workers: %3x").arg(graph->name()).arg(point->key).arg(point->value, 0, 'f', 2);
+    return tr("%1\n%2 workers: %3x").arg(plottable->name()).arg(point->key).arg(point->value, 0, 'f', 2);
 }
 
 void ScalingPlot::fitAxes()
