@@ -1,6 +1,7 @@
 // Finds and ends the child processes a job left in this process (see leaked_children.h).
 #include "leaked_children.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -44,31 +45,42 @@ std::set<pid_t> ownGroupChildren()
 
 std::string killChildrenSince(const std::set<pid_t>& before)
 {
-    std::vector<pid_t> leaked;
-    for (pid_t pid : ownGroupChildren()) {
-        if (before.count(pid))
-            continue;
-        if (exitedAlready(pid))
-            waitpid(pid, nullptr, WNOHANG);  // ended by the job, not yet reaped by the runtime that started it
-        else
-            leaked.push_back(pid);
-    }
-    if (leaked.empty())
-        return {};
-    std::string names;
-    for (pid_t pid : leaked) {
-        std::ifstream comm("/proc/" + std::to_string(pid) + "/comm");
-        std::string name;
-        std::getline(comm, name);
-        names += (names.empty() ? "" : ", ") + std::to_string(pid) + (name.empty() ? "" : " " + name);
-        kill(pid, SIGKILL);
-    }
+    // /proc/<pid>/task/<tid>/children may skip a child while its siblings exit (proc(5): reliable only when the
+    // children are stopped): scan again after each pass until a pass finds none, for at most a second.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
-    for (pid_t pid : leaked)
-        while (waitpid(pid, nullptr, WNOHANG) == 0 && std::chrono::steady_clock::now() < deadline)
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    const bool one = leaked.size() == 1;
-    return "left " + std::to_string(leaked.size()) + (one ? " child process" : " child processes") + " running ("
+    std::vector<pid_t> killed;
+    std::string names;
+    for (;;) {
+        std::vector<pid_t> leaked;
+        bool reaped = false;
+        for (pid_t pid : ownGroupChildren()) {
+            if (before.count(pid))
+                continue;
+            if (exitedAlready(pid)) {
+                waitpid(pid, nullptr, WNOHANG);  // ended by the job, not yet reaped by the runtime that started it
+                reaped = true;
+            } else if (std::find(killed.begin(), killed.end(), pid) == killed.end()) {
+                leaked.push_back(pid);
+            }
+        }
+        for (pid_t pid : leaked) {
+            std::ifstream comm("/proc/" + std::to_string(pid) + "/comm");
+            std::string name;
+            std::getline(comm, name);
+            names += (names.empty() ? "" : ", ") + std::to_string(pid) + (name.empty() ? "" : " " + name);
+            kill(pid, SIGKILL);
+            killed.push_back(pid);
+        }
+        for (pid_t pid : leaked)
+            while (waitpid(pid, nullptr, WNOHANG) == 0 && std::chrono::steady_clock::now() < deadline)
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        if ((leaked.empty() && !reaped) || std::chrono::steady_clock::now() >= deadline)
+            break;
+    }
+    if (killed.empty())
+        return {};
+    const bool one = killed.size() == 1;
+    return "left " + std::to_string(killed.size()) + (one ? " child process" : " child processes") + " running ("
         + names + "); " + (one ? "it was" : "they were")
         + " killed: end every process the workload starts before run() or teardown() returns";
 }

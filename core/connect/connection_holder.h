@@ -1,5 +1,5 @@
-// The connecting side of idle_connections: N idle TCP connections to 127.0.0.1:PORT opened and held with epoll, in
-// C++ and outside the runtime under test, so that the runtime's memory holds only its server's side.
+// The connecting side of idle_connections: N idle TCP (or WebSocket) connections to 127.0.0.1:PORT opened and held
+// with epoll, in C++ and outside the runtime under test, so that the runtime's memory holds only its server's side.
 #pragma once
 
 #include <chrono>
@@ -15,10 +15,16 @@ struct HoldOutcome {
     std::string error;
 };
 
+/// What a held connection is once established.
+enum class ConnectionKind {
+    Tcp,  ///< a TCP connection, established when the handshake completes
+    WebSocket,  ///< a WebSocket (RFC 6455), established when the server answers the upgrade with 101
+};
+
 /// Holds idle client connections to one local port. Not thread-safe: one thread drives it.
 class ConnectionHolder {
 public:
-    explicit ConnectionHolder(std::uint16_t port);
+    explicit ConnectionHolder(std::uint16_t port, ConnectionKind kind = ConnectionKind::Tcp);
     /// Closes every connection.
     ~ConnectionHolder();
     ConnectionHolder(const ConnectionHolder&) = delete;
@@ -32,7 +38,13 @@ public:
     std::size_t held() const { return m_established.size(); }
 
 private:
+    /// Sends the upgrade request on a connected socket; "" or why it failed.
+    std::string startUpgrade(int fd);
+    /// Reads the server's answer to the upgrade; true once the whole header is in. `error` says why it failed.
+    bool readUpgradeAnswer(int fd, std::string& received, std::string& error);
+
     std::uint16_t m_port;
+    ConnectionKind m_kind;
     int m_epoll = -1;
     std::vector<int> m_established;
 };

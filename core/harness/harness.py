@@ -34,8 +34,10 @@ _current_frames = sys._current_frames
 _sleep = time.sleep
 
 
-class VersusCancelled(BaseException):
-    """Raised into the harness thread by the host to stop a run; workload code cannot swallow it with Exception."""
+class VersusCancelled(KeyboardInterrupt):
+    """Raised into the harness thread by the host to stop a run, as Ctrl-C stops a standalone interpreter: workload
+    code cannot swallow it with Exception, and asyncio re-raises it from callbacks and tasks (it logs and drops any
+    other BaseException raised in a callback)."""
 
 
 class VersusExit(SystemExit):
@@ -401,6 +403,9 @@ class _InterpreterState:
         if self.gc_threshold is not None:
             gc.set_threshold(*self.gc_threshold)
         os.umask(self.umask)
+        # What the job left unreachable in reference cycles is finalized now, not during a later job's measurement:
+        # sockets and files among it are closed (e.g. connections asyncio accepted while the job was cancelled).
+        gc.collect()
         return self._stop_threads() + self._stop_children()
 
     def _stop_threads(self):

@@ -1,12 +1,16 @@
 // ConnectionHolder against a real loopback listener: exact counts up and down, everything closed at destruction,
-// and a clear stop at the open-file limit.
+// a clear stop at the open-file limit, and WebSocket connections counted only once the server answered 101.
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -34,6 +38,53 @@ struct Listener {
         port = ntohs(address.sin_port);
     }
     ~Listener() { close(fd); }
+};
+
+/// A server that reads each connection's request up to the blank line and answers it with `answer`; it counts the
+/// requests that asked for a WebSocket upgrade.
+struct UpgradeServer {
+    Listener listener;
+    std::string answer;
+    std::atomic<bool> stop{false};
+    std::atomic<int> upgradeRequests{0};
+    std::vector<int> accepted;
+    std::thread thread;
+
+    explicit UpgradeServer(std::string reply) : answer(std::move(reply))
+    {
+        thread = std::thread([this] { serve(); });
+    }
+    ~UpgradeServer()
+    {
+        stop = true;
+        thread.join();
+        for (int fd : accepted)
+            close(fd);
+    }
+    void serve()
+    {
+        while (!stop) {
+            pollfd waiting{listener.fd, POLLIN, 0};
+            if (poll(&waiting, 1, 20) <= 0)
+                continue;
+            const int fd = accept(listener.fd, nullptr, nullptr);
+            if (fd < 0)
+                continue;
+            accepted.push_back(fd);
+            std::string request;
+            char buffer[512];
+            while (request.find("\r\n\r\n") == std::string::npos) {
+                const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
+                if (n <= 0)
+                    break;
+                request.append(buffer, static_cast<std::size_t>(n));
+            }
+            if (request.find("Upgrade: websocket") != std::string::npos
+                && request.find("Sec-WebSocket-Version: 13") != std::string::npos)
+                ++upgradeRequests;
+            send(fd, answer.data(), answer.size(), MSG_NOSIGNAL);
+        }
+    }
 };
 
 std::size_t openDescriptors()
@@ -114,4 +165,25 @@ TEST(ConnectionHolder, RaisesTheSoftOpenFileLimitWithinTheHardOne)
     const std::uint64_t raised = raiseOpenFileLimit(saved.rlim_max == RLIM_INFINITY ? 100000 : saved.rlim_max);
     setrlimit(RLIMIT_NOFILE, &saved);
     EXPECT_EQ(raised, saved.rlim_max == RLIM_INFINITY ? 100000u : saved.rlim_max);
+}
+
+TEST(ConnectionHolder, WebSocketConnectionsCountOnceTheServerSwitchedProtocols)
+{
+    UpgradeServer server("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                         "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n");
+    ConnectionHolder holder(server.listener.port, ConnectionKind::WebSocket);
+    const HoldOutcome outcome = holder.hold(20, std::chrono::seconds(10));
+    EXPECT_EQ(outcome.error, "");
+    EXPECT_EQ(outcome.held, 20u);
+    EXPECT_EQ(server.upgradeRequests.load(), 20);
+}
+
+TEST(ConnectionHolder, AServerThatRefusesTheUpgradeIsNamedWithItsAnswer)
+{
+    UpgradeServer server("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+    ConnectionHolder holder(server.listener.port, ConnectionKind::WebSocket);
+    const HoldOutcome outcome = holder.hold(3, std::chrono::seconds(10));
+    EXPECT_EQ(outcome.held, 0u);
+    EXPECT_NE(outcome.error.find("'HTTP/1.1 400 Bad Request'"), std::string::npos) << outcome.error;
+    EXPECT_NE(outcome.error.find("101"), std::string::npos) << outcome.error;
 }

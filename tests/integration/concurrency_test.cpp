@@ -48,6 +48,21 @@ std::vector<Result> runAll(const Catalog& catalog, const std::string& workload, 
     return scheduler.results();
 }
 
+/// "4711 (S) node pool_child.js, ...": what a failed expectation about children should show.
+std::string describe(const std::set<pid_t>& pids)
+{
+    std::string text;
+    for (pid_t pid : pids) {
+        std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+        std::string line;
+        std::getline(stat, line);
+        const auto close = line.rfind(')');
+        const char state = close != std::string::npos && close + 2 < line.size() ? line[close + 2] : '?';
+        text += (text.empty() ? "" : ", ") + std::to_string(pid) + " (" + state + ") " + commandLine(pid);
+    }
+    return text;
+}
+
 class ChildProcesses : public ::testing::TestWithParam<std::string> { };
 
 }  // namespace
@@ -58,7 +73,8 @@ TEST_P(ChildProcesses, ReturnTheRightAnswerAndAreGoneAfterTheJob)
     const Result r = runOne(fixtureCatalog(), "multiprocessing_pool", GetParam(), {}, quickOptionsWithoutWarmup());
     ASSERT_TRUE(r.ok()) << r.failure.message;
     EXPECT_EQ(r.answer, "328350");
-    EXPECT_TRUE(jobChildren(before).empty());
+    const auto survivors = jobChildren(before);
+    EXPECT_TRUE(survivors.empty()) << describe(survivors);
 }
 
 TEST_P(ChildProcesses, CancelWithinOneSecondWhileWaitingForChildrenAndLeaveNoneBehind)
@@ -81,7 +97,8 @@ TEST_P(ChildProcesses, CancelWithinOneSecondWhileWaitingForChildrenAndLeaveNoneB
     const auto results = scheduler.results();
     ASSERT_EQ(results.size(), 1u);
     EXPECT_EQ(results[0].status, ResultStatus::Cancelled) << results[0].failure.message;
-    EXPECT_TRUE(jobChildren(before).empty()) << "a child outlived its cancelled job";
+    const auto survivors = jobChildren(before);
+    EXPECT_TRUE(survivors.empty()) << "a child outlived its cancelled job: " << describe(survivors);
     // The runtime is usable afterwards.
     const Result next = runOne(fixtureCatalog(), "multiprocessing_pool", GetParam(), {}, quickOptionsWithoutWarmup());
     EXPECT_TRUE(next.ok()) << next.failure.message;

@@ -1,10 +1,12 @@
 // Servers, connections and parked waiters inside the embedded runtimes: idle_connections reaches its count exactly
-// with a positive bytes-per-connection, thread_memory and io_concurrency give their exact answers, and a cancelled
+// with a positive bytes-per-connection (TCP and WebSocket servers), thread_memory and io_concurrency give their exact answers, and a cancelled
 // idle_connections run leaves no listening port, socket, thread or child behind.
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <thread>
 
@@ -30,6 +32,7 @@ std::vector<Result> runAll(const std::string& workload, const std::string& runti
 /// What a job may leave in this process: socket descriptors, threads, children.
 struct Leftovers {
     std::size_t sockets = 0;
+    std::set<std::string> socketInodes;
     std::size_t threads = 0;
     std::set<pid_t> children;
 
@@ -37,9 +40,13 @@ struct Leftovers {
     {
         Leftovers l;
         std::error_code ec;
-        for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", ec))
-            if (std::filesystem::read_symlink(entry.path(), ec).string().rfind("socket:", 0) == 0)
+        for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
+            const std::string target = std::filesystem::read_symlink(entry.path(), ec).string();
+            if (target.rfind("socket:[", 0) == 0) {
                 ++l.sockets;
+                l.socketInodes.insert(target.substr(8, target.size() - 9));
+            }
+        }
         for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator("/proc/self/task", ec))
             ++l.threads;
         l.children = ownGroupChildren();
@@ -71,6 +78,27 @@ std::size_t listeningSockets()
     return listening;
 }
 
+/// "tcp 0100007F:A1B2 -> 0100007F:C3D4 state 01" or "unix" for each socket in `now` and not in `before`: what a
+/// failed expectation about sockets should show.
+std::string describeNewSockets(const Leftovers& before, const Leftovers& now)
+{
+    std::map<std::string, std::string> tcp;
+    std::ifstream table("/proc/self/net/tcp");
+    std::string line;
+    std::getline(table, line);
+    while (std::getline(table, line)) {
+        std::istringstream fields(line);
+        std::string slot, local, remote, state, queues, timer, retransmits, uid, timeout, inode;
+        fields >> slot >> local >> remote >> state >> queues >> timer >> retransmits >> uid >> timeout >> inode;
+        tcp[inode] = "tcp " + local + " -> " + remote + " state " + state;
+    }
+    std::string text;
+    for (const std::string& inode : now.socketInodes)
+        if (!before.socketInodes.count(inode))
+            text += (text.empty() ? "" : "; ") + (tcp.count(inode) ? tcp[inode] : "not TCP (unix or other)");
+    return text;
+}
+
 class Servers : public ::testing::TestWithParam<std::string> { };
 
 }  // namespace
@@ -78,7 +106,9 @@ class Servers : public ::testing::TestWithParam<std::string> { };
 TEST_P(Servers, IdleConnectionsAreCountedExactlyAndCostPositiveBytes)
 {
     const auto results = runAll("idle_connections", GetParam(), {{"connections", std::int64_t(200)}});
-    ASSERT_EQ(results.size(), GetParam() == "python" ? 2u : 1u) << "asyncio and ThreadingTCPServer, or net";
+    ASSERT_EQ(results.size(), GetParam() == "python" ? 3u : 2u)
+        << "asyncio, ThreadingTCPServer and websockets, or net and ws";
+    EXPECT_TRUE(std::any_of(results.begin(), results.end(), [](const Result& r) { return r.flavour == "websocket"; }));
     for (const Result& r : results) {
         ASSERT_TRUE(r.ok()) << r.flavour << ": " << r.failure.message;
         EXPECT_EQ(r.answer, "200") << r.flavour;
@@ -110,9 +140,10 @@ TEST_P(Servers, ConcurrentIoDoesEveryOperationOnce)
         }
 }
 
-// Node.js only for now: a cancelled asyncio server in embedded CPython still leaves one or two sockets (an accepted
-// connection or the loop's self-pipe) open in about half the runs, though its port, threads and versus-connect are
-// gone. Known gap, reported; the test is not loosened for it.
+// A cancelled asyncio server in embedded CPython used to leave an accepted connection open (CLOSE_WAIT) in about half
+// the runs: the cancel was raised again every 50 ms into asyncio's own cleanup, and connections accepted during the
+// cancel sat in reference cycles. The cancel is now raised once (again only after half a second), and the harness
+// collects cycles after each job.
 class CancelledServers : public ::testing::TestWithParam<std::string> { };
 
 TEST_P(CancelledServers, CancelledIdleConnectionsLeaveNoPortSocketThreadOrChild)
@@ -126,11 +157,16 @@ TEST_P(CancelledServers, CancelledIdleConnectionsLeaveNoPortSocketThreadOrChild)
                      quickOptionsWithoutWarmup()});
     // Until versus-connect runs and the server holds some of its connections.
     const auto deadline = std::chrono::steady_clock::now() + 20s;
-    while (
-        (Leftovers::now().children.size() <= before.children.size() || Leftovers::now().sockets < before.sockets + 50)
-        && std::chrono::steady_clock::now() < deadline)
+    auto holding = [&before](const Leftovers& now) {
+        return now.children.size() > before.children.size() && now.sockets > before.sockets + 50;
+    };
+    Leftovers during = Leftovers::now();
+    while (!holding(during) && std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(10ms);
-    ASSERT_GT(Leftovers::now().sockets, before.sockets + 50) << "the server never held connections";
+        during = Leftovers::now();
+    }
+    ASSERT_TRUE(holding(during)) << "the server never held connections: " << during.sockets << " sockets, "
+                                 << before.sockets << " before";
     scheduler.cancel();
     scheduler.wait();
     const auto results = scheduler.results();
@@ -142,11 +178,11 @@ TEST_P(CancelledServers, CancelledIdleConnectionsLeaveNoPortSocketThreadOrChild)
            && std::chrono::steady_clock::now() < settle)
         std::this_thread::sleep_for(20ms);
     const Leftovers after = Leftovers::now();
-    EXPECT_LE(after.sockets, before.sockets) << "sockets left open";
+    EXPECT_LE(after.sockets, before.sockets) << "sockets left open: " << describeNewSockets(before, after);
     EXPECT_LE(after.threads, before.threads) << "threads left running";
     EXPECT_EQ(after.children, before.children) << "versus-connect outlived the job";
     EXPECT_EQ(listeningSockets(), listeningBefore) << "a server port is still listening";
 }
 
 INSTANTIATE_TEST_SUITE_P(Embedded, Servers, ::testing::Values("python", "node"));
-INSTANTIATE_TEST_SUITE_P(Embedded, CancelledServers, ::testing::Values("node"));
+INSTANTIATE_TEST_SUITE_P(Embedded, CancelledServers, ::testing::Values("python", "node"));

@@ -2,9 +2,8 @@
 connection); versus-connect holds the client side. Memory is read at 0, N/4, ..., N connections."""
 
 import asyncio
-import time
 
-from idle_connections_common import Connector, check_job, report, rss_bytes, step_counts  # noqa: F401 (report)
+from idle_connections_common import check_job, hold_steps_async, report  # noqa: F401 (report)
 
 
 def setup(params, job):
@@ -27,24 +26,12 @@ async def _measure(state):
             writer.close()
 
     server = await asyncio.start_server(handle, "127.0.0.1", 0, backlog=1024)
-    loop = asyncio.get_running_loop()
-    connector = Connector(state["helper"], server.sockets[0].getsockname()[1])
-    points = []
     try:
-        await loop.run_in_executor(None, connector.hold, 0)  # the executor's thread exists before the baseline
-        for count in step_counts(state["connections"]):
-            await loop.run_in_executor(None, connector.hold, count)
-            deadline = time.monotonic() + 30
-            while connected != count:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"the asyncio server saw {connected} of {count} connections after 30 s")
-                await asyncio.sleep(0.005)
-            points.append((count, rss_bytes()))
+        points, seen = await hold_steps_async(state, server.sockets[0].getsockname()[1], lambda: connected, "asyncio")
         state["calls"].append(points)
-        return connected
+        return seen
     finally:
         # Also when the job is cancelled: asyncio.run cancels this task and runs this before it closes the loop.
-        await loop.run_in_executor(None, connector.close)
         server.close()
         await server.wait_closed()
         for _ in range(3):  # connections accepted just before the close get their handler a pass later

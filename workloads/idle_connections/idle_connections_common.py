@@ -1,8 +1,10 @@
 """What both Python servers of idle_connections share: the versus-connect helper that holds the client side, the
 counts at which memory is read, this process's RSS and the fitted bytes per connection."""
 
+import asyncio
 import resource
 import subprocess
+import time
 from statistics import median
 
 from versus_memory import fitted_slope, memory_bytes
@@ -43,9 +45,9 @@ class Connector:
     """The versus-connect child: hold(n) returns when n connections to `port` are established on the client side.
     Closing its stdin (close(), or this process dying) closes them all."""
 
-    def __init__(self, helper, port):
-        self.process = subprocess.Popen([helper, str(port)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        text=True, bufsize=1)
+    def __init__(self, helper, port, websocket=False):
+        argv = [helper, str(port)] + (["--websocket"] if websocket else [])
+        self.process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
 
     def hold(self, count):
         self.process.stdin.write(f"hold {count}\n")
@@ -62,6 +64,29 @@ class Connector:
         except BaseException:
             self.process.kill()
             self.process.wait()
+
+
+async def hold_steps_async(state, port, connected, name, websocket=False):
+    """For an asyncio server on `port`: holds 0, N/4, ..., N connections (WebSockets when `websocket`) and reads this
+    process's RSS once `connected()` counts each step. Returns the points and the count the server saw at the last
+    step, read before the helper is ended, which it is whatever happens (a cancelled job cancels this task, and the
+    `finally` runs before the loop closes)."""
+    loop = asyncio.get_running_loop()
+    connector = Connector(state["helper"], port, websocket)
+    points = []
+    try:
+        await loop.run_in_executor(None, connector.hold, 0)  # the executor's thread exists before the baseline
+        for count in step_counts(state["connections"]):
+            await loop.run_in_executor(None, connector.hold, count)
+            deadline = time.monotonic() + 30
+            while connected() != count:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"the {name} server saw {connected()} of {count} connections after 30 s")
+                await asyncio.sleep(0.005)
+            points.append((count, rss_bytes()))
+        return points, connected()
+    finally:
+        await loop.run_in_executor(None, connector.close)
 
 
 def report(state):

@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <optional>
 #include <functional>
 #include <csignal>
 #include <malloc.h>
@@ -141,6 +142,7 @@ public:
         std::lock_guard lock(m_cancelMutex);
         m_jobActive = true;
         m_cancelPending = false;
+        m_cancelRaisedAt.reset();
     }
     void endJob()
     {
@@ -161,13 +163,20 @@ public:
         pthread_kill(m_pthread, cancelSignal());
     }
 
-    /// On the interpreter thread, from the signal handler: true once per cancelled job.
+    /// On the interpreter thread, from the signal handler: true when VersusCancelled should be raised. The scheduler
+    /// repeats a cancel until the job returns; raising each time would interrupt the job's own cleanup (`finally`
+    /// blocks, asyncio.run closing its loop and sockets), so it is raised once, and again only if the job is still
+    /// running half a second later (code that swallowed it), which keeps a cancel within a second. Later signals still wake a call blocked in C.
     bool takeCancel()
     {
         std::lock_guard lock(m_cancelMutex);
         const bool pending = m_jobActive && m_cancelPending;
         m_cancelPending = false;
-        return pending;
+        const auto now = std::chrono::steady_clock::now();
+        if (!pending || (m_cancelRaisedAt && now - *m_cancelRaisedAt < kCancelGrace))
+            return false;
+        m_cancelRaisedAt = now;
+        return true;
     }
 
     /// A real-time signal nothing else in Versus uses (glibc keeps the first two for itself; SIGRTMIN skips them).
@@ -227,6 +236,8 @@ private:
     std::mutex m_cancelMutex;
     bool m_jobActive = false;
     bool m_cancelPending = false;
+    std::optional<std::chrono::steady_clock::time_point> m_cancelRaisedAt;  // this job's last VersusCancelled
+    static constexpr std::chrono::milliseconds kCancelGrace{500};
 };
 
 /// The process's signal dispositions, saved before a job and put back after it: `import signal` alone installs a
