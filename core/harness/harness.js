@@ -146,6 +146,15 @@ function serialiseAnswer(answer, limit) {
   return text;
 }
 
+// Handles the workload closed stay listed as active until the event loop runs their close callbacks (sockets
+// destroyed, a server or child closed just before run() returned): a few turns of the loop let them finish, so
+// that only what is still running is reported. Stops as soon as nothing is left.
+async function settleClosingHandles() {
+  for (let turn = 0; turn < 10 && activeResources().length > 0; turn += 1) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 // A warning when the workload left timers, servers or other handles that would keep the event loop alive after its
 // answer; the runtime stops them (embedded: the environment is stopped at done; process: the child exits).
 function leftoverWarning() {
@@ -326,7 +335,9 @@ function runEmbedded(nativeHost, jobJson, forkNode) {
   const abandon = (error) => abandonJob(stringify({ ...failure(error, job.script), output_dropped_bytes: budget.dropped }));
   process.on('uncaughtException', abandon);
   process.on('unhandledRejection', abandon);
-  runJob(job, host, budget).then((result) => done(stringify({ ...result, warnings: leftoverWarning() })));
+  runJob(job, host, budget)
+    .then(async (result) => { await settleClosingHandles(); return result; })
+    .then((result) => done(stringify({ ...result, warnings: leftoverWarning() })));
 }
 
 function main() {
@@ -375,7 +386,7 @@ function main() {
   const abandon = (error) => finish({ ...failure(error, job.script), output_dropped_bytes: budget.dropped });
   process.on('uncaughtException', abandon);
   process.on('unhandledRejection', abandon);
-  runJob(job, host, budget).then(finish);
+  runJob(job, host, budget).then(async (result) => { await settleClosingHandles(); finish(result); });
 }
 
 module.exports = { measure, runEmbedded, runJob };
