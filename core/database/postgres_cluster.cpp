@@ -256,10 +256,17 @@ bool writeOwnedFile(const fs::path& file, const std::string& text, const RunAs* 
 
 std::string PostgresConnection::toJson() const
 {
-    return nlohmann::json{
-        {"host", host},         {"port", port},         {"socket_dir", socketDir.string()}, {"user", user},
-        {"password", password}, {"database", database}, {"server_version", serverVersion},  {"initdb_ms", initdbMs},
-        {"start_ms", startMs},  {"seed_ms", seedMs}}
+    return nlohmann::json{{"host", host},
+                          {"port", port},
+                          {"socket_dir", socketDir.string()},
+                          {"user", user},
+                          {"password", password},
+                          {"database", database},
+                          {"server_version", serverVersion},
+                          {"bin_dir", binDir.string()},
+                          {"initdb_ms", initdbMs},
+                          {"start_ms", startMs},
+                          {"seed_ms", seedMs}}
         .dump();
 }
 
@@ -351,6 +358,7 @@ Expected<std::unique_ptr<PostgresCluster>> PostgresCluster::start(const std::str
     c.socketDir = dir;
     c.password = randomHex(16);
     const fs::path bin = binDirectory();
+    c.binDir = bin;
 
     if (auto version = runToEnd({(bin / "postgres").string(), "-V"}, dir / "version.log", dir, user, 10, cancelled);
         !version)

@@ -24,12 +24,13 @@ struct PostgresConnection {
     std::string password;  ///< random per cluster: TCP clients authenticate with it (scram-sha-256)
     std::string database = "postgres";
     std::string serverVersion;  ///< "15.18"
+    std::filesystem::path binDir;  ///< the server's programs (pgbench for the specialist's figure)
     double initdbMs = 0;  ///< initdb
     double startMs = 0;  ///< the server from exec to accepting connections
     double seedMs = 0;  ///< loading the data set
 
-    /// {"host", "port", "socket_dir", "user", "password", "database", "server_version", "initdb_ms", "start_ms",
-    /// "seed_ms"}: what a workload's setup receives as job["services"]["postgresql"].
+    /// {"host", "port", "socket_dir", "user", "password", "database", "server_version", "bin_dir", "initdb_ms",
+    /// "start_ms", "seed_ms"}: what a workload's setup receives as job["services"]["postgresql"].
     std::string toJson() const;
 };
 

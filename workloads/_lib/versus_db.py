@@ -7,7 +7,11 @@ A client implements point(i), join(i) and insert(i), each returning the checksum
 close(). A workload script is one line: `setup, run, completed, report, teardown = workload(Client, "point")`.
 """
 
+import os
 import queue
+import re
+import subprocess
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -129,6 +133,38 @@ class Psycopg2Client:
             connection.close()
 
 
+# The same statements as pgbench scripts (random keys from the same ranges): the specialist's figure for the floor.
+PGBENCH_SCRIPTS = {
+    "point": "\\set id random(1, 2000)\nSELECT id, name, email, country FROM customers WHERE id = :id;\n",
+    "join": ("\\set first random(1, 1981)\nSELECT o.id, o.total_cents, c.name FROM orders o JOIN customers c "
+             "ON c.id = o.customer_id WHERE o.customer_id BETWEEN :first AND :first + 19 AND o.status = 'shipped' "
+             "ORDER BY o.id;\n"),
+    "insert": ("\\set c random(1, 2000)\nBEGIN;\nINSERT INTO orders (customer_id, status, total_cents) "
+               "VALUES (:c, 'new', 1000) RETURNING id \\gset\nINSERT INTO order_lines (order_id, product_id, quantity, "
+               "price_cents) VALUES (:id, 1, 1, 400), (:id, 2, 2, 200), (:id, 3, 1, 200);\nCOMMIT;\n"),
+}
+
+
+def pgbench(info, operation, connections, seconds=2):
+    """pgbench (PostgreSQL's own C client, libpq) running the same statement over `connections` TCP connections for
+    `seconds`: {"pgbench_queries_per_s", "pgbench_us_per_query"}, transactions for insert."""
+    with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as script:
+        script.write(PGBENCH_SCRIPTS[operation])
+    try:
+        command = [os.path.join(info["bin_dir"], "pgbench"), "-n", "-M", "simple", "-c", str(connections),
+                   "-j", str(connections), "-T", str(seconds), "-f", script.name, "-h", info["host"],
+                   "-p", str(info["port"]), "-U", info["user"], info["database"]]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 30,
+                              env={"PATH": "/usr/bin:/bin", "PGPASSWORD": info["password"]})
+    finally:
+        os.unlink(script.name)
+    match = re.search(r"tps = ([0-9.]+) \(without initial connection time\)", done.stdout)
+    if done.returncode != 0 or not match:
+        raise RuntimeError(f"pgbench failed ({done.returncode}): {(done.stderr or done.stdout).strip()[-300:]}")
+    tps = float(match.group(1))
+    return {"pgbench_queries_per_s": tps, "pgbench_us_per_query": 1e6 / tps}
+
+
 class DatabaseShare:
     """How much of the clients' time the server spent planning and executing their statements: pg_stat_statements
     read when setup ends and again in report(), over its own connection. The cluster is the run's own, so every
@@ -164,6 +200,8 @@ class Workload:
 
     def __init__(self, client_class, operation, params, job):
         self.info = cluster(job)
+        self.operation = operation
+        self.client_class = client_class
         self.params = params
         self.queries = params["queries"]
         self.clients = params["clients"]
@@ -204,6 +242,8 @@ class Workload:
         values.update({"queries_per_call": self.queries, "clients": self.clients, "pool": self.pool,
                        "cluster_initdb_ms": self.info["initdb_ms"], "cluster_start_ms": self.info["start_ms"],
                        "cluster_seed_ms": self.info["seed_ms"]})
+        if self.params.get("pgbench") and self.client_class is Psycopg2Client:
+            values.update(pgbench(self.info, self.operation, min(self.pool, self.clients)))
         return values
 
     def close(self):
