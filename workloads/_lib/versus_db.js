@@ -50,10 +50,29 @@ const poolConfig = (info, max) => ({
   host: info.host, port: info.port, user: info.user, password: info.password, database: info.database, max,
 });
 
+// A pg Pool that remembers its connections, so that endPool() can wait until their sockets are closed: Pool.end()
+// resolves before that (pg 8.23), and an embedded job must leave no socket behind.
+function trackedPool(info, max) {
+  const pool = new pg.Pool(poolConfig(info, max));
+  pool.versusClients = new Set();
+  pool.on('connect', (client) => pool.versusClients.add(client));
+  return pool;
+}
+
+async function endPool(pool) {
+  const closed = [...pool.versusClients].map((client) => new Promise((resolve) => {
+    const socket = client.connection && client.connection.stream;
+    if (!socket || socket.destroyed) resolve();
+    else socket.once('close', resolve);
+  }));
+  await pool.end();
+  await Promise.all(closed);
+}
+
 // The floor: pg's own Pool of `pool` connections (a query waits for a free one), SQL as text.
 class PgClient {
   constructor(info, pool) {
-    this.pool = new pg.Pool(poolConfig(info, pool));
+    this.pool = trackedPool(info, pool);
   }
 
   async point(i) {
@@ -86,7 +105,7 @@ class PgClient {
   }
 
   close() {
-    return this.pool.end();
+    return endPool(this.pool);
   }
 }
 
@@ -171,5 +190,5 @@ function workload(ClientClass, operation) {
 PgClient.open = async (info, pool) => new PgClient(info, pool);
 
 module.exports = {
-  PgClient, workload, cluster, poolConfig, pointKey, joinRange, newOrder, pointChecksum, joinChecksum, insertChecksum,
+  PgClient, workload, cluster, trackedPool, endPool, pointKey, joinRange, newOrder, pointChecksum, joinChecksum, insertChecksum,
 };

@@ -1,11 +1,13 @@
 'use strict';
 // The database workloads through Prisma 7 (the engine-free client, generated from versus_db.prisma, on the
-// @prisma/adapter-pg driver adapter, whose pg Pool holds `pool` connections). Prisma 7 needs Node.js 20.19 or later:
+// @prisma/adapter-pg driver adapter, on a pg Pool of `pool` connections). Prisma 7 needs Node.js 20.19 or later:
 // on the embedded Node.js 18 this flavour is unavailable and says so. Same keys, statements and checksums as
 // versus_db.js's floor.
 
 const path = require('path');
-const { insertChecksum, joinChecksum, joinRange, newOrder, pointChecksum, pointKey, poolConfig } = require('./versus_db.js');
+const {
+  endPool, insertChecksum, joinChecksum, joinRange, newOrder, pointChecksum, pointKey, trackedPool,
+} = require('./versus_db.js');
 
 const GENERATED = path.join(__dirname, 'node_modules', '.versus-prisma', 'js', 'client.js');
 
@@ -35,7 +37,9 @@ class PrismaOrmClient {
   static async open(info, pool) {
     const { PrismaClient, PrismaPg } = loadPrisma();
     const client = new PrismaOrmClient();
-    client.prisma = new PrismaClient({ adapter: new PrismaPg(poolConfig(info, pool)) });
+    // The pool is ours, so close() can end it: $disconnect alone left its sockets open.
+    client.pool = trackedPool(info, pool);
+    client.prisma = new PrismaClient({ adapter: new PrismaPg(client.pool) });
     await client.prisma.$connect();
     return client;
   }
@@ -67,8 +71,9 @@ class PrismaOrmClient {
     return insertChecksum(customerId, total, written);
   }
 
-  close() {
-    return this.prisma.$disconnect();
+  async close() {
+    await this.prisma.$disconnect();
+    await endPool(this.pool);
   }
 }
 
