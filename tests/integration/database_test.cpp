@@ -89,17 +89,17 @@ bool acceptsConnections(int port)
     return ok;
 }
 
-/// Records the run's cluster the first time a sample arrives (the cluster serves: a job measured against it), and
-/// counts samples.
+/// Records the run's cluster when the first job starts (it must already accept connections), and counts samples.
 class ClusterWatch final : public EventSink {
 public:
     explicit ClusterWatch(std::set<fs::path> before) : m_before(std::move(before)) { }
 
     void post(Event event) override
     {
-        if (!std::holds_alternative<SampleEvent>(event))
+        // The cluster runs before the first job starts: a job that fails at once still sees it.
+        if (!std::holds_alternative<SampleEvent>(event) && !std::holds_alternative<StartedEvent>(event))
             return;
-        ++m_samples;
+        m_samples += std::holds_alternative<SampleEvent>(event) ? 1 : 0;
         std::lock_guard lock(m_mutex);
         if (m_facts)
             return;
