@@ -240,6 +240,18 @@ std::string serverStatus(const fs::path& dataDir)
     return end == std::string::npos ? std::string() : line.substr(0, end + 1);
 }
 
+/// Deletes `folder` with everything in it. Tried again when another thread deletes it at the same time (an immediate
+/// exit while the run's own stop is under way): remove_all stops at the first entry that vanished under it.
+void removeFolder(const fs::path& folder)
+{
+    for (int attempt = 0; attempt < 10; ++attempt) {
+        std::error_code ec;
+        fs::remove_all(folder, ec);
+        if (!fs::exists(folder, ec))
+            return;
+    }
+}
+
 bool writeOwnedFile(const fs::path& file, const std::string& text, const RunAs* user)
 {
     {
@@ -450,14 +462,12 @@ void PostgresCluster::killEveryCluster()
     for (const auto& [cluster, facts] : live) {
         if (facts.first > 0)
             kill(-facts.first, SIGKILL);
-        std::error_code ec;
-        fs::remove_all(facts.second, ec);
+        removeFolder(facts.second);
     }
 }
 
 void PostgresCluster::stop()
 {
-    setLive(this, -1, {});
     if (m_serverPid > 0) {
         kill(m_serverPid, SIGQUIT);  // immediate shutdown: the data is thrown away anyway
         if (!waitFor(m_serverPid, 5, nullptr)) {
@@ -468,10 +478,11 @@ void PostgresCluster::stop()
         m_serverPid = -1;
     }
     if (!m_directory.empty()) {
-        std::error_code ec;
-        fs::remove_all(m_directory, ec);
+        removeFolder(m_directory);
         m_directory.clear();
     }
+    // Only now: an immediate exit while this stop is under way must still find the cluster (killEveryCluster).
+    setLive(this, -1, {});
 }
 
 }  // namespace versus
