@@ -24,6 +24,7 @@
 
 #include "builtin_runtimes.h"
 #include "catalog.h"
+#include "database/postgres_cluster.h"
 #include "event_queue.h"
 #include "results/journal.h"
 #include "results_commands.h"
@@ -99,6 +100,9 @@ int listCommand(const Catalog& catalog, RuntimeRegistry& registry, const std::fi
                 languages += (languages.empty() ? "" : ", ") + impl.language
                     + (impl.flavour == "plain" ? "" : "/" + impl.flavour);
             std::cout << "  [" << languages << "]\n";
+            if (w.service == "postgresql")
+                if (const auto server = PostgresCluster::available(); !server)
+                    std::cout << "        unavailable: " << server.error() << "\n";
             const auto sentenceEnd = w.description.find(". ");
             std::cout << "        "
                       << w.description.substr(0, sentenceEnd == std::string::npos ? std::string::npos : sentenceEnd + 1)
@@ -129,6 +133,7 @@ int reportRun(const ResultsDocument& document, const RunOptions& options, int in
 /// each), so `versus recover` rebuilds the run; the children of Versus go with it.
 [[noreturn]] void exitAtOnce(RunSession& session)
 {
+    PostgresCluster::killEveryCluster();  // the run's database cluster: its server and its folder
     killDescendantProcesses();
     std::cerr << "versus: interrupted again: exiting now. The journal holds the run so far: versus recover --journal "
               << session.journalPath() << "\n";
@@ -141,6 +146,7 @@ int reportRun(const ResultsDocument& document, const RunOptions& options, int in
 /// usual and Versus exits without waiting for the job's thread (which would never end).
 [[noreturn]] void abandonRun(RunSession& session, RunObserver& progress, const RunOptions& options, GuiBackend& gui)
 {
+    PostgresCluster::killEveryCluster();
     killDescendantProcesses();
     while (session.pump(progress, std::chrono::milliseconds(0), 256) > 0) {
     }

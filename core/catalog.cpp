@@ -27,8 +27,10 @@ using nlohmann::json;
 namespace {
 
 const std::set<std::string> kLanguages = {"python", "javascript", "native"};
-const std::set<std::string> kCategories = {"cpu",     "numeric", "json",        "file",   "memory",
-                                           "startup", "http",    "concurrency", "custom", "test"};
+const std::set<std::string> kCategories = {"cpu",  "numeric",     "json",     "file",   "memory", "startup",
+                                           "http", "concurrency", "database", "custom", "test"};
+/// Servers Versus starts for a run (core/database/plan_services.h).
+const std::set<std::string> kServices = {"postgresql"};
 
 struct ManifestReader {
     std::filesystem::path file;
@@ -353,6 +355,9 @@ std::optional<Workload> Catalog::loadManifest(const std::filesystem::path& manif
         r.fail("category", "unknown category '" + w.category + "'");
     w.description = r.needString(doc, "description", "");
     w.claim = r.optString(doc, "claim", "", "");
+    w.service = r.optString(doc, "service", "", "");
+    if (!w.service.empty() && !kServices.count(w.service))
+        r.fail("service", "unknown service '" + w.service + "': Versus can start 'postgresql'");
     if (doc.contains("default_job")) {
         if (doc["default_job"].is_boolean())
             w.defaultJob = doc["default_job"].get<bool>();

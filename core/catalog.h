@@ -71,9 +71,12 @@ struct StepSpec {
 struct Workload {
     std::string id;
     std::string title;
-    std::string category;  ///< cpu, json, file, memory, startup, http, concurrency, custom
+    std::string category;  ///< cpu, json, file, memory, startup, http, concurrency, database, custom
     std::string description;  ///< one or two plain sentences, shown in the GUI and in reports
     std::string claim;  ///< article claim id: cpu-bound, json, ...
+    /// A server the run starts for this workload's jobs, handed to them as job["services"]: "postgresql" (a
+    /// throwaway cluster, core/database/plan_services.h), or empty.
+    std::string service;
     std::filesystem::path directory;
     std::vector<ParameterSpec> parameters;
     ParamValues tinyParams;  ///< small values for tests and smoke runs (defaults fill the rest)

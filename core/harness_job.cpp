@@ -66,6 +66,8 @@ std::string HarnessJobContext::jobJson() const
     const RunJob& job = m_job;
     json j;
     j["temp_dir"] = m_tempDir.string();
+    json services = json::parse(job.servicesJson, nullptr, false);  // a discarded value when it is not JSON
+    j["services"] = services.is_object() ? services : json::object();
     // The helper that holds idle connections for a workload's server (idle_connections); "" when it is not built.
 #ifdef VERSUS_CONNECT_BUILD_PATH
     const auto connectHelper = findHelperProgram("versus-connect", "VERSUS_CONNECT", VERSUS_CONNECT_BUILD_PATH);

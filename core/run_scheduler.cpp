@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "database/plan_services.h"
 #include "statistics.h"
 #include "text_format.h"
 
@@ -385,6 +386,27 @@ void RunScheduler::runPlan(RunPlan plan)
         }
     }
 
+    // The servers the items' workloads need (a PostgreSQL cluster), started once for the plan and stopped before
+    // PlanDoneEvent, however the plan ends; an item whose server could not start fails as unavailable.
+    PlanServices services;
+    {
+        std::vector<const Workload*> workloads;
+        for (const Item& item : items)
+            workloads.push_back(item.job.workload);
+        services.start(workloads, m_cancelled);
+        std::vector<Item> runnable;
+        for (Item& item : items) {
+            if (auto json = services.forWorkload(*item.job.workload)) {
+                item.job.servicesJson = *json;
+                runnable.push_back(std::move(item));
+            } else {
+                fail(item.result, FailureKind::RuntimeUnavailable, json.error());
+                report(item.result);
+            }
+        }
+        items = std::move(runnable);
+    }
+
     // After a round: is this item done sampling, and why?
     auto decide = [&](Item& item) {
         if (item.done)
@@ -484,6 +506,7 @@ void RunScheduler::runPlan(RunPlan plan)
         break;
     }
     }
+    services.stop();
     m_sink.post(PlanDoneEvent{m_okCount, m_failedCount, m_cancelled.load()});
     m_running = false;
 }

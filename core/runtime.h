@@ -38,6 +38,9 @@ struct RunJob {
     ParamValues params;
     HarnessOptions options;
     int sampleIndexOffset = 0;  ///< added to the harness's sample indices (later rounds continue the numbering)
+    /// The servers the run started for this workload, as the JSON object job["services"] the harness hands to
+    /// setup(params, job): {"postgresql": {...}} (core/database/plan_services.h), or {}.
+    std::string servicesJson = "{}";
 };
 
 struct RuntimeInfo {

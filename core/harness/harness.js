@@ -207,9 +207,11 @@ function failure(error, script) {
     return { ok: false, kind: 'out-of-memory', file, line,
       message: `${name}: ${text}. The workload asked for more memory than it can have; use smaller parameters.` };
   }
+  if (error && error.versusUnavailable) return { ok: false, kind: 'runtime-unavailable', file, line, message: text };
   const missing = error && error.code === 'MODULE_NOT_FOUND' && /Cannot find module '([^'./][^']*)'/.exec(text);
   if (missing) {
-    const folder = path.dirname(script);
+    // The folder whose npm packages are missing: the requiring file's (a shared module in _lib has its own).
+    const folder = path.dirname((error.requireStack && error.requireStack[0]) || script);
     return { ok: false, kind: 'runtime-unavailable', file, line,
       message: `this workload needs the npm package '${missing[1]}', which is not installed next to it: run `
         + `packaging/install-deps (it runs npm ci in ${folder}) or \`cd ${folder} && npm ci\`` };
@@ -272,8 +274,9 @@ async function runJob(job, host, budget) {
     const run = mod[job.function || 'run'];
     if (typeof run !== 'function') throw new TypeError(`${path.basename(script)} exports no function '${job.function || 'run'}'`);
     // setup(params) or setup(params, job): job.temp_dir is a private folder removed after the job; job.connect_helper
-    // the versus-connect program (idle_connections).
-    const jobInfo = { temp_dir: job.temp_dir, connect_helper: job.connect_helper || '' };
+    // the versus-connect program (idle_connections); job.services the servers the run started for the workload
+    // ({ postgresql: { host, port, ... } } for the database workloads).
+    const jobInfo = { temp_dir: job.temp_dir, connect_helper: job.connect_helper || '', services: job.services || {} };
     state = typeof mod.setup === 'function' ? await mod.setup(job.params, jobInfo) : job.params;
     // One untimed call tells whether the workload is asynchronous, and an answer that is too large (or cannot be
     // serialised) fails the job here, before any sample.

@@ -246,6 +246,8 @@ def _failure(error, script):
         message = (f"sys.exit({error.code!r}) was called: workload code must return its answer, not end the "
                    "interpreter. Remove the call.")
         return {"ok": False, "kind": "exit", "message": message, "file": file, "line": line}
+    if getattr(error, "versus_unavailable", False):  # the workload says this runtime cannot run it, and why
+        return {"ok": False, "kind": "runtime-unavailable", "message": str(error), "file": file, "line": line}
     if isinstance(error, ModuleNotFoundError) and error.name:
         module = error.name.partition(".")[0]
         debian_package = "python3-" + module.replace("_", "-").lower()
@@ -574,10 +576,12 @@ def run_job(job_json, host):
         params = job["params"]
         setup = getattr(module, "setup", None)
         if callable(setup):
-            # setup(params) or setup(params, job): job holds temp_dir, a private folder removed after the job, and
-            # connect_helper, the versus-connect program (idle_connections).
+            # setup(params) or setup(params, job): job holds temp_dir, a private folder removed after the job,
+            # connect_helper, the versus-connect program (idle_connections), and services, the servers the run
+            # started for the workload ({"postgresql": {host, port, ...}} for the database workloads).
             wants_job = len(inspect.signature(setup).parameters) >= 2
-            job_info = {"temp_dir": job["temp_dir"], "connect_helper": job.get("connect_helper", "")}
+            job_info = {"temp_dir": job["temp_dir"], "connect_helper": job.get("connect_helper", ""),
+                        "services": job.get("services", {})}
             state = setup(params, job_info) if wants_job else setup(params)
         else:
             state = params

@@ -50,6 +50,13 @@ TEST_P(EveryRuntime, TinyRunsSucceedAndAnswersAgree)
     EXPECT_EQ(results.size(), workload->implementations.size()) << "one result per implementation and flavour";
     for (const auto& result : results) {
         SCOPED_TRACE(result.seriesName());
+        // Prisma 7 needs Node.js 20.19 or later (tested on node-process in tests/integration/database_test.cpp): on
+        // the embedded Node.js 18 its flavour must say so, as unavailable, and nothing else may fail.
+        if (result.flavour == "prisma" && result.runtimeId == "node") {
+            EXPECT_EQ(result.failure.kind, FailureKind::RuntimeUnavailable) << result.failure.message;
+            EXPECT_NE(result.failure.message.find("Node.js 20.19"), std::string::npos) << result.failure.message;
+            continue;
+        }
         EXPECT_TRUE(result.ok()) << failureKindName(result.failure.kind) << ": " << result.failure.message << " ["
                                  << result.failure.file << ":" << result.failure.line << "]";
         EXPECT_EQ(canonicalAnswer(result.answer), canonicalAnswer(results.front().answer));

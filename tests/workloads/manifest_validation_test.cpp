@@ -90,6 +90,14 @@ TEST_F(ManifestValidation, UnknownLanguageIsNamed)
     expectOneError(manifest, "implementations[0].language", {"ruby", "python, javascript, native"});
 }
 
+TEST_F(ManifestValidation, UnknownServiceIsNamed)
+{
+    auto text = validManifest("broken");
+    text.insert(text.find(R"("title")"), R"("service": "mysql", )");
+    const auto manifest = addWorkload("broken", text);
+    expectOneError(manifest, "service", {"mysql", "postgresql"});
+}
+
 TEST_F(ManifestValidation, MissingScriptIsNamed)
 {
     const auto manifest =
@@ -214,10 +222,10 @@ TEST_F(ManifestValidation, TinyValueOfTheWrongTypeIsRefusedAtLoad)
 
 // ---- The shipped catalog ------------------------------------------------------------------------------------------
 
-const std::set<std::string> kClaims = {"cpu-bound",      "numpy",         "json",
-                                       "file-stream",    "file-random",   "object-size",
-                                       "gil-parallelism", "event-loop-io", "connection-memory",
-                                       "thread-memory",  "http-frameworks"};
+const std::set<std::string> kClaims = {"cpu-bound",       "numpy",           "json",
+                                       "file-stream",     "file-random",     "object-size",
+                                       "gil-parallelism", "event-loop-io",   "connection-memory",
+                                       "thread-memory",   "http-frameworks", "orm-database"};
 
 TEST(ShippedCatalog, LoadsWithoutErrorsAndEveryWorkloadIsDescribed)
 {

@@ -172,6 +172,7 @@ Result IsolatedRuntime::execute(const RunJob& job, EventSink& sink)
         workerJob.params[name] = formatParamValue(value);
     workerJob.options = job.options;
     workerJob.sampleIndexOffset = job.sampleIndexOffset;
+    workerJob.servicesJson = job.servicesJson;
     workerJob.memoryLimitBytes = limit;
     workerJob.parentPid = static_cast<int>(getpid());
 

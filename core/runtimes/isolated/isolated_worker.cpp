@@ -136,6 +136,7 @@ int serveIsolatedJob(RuntimeRegistry& registry, int protocolFd)
     run.params = loaded->params;
     run.options = job->options;
     run.sampleIndexOffset = job->sampleIndexOffset;
+    run.servicesJson = job->servicesJson;
     sink.writeLine(workerReadyLine());
     const Result result = runtime->execute(run, sink);
     sink.writeLine(workerDoneLine(result));

@@ -37,6 +37,7 @@ std::string workerJobToJson(const WorkerJob& job)
     j["options"] = harnessOptionsToJson(job.options);
     j["fixed_inner_loops"] = job.options.fixedInnerLoops;  // per round, not a run option: not in plan.options
     j["sample_index_offset"] = job.sampleIndexOffset;
+    j["services"] = job.servicesJson;
     j["memory_limit_bytes"] = job.memoryLimitBytes;
     j["parent_pid"] = job.parentPid;
     return line(j);
@@ -61,6 +62,7 @@ Expected<WorkerJob> workerJobFromJson(std::string_view text)
         job.options = *options;
         job.options.fixedInnerLoops = j.at("fixed_inner_loops").get<std::int64_t>();
         job.sampleIndexOffset = j.at("sample_index_offset").get<int>();
+        job.servicesJson = j.value("services", std::string("{}"));
         job.memoryLimitBytes = j.at("memory_limit_bytes").get<std::int64_t>();
         job.parentPid = j.at("parent_pid").get<int>();
         return job;

@@ -25,6 +25,7 @@ struct WorkerJob {
     std::map<std::string, std::string> params;  ///< name -> formatParamValue() text
     HarnessOptions options;
     int sampleIndexOffset = 0;
+    std::string servicesJson = "{}";  ///< RunJob::servicesJson: the parent's servers (a PostgreSQL cluster)
     std::int64_t memoryLimitBytes = 0;  ///< resident memory the worker may reach (the parent enforces it)
     int parentPid = 0;  ///< the Versus process that started the worker: the worker does not outlive it
 };
