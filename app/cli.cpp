@@ -534,7 +534,10 @@ int main(int argc, char** argv, GuiBackend& gui)
     if (app.get_subcommands().empty() || window->parsed()) {
         if (argc == 1 && !hasDisplay())
             return runDefaultJob(gui);
-        if (!window->parsed() && screenshot.empty() && startupScreenshot.empty() && app.remaining().empty())
+        // The catalog and interpreter options are the commands'; alone, they would be dropped without a word. A
+        // plain `versus` with a display opens the window.
+        const bool commandOptions = app.count("--workloads-dir") > 0 || app.count("--interpreter") > 0;
+        if (!window->parsed() && screenshot.empty() && startupScreenshot.empty() && commandOptions)
             return fail(
                 "--workloads-dir and --interpreter need a command: list, run, startup, ... (see versus --help)");
         std::vector<std::string> arguments = app.remaining(true);  // Qt's options, as ui/gui.cpp reads them

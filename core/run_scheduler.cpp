@@ -203,6 +203,7 @@ struct RunScheduler::Item {
     std::string referenceKey;
     bool started = false;
     bool done = false;
+    bool finished = false;  ///< its result was posted
     bool budgetSpent = false;  ///< the harness stopped a round early because the time budget ran out
     int measured = 0;
     std::chrono::steady_clock::time_point firstStart;
@@ -302,6 +303,7 @@ void RunScheduler::runRound(Item& item, int measuredSamples, double budgetS)
 
 void RunScheduler::finishItem(Item& item, std::map<std::string, Result>& references)
 {
+    item.finished = true;
     Result& r = item.result;
     r.wallSeconds = item.started ? item.elapsedS() : 0;
     r.summary = stats::summarize(r.samples);
@@ -480,10 +482,12 @@ void RunScheduler::runPlan(RunPlan plan)
                     break;
                 runRound(*item, roundSize(*item), remainingBudget(*item));
                 decide(*item);
+                if (item->done)  // posted now, not after the other items' rounds: rows appear as each finishes
+                    finishItem(*item, references);
             }
         }
         for (Item& item : items)
-            if (item.started)
+            if (item.started && !item.finished)  // cut short by a cancel
                 finishItem(item, references);
         break;
     }
@@ -493,20 +497,29 @@ void RunScheduler::runPlan(RunPlan plan)
         for (Item& item : items)
             byRuntime[item.runtime].push_back(&item);
         std::vector<std::thread> racers;
+        std::mutex finishing;  // guards `references` between the racers
         for (auto& [runtime, own] : byRuntime)
             racers.emplace_back([&, own = own] {
-                for (Item* item : own)
+                for (Item* item : own) {
                     runToEnd(*item);
+                    if (item->started) {  // posted as it ends, while the other runtimes still race
+                        std::lock_guard lock(finishing);
+                        finishItem(*item, references);
+                    }
+                }
             });
         for (auto& racer : racers)
             racer.join();
-        for (Item& item : items)
-            if (item.started)
-                finishItem(item, references);
         break;
     }
     }
     services.stop();
+    {
+        // Posted as each item finished; kept in plan order, as the document and the CLI list them.
+        std::lock_guard lock(m_mutex);
+        std::stable_sort(m_results.begin(), m_results.end(),
+                         [](const Result& a, const Result& b) { return a.itemIndex < b.itemIndex; });
+    }
     m_sink.post(PlanDoneEvent{m_okCount, m_failedCount, m_cancelled.load()});
     m_running = false;
 }

@@ -1,6 +1,7 @@
 // Box plots with Tukey whiskers (quartiles from BoxStatistics) and the raw samples jittered beside each box.
 #include "distribution_plot.h"
 
+#include <QFontMetricsF>
 #include <QTimer>
 #include <QVector>
 
@@ -25,6 +26,8 @@ constexpr std::size_t kMaxOutliers = 200;
 /// Above this many samples on the chart, the boxes are recomputed at most every kMinRebuildIntervalMs.
 constexpr std::size_t kThrottleAboveSamples = 4000;
 constexpr int kMinRebuildIntervalMs = 250;
+/// The slant of box names that do not fit under their boxes.
+constexpr double kSlantDegrees = 35;
 
 /// `count` values of sorted `values` at evenly spaced ranks, first and last included; all of them when fewer.
 std::vector<double> evenlySpaced(const std::vector<double>& sorted, std::size_t count)
@@ -114,12 +117,9 @@ void DistributionPlot::rebuild()
     std::tie(m_unitNs, m_unitName) = unitFor(largestMedian);
     plot()->yAxis->setLabel(tr("time per call (%1)").arg(m_unitName));
 
-    auto ticker = qSharedPointerCast<QCPAxisTickerText>(plot()->xAxis->ticker());
-    ticker->clear();
     for (std::size_t i = 0; i < series.size(); ++i) {
         const SampleSeries* s = series[i];
         const double key = double(i + 1);
-        ticker->addTick(key, s->name);
         Series m;
         m.key = s->key;
         m.name = s->name;
@@ -160,6 +160,29 @@ void DistributionPlot::rebuild()
         m_series.push_back(m);
     }
     requestReplot();
+}
+
+void DistributionPlot::adaptToSize(QSize size)
+{
+    SamplePlot::adaptToSize(size);
+    auto ticker = qSharedPointerCast<QCPAxisTickerText>(plot()->xAxis->ticker());
+    ticker->clear();
+    const QCPRange range = plot()->xAxis->range();
+    const double slot = range.size() > 0 ? axisRectSizeAt(size).width() / range.size() : 100;
+    const QFont font = plot()->xAxis->tickLabelFont();
+    // Two lines under each box when every name fits so; else slanted, elided at a third of the chart's height.
+    QStringList labels;
+    bool fit = true;
+    for (const Series& m : m_series) {
+        labels << wrapToWidth(m.name, font, slot - 8, 2);
+        fit = fit && !labels.back().contains(QChar(0x2026));
+    }
+    plot()->xAxis->setTickLabelRotation(fit ? 0 : -kSlantDegrees);
+    const double longest = std::max(90.0, size.height() * 0.3);
+    for (std::size_t i = 0; i < m_series.size(); ++i)
+        ticker->addTick(double(i + 1),
+                        fit ? labels[int(i)]
+                            : QFontMetricsF(font).elidedText(m_series[i].name, Qt::ElideRight, longest));
 }
 
 void DistributionPlot::fitAxes()

@@ -28,6 +28,9 @@ protected:
     /// most every kMinRebuildIntervalMs (a deferred rebuild catches the last ones).
     void drawNewSamples() override;
     void clearSeries() override;
+    /// Box names fit their slot on the axis: wrapped to two lines, or slanted and elided when that is not enough
+    /// (the box's tooltip has the whole name).
+    void adaptToSize(QSize size) override;
 
 private:
     struct Series {

@@ -48,7 +48,6 @@ HttpLatencyPlot::HttpLatencyPlot(QWidget* parent) : PlotWidget(tr("HTTP latency 
     plot()->xAxis->setLabel(tr("percentile of the requests of the last slice"));
     plot()->yAxis->setLabel(tr("latency (ms)"));
     setValueAxisLogarithmic(plot()->yAxis, true);
-    plot()->legend->setWrap(2);  // the names carry req/s and the article's figure: two to a row
     setEmptyMessage(tr("No HTTP results yet: run the http workload"));
     fitAxes();
 }

@@ -9,6 +9,7 @@
 #include <QMenuBar>
 #include <QScrollArea>
 #include <QVBoxLayout>
+#include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -128,6 +129,8 @@ void MainWindow::buildLayout()
                                                                      : m_options.versusExecutable,
                                 m_viewTabs);
     m_startup->setObjectName(QStringLiteral("startupView"));
+    // A refused run's warning goes when its cause does.
+    connect(m_startup, &StartupView::finished, this, [this] { m_runPanel->clearRefusal(startupRefusal()); });
     m_viewTabs->addTab(m_startup, tr("Start-up"));
     m_rightSplitter->addWidget(m_viewTabs);
     m_rightSplitter->addWidget(buildBottomTabs());
@@ -140,7 +143,9 @@ void MainWindow::buildLayout()
     m_mainSplitter->setStretchFactor(1, 1);
     m_mainSplitter->setSizes({330, 1070});
     setCentralWidget(m_mainSplitter);
-    resize(1400, 900);
+    // 1400x900, or less on a smaller screen: a first window larger than a 1280x720 screen hides Run and the charts.
+    const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1400, 900);
+    resize(QSize(1400, 900).boundedTo(available * 0.95));
 }
 
 QWidget* MainWindow::buildBottomTabs()
@@ -221,6 +226,18 @@ void MainWindow::runClicked()
         startRun();
 }
 
+QString MainWindow::startupRefusal() const
+{
+    return tr("Start-up is being measured (Start-up tab): a run now would disturb both measurements. Wait for it to "
+              "finish or press its Stop.");
+}
+
+QString MainWindow::instrumentCheckRefusal() const
+{
+    return tr("The instrument check is running (Help > Instrument check): a run now would disturb it and share its "
+              "interpreters. Wait for it to finish.");
+}
+
 void MainWindow::refuse(const QString& reason)
 {
     m_runPanel->showRefusal(reason);
@@ -265,13 +282,11 @@ bool MainWindow::startCustomRace()
 bool MainWindow::startPlan(RunPlan plan, bool customRace)
 {
     if (m_startup->isRunning()) {
-        refuse(tr("Start-up is being measured (Start-up tab): a run now would disturb both measurements. Wait for "
-                  "it to finish or press its Stop."));
+        refuse(startupRefusal());
         return false;
     }
     if (m_instrumentCheck && m_instrumentCheck->isRunning()) {
-        refuse(tr("The instrument check is running (Help > Instrument check): a run now would disturb it and share "
-                  "its interpreters. Wait for it to finish."));
+        refuse(instrumentCheckRefusal());
         return false;
     }
     m_runPanel->clearRefusal();
@@ -344,6 +359,8 @@ InstrumentCheckDialog* MainWindow::instrumentCheck()
 {
     if (!m_instrumentCheck) {
         m_instrumentCheck = new InstrumentCheckDialog(m_registry, m_catalog, this);
+        connect(m_instrumentCheck, &InstrumentCheckDialog::finished, this,
+                [this] { m_runPanel->clearRefusal(instrumentCheckRefusal()); });
         if (isRunning())
             m_instrumentCheck->setBlockedBy(runBlocksTheInstrumentCheck());
     }

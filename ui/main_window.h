@@ -86,6 +86,9 @@ private:
     void runClicked();
     bool startPlan(RunPlan plan, bool customRace = false);
     void refuse(const QString& reason);
+    /// Why a run is refused while start-up or the instrument check measures (cleared when they end).
+    QString startupRefusal() const;
+    QString instrumentCheckRefusal() const;
     void setRunning(bool running);
     void restoreSettings();
     void saveSettings() const;

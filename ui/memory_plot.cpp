@@ -40,7 +40,6 @@ MemoryPlot::MemoryPlot(const SampleStore& store, QWidget* parent) : SamplePlot(t
 {
     plot()->xAxis->setLabel(tr("time since the run started (s)"));
     plot()->yAxis->setLabel(tr("MiB (heap solid, RSS dashed)"));
-    plot()->legend->setWrap(3);  // heap, RSS and GC entries have long names
     plot()->yAxis2->setRange(0, 1);  // GC markers sit at a fixed height, whatever the value axis shows
 }
 
@@ -101,7 +100,13 @@ void MemoryPlot::addGcEvent(const std::string& runtime, std::int64_t timestampNs
         QCPScatterStyle style(tick, QPen(color, 1.5), Qt::NoBrush, 14);
         s.graph->setScatterStyle(style);
         s.graph->setPen(QPen(color, 1.5));
-        tagSeries(s.graph, QStringLiteral("gc/") + name);
+        // One legend entry for every runtime's GC ticks (each in its runtime's colour; the tooltip names it): a
+        // click on it hides them all, and six runtimes do not add six entries to the legend.
+        tagSeries(s.graph, QStringLiteral("gc"));
+        if (m_gc.empty())
+            s.graph->setName(tr("GC pauses (ticks)"));
+        else
+            s.graph->removeFromLegend();
         m_gc.push_back(s);
         it = std::prev(m_gc.end());
     }

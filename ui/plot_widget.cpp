@@ -5,14 +5,17 @@
 #include <QBuffer>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontMetricsF>
 #include <QMenu>
 #include <QStandardPaths>
 #include <QSvgGenerator>
 #include <QToolTip>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include <qcustomplot.h>
 
@@ -26,7 +29,60 @@ namespace {
 
 const char* const kSeriesKey = "seriesKey";
 
+/// QCustomPlot with its layout step callable on its own: labels are fitted to the axis rect a size will give them.
+class LayoutPlot final : public QCustomPlot {
+public:
+    using QCustomPlot::QCustomPlot;
+    /// Lays the chart out at `size` without drawing it; the viewport is left as it was.
+    void layOutAt(QSize size)
+    {
+        const QRect shown = viewport();
+        setViewport(QRect(QPoint(0, 0), size));
+        updateLayout();
+        setViewport(shown);
+    }
+};
+
+/// The pixel box of a text item's text after the latest layout (its padding, which keeps it off its point, left out).
+QRectF boxOf(QCPItemText* text)
+{
+    const QMargins pad = text->padding();
+    return QRectF(text->topLeft->pixelPosition(), text->bottomRight->pixelPosition())
+        .normalized()
+        .adjusted(pad.left(), pad.top(), -pad.right(), -pad.bottom());
+}
+
 }  // namespace
+
+QString wrapToWidth(const QString& text, const QFont& font, double width, int maxLines)
+{
+    const QFontMetricsF metrics(font);
+    QStringList lines;
+    QString line;
+    const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    int used = 0;
+    for (; used < words.size(); ++used) {
+        const QString candidate = line.isEmpty() ? words[used] : line + QLatin1Char(' ') + words[used];
+        if (line.isEmpty() || metrics.horizontalAdvance(candidate) <= width) {
+            line = candidate;
+            continue;
+        }
+        if (maxLines > 0 && lines.size() + 1 == maxLines)
+            break;  // the last line takes the rest, elided
+        lines << line;
+        line = words[used];
+    }
+    if (maxLines > 0) {
+        for (; used < words.size(); ++used)
+            line += QLatin1Char(' ') + words[used];
+        line = metrics.elidedText(line, Qt::ElideRight, width);
+        for (QString& l : lines)
+            l = metrics.elidedText(l, Qt::ElideRight, width);
+    }
+    if (!line.isEmpty())
+        lines << line;
+    return lines.join(QLatin1Char('\n'));
+}
 
 QByteArray paintSvgText(QSize size, const QString& title, const QString& description,
                         const std::function<bool(QPaintDevice*)>& paint)
@@ -51,7 +107,7 @@ PlotWidget::PlotWidget(const QString& title, QWidget* parent) : QWidget(parent),
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_plot = new QCustomPlot(this);
+    m_plot = new LayoutPlot(this);
     m_plot->setObjectName(QStringLiteral("plot"));
     layout->addWidget(m_plot);
 
@@ -71,9 +127,14 @@ PlotWidget::PlotWidget(const QString& title, QWidget* parent) : QWidget(parent),
     m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     m_plot->legend->setWrap(4);
     auto* legendRow = new QCPLayoutGrid;
+    m_legendRow = legendRow;
     m_plot->plotLayout()->addElement(2, 0, legendRow);
     m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    legendRow->addElement(0, 0, m_plot->legend);
+    // Between two stretchable spacers: alone, a legend with no entries would set the column's maximum width to its
+    // margins, and the whole chart would be drawn in a sliver of its widget (the empty charts at first launch).
+    legendRow->addElement(0, 0, new QCPLayoutElement(m_plot));
+    legendRow->addElement(0, 1, m_plot->legend);
+    legendRow->addElement(0, 2, new QCPLayoutElement(m_plot));
     legendRow->setMargins(QMargins(0, 0, 0, 4));
     m_plot->plotLayout()->setRowStretchFactor(2, 0.001);
     m_plot->plotLayout()->setRowSpacing(0);
@@ -82,7 +143,10 @@ PlotWidget::PlotWidget(const QString& title, QWidget* parent) : QWidget(parent),
     m_emptyText->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_emptyText->position->setCoords(0.5, 0.5);
     m_emptyText->setClipToAxisRect(false);
-    m_emptyText->setText(tr("No data yet: pick workloads and runtimes, then Run (Ctrl+R)"));
+    m_emptyText->setTextAlignment(Qt::AlignCenter);
+    setEmptyMessage(tr("No data yet: pick workloads and runtimes, then Run (Ctrl+R)"));
+    connect(m_plot, &QCustomPlot::beforeReplot, this, [this] { adaptToSize(m_plot->viewport().size()); });
+    connect(m_plot, &QCustomPlot::afterLayout, this, &PlotWidget::arrangeAfterLayout);
 
     connect(m_plot, &QCustomPlot::mouseMove, this, &PlotWidget::onMouseMove);
     connect(m_plot, &QCustomPlot::legendClick, this, &PlotWidget::onLegendClick);
@@ -97,7 +161,11 @@ PlotWidget::PlotWidget(const QString& title, QWidget* parent) : QWidget(parent),
     applyPalette();
 }
 
-PlotWidget::~PlotWidget() = default;
+PlotWidget::~PlotWidget()
+{
+    if (m_plot->legend && !m_plot->legend->layout())
+        delete m_plot->legend;  // hidden, out of the layout that would have deleted it
+}
 
 void PlotWidget::tagSeries(QCPAbstractPlottable* plottable, const QString& seriesKey)
 {
@@ -175,14 +243,220 @@ void PlotWidget::setTitle(const QString& title)
 
 void PlotWidget::setEmptyMessage(const QString& message)
 {
+    m_emptyMessage = message;
     m_emptyText->setText(message);
+}
+
+void PlotWidget::keepClear(QCPItemText* label)
+{
+    m_clearLabels.push_back({label, label->position->coords()});
+}
+
+void PlotWidget::updateEmptyState()
+{
+    const bool empty = dataPointCount() == 0;
+    m_emptyText->setVisible(empty);
+    for (QCPAxis* axis : m_plot->axisRect()->axes())
+        if (axis->visible())
+            axis->setTickLabels(!empty);
+}
+
+QSize PlotWidget::axisRectSizeAt(QSize size) const
+{
+    if (size == m_laidOutSize)
+        return m_laidOutAxisRect;
+    const QRect axes = m_plot->axisRect()->rect();
+    const QSize laidOut = m_plot->viewport().size();
+    return {size.width() - (laidOut.width() - axes.width()), size.height() - (laidOut.height() - axes.height())};
+}
+
+void PlotWidget::placeLegend(QSize size)
+{
+    QCPLegend* legend = m_plot->legend;
+    if (!m_legendRow)
+        return;
+    // A hidden legend still takes the room of its entries in a layout: it leaves the layout while hidden.
+    if (!legend->visible()) {
+        if (QCPLayout* holder = legend->layout()) {
+            holder->take(legend);
+            if (m_legendRight)
+                m_plot->plotLayout()->simplify();
+            m_legendRight = false;
+        }
+        return;
+    }
+    if (!legend->layout())
+        m_legendRow->addElement(0, 1, legend);
+    // How the legend would lay out in `font`: columns under the plot, and rows and columns on its right.
+    struct Fit {
+        int columns = 1;  // under the plot
+        double below = 0;  // its height there
+        int rowsRight = 1;
+        double right = 0;  // its width on the right
+    };
+    auto fit = [&](const QFont& font) {
+        const QFontMetricsF metrics(font);
+        int count = 0;
+        double widest = 0;
+        for (int i = 0; i < legend->itemCount(); ++i)
+            if (auto* entry = qobject_cast<QCPPlottableLegendItem*>(legend->item(i))) {
+                ++count;
+                widest = std::max(widest, metrics.horizontalAdvance(entry->plottable()->name()));
+            }
+        const QMargins itemMargins(8, 2, 8, 2);  // QCPAbstractLegendItem's own
+        const double columnWidth = widest + legend->iconSize().width() + legend->iconTextPadding() + itemMargins.left()
+            + itemMargins.right() + legend->columnSpacing();
+        const double rowHeight = std::max(metrics.height(), double(legend->iconSize().height())) + itemMargins.top()
+            + itemMargins.bottom() + legend->rowSpacing();
+        Fit f;
+        f.columns = std::clamp(int((size.width() - 16) / columnWidth), 1, std::max(count, 1));
+        f.below = std::ceil(double(count) / f.columns) * rowHeight + 9;
+        f.rowsRight = std::max(1, int(size.height() * 0.7 / rowHeight));
+        f.right = std::ceil(double(count) / f.rowsRight) * columnWidth + 10;
+        return f;
+    };
+    // Under the plot in the chart's font; else on its right; else under it in a smaller font.
+    const double tallest = size.height() / 3.0;
+    const QFont normal = font();
+    QFont small = normal;
+    small.setPointSizeF(normal.pointSizeF() * 0.85);
+    const Fit regular = fit(normal);
+    bool right = false;
+    bool compact = false;
+    if (regular.below > tallest) {
+        right = regular.right <= size.width() * 0.4;
+        compact = !right;
+    }
+    const Fit chosen = compact ? fit(small) : regular;
+    const QFont wanted = compact ? small : normal;
+    if (legend->font() != wanted) {
+        legend->setFont(wanted);
+        for (int i = 0; i < legend->itemCount(); ++i)
+            if (auto* entry = qobject_cast<QCPPlottableLegendItem*>(legend->item(i))) {
+                QFont itemFont = wanted;
+                itemFont.setItalic(!entry->plottable()->visible());  // a series hidden by a click stays marked
+                entry->setFont(itemFont);
+            }
+    }
+    if (right != m_legendRight) {
+        QCPLayoutGrid* layout = m_plot->plotLayout();
+        if (right) {
+            m_legendRow->take(legend);
+            layout->addElement(1, 1, legend);
+            layout->setColumnStretchFactor(1, 0.001);
+            legend->setMargins(QMargins(4, 0, 6, 0));
+        } else {
+            layout->take(legend);
+            layout->simplify();
+            m_legendRow->addElement(0, 1, legend);
+            legend->setMargins(QMargins(7, 5, 7, 4));  // QCPLegend's own
+        }
+        m_legendRight = right;
+    }
+    const auto order = right ? QCPLayoutGrid::foRowsFirst : QCPLayoutGrid::foColumnsFirst;
+    legend->setFillOrder(order, false);
+    legend->setWrap(right ? chosen.rowsRight : chosen.columns);
+    legend->setFillOrder(order, true);
+}
+
+void PlotWidget::adaptToSize(QSize size)
+{
+    placeLegend(size);
+    // The title and the axis titles wrap to two lines, then elide, rather than run off the chart.
+    if (auto* title = qobject_cast<QCPTextElement*>(m_plot->plotLayout()->element(0, 0)))
+        title->setText(wrapToWidth(m_title, title->font(), size.width() - 12, 2));
+    // A trial layout at `size`, with the title and legend as they will be, says how long each axis is.
+    static_cast<LayoutPlot*>(m_plot)->layOutAt(size);
+    m_laidOutSize = size;
+    m_laidOutAxisRect = m_plot->axisRect()->rect().size();
+    const QSize area = m_laidOutAxisRect;
+    for (QCPAxis* axis : m_plot->axisRect()->axes()) {
+        if (!axis->visible() || axis->label().isEmpty())
+            continue;
+        const QString label = QString(axis->label()).replace(QLatin1Char('\n'), QLatin1Char(' '));
+        const int length = axis->orientation() == Qt::Horizontal ? area.width() : area.height();
+        axis->setLabel(QFontMetricsF(axis->labelFont()).horizontalAdvance(label) > length - 4
+                           ? wrapToWidth(label, axis->labelFont(), length - 4, 2)
+                           : label);
+    }
+    // About one tick label per 90 px across and per 45 px up: QCustomPlot's default five run into each other on
+    // small charts. Text and log tickers choose their own ticks.
+    for (QCPAxis* axis : m_plot->axisRect()->axes()) {
+        const QSharedPointer<QCPAxisTicker> ticker = axis->ticker();
+        if (!ticker || ticker.dynamicCast<QCPAxisTickerText>() || ticker.dynamicCast<QCPAxisTickerLog>())
+            continue;
+        const int length = axis->orientation() == Qt::Horizontal ? area.width() / 90 : area.height() / 45;
+        ticker->setTickCount(std::clamp(length, 2, 5));
+    }
+}
+
+void PlotWidget::arrangeAfterLayout()
+{
+    if (m_emptyText->visible()) {
+        m_emptyText->setText(wrapToWidth(m_emptyMessage, m_emptyText->font(), m_plot->axisRect()->width() * 0.85));
+    }
+    placeClearLabels();
+}
+
+void PlotWidget::placeClearLabels()
+{
+    std::erase_if(m_clearLabels, [](const ClearLabel& c) { return c.label.isNull(); });
+    if (m_clearLabels.empty())
+        return;
+    const QRectF area = m_plot->axisRect()->rect();
+    // The markers of short series are in place first: a label never covers a data point either.
+    std::vector<QRectF> placed;
+    constexpr int kFewPoints = 200;
+    for (int i = 0; i < m_plot->graphCount(); ++i) {
+        QCPGraph* graph = m_plot->graph(i);
+        if (!graph->visible() || graph->dataCount() > kFewPoints || graph->scatterStyle().isNone())
+            continue;
+        const double half = graph->scatterStyle().size() / 2;
+        for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
+            const QPointF at = graph->coordsToPixels(it->key, it->value);
+            placed.emplace_back(at.x() - half, at.y() - half, 2 * half, 2 * half);
+        }
+    }
+    for (ClearLabel& c : m_clearLabels) {
+        QCPItemText* label = c.label.data();
+        if (c.hidden) {
+            label->setVisible(true);
+            c.hidden = false;
+        }
+        if (!label->visible())
+            continue;  // hidden by its plot: takes no room
+        label->position->setCoords(c.anchor);
+        const QRectF box = boxOf(label);
+        const double step = std::max(4.0, box.height() / 2);
+        std::optional<double> shift;
+        for (int k = 0; k <= 12 && !shift; ++k) {
+            for (const double dy : {k * step, -k * step}) {
+                const QRectF candidate = box.translated(0, dy);
+                const bool inside = candidate.top() >= area.top() - 1 && candidate.bottom() <= area.bottom() + 1;
+                const bool clear = std::none_of(placed.begin(), placed.end(),
+                                                [&](const QRectF& other) { return other.intersects(candidate); });
+                if ((inside || k == 0) && clear) {
+                    shift = dy;
+                    break;
+                }
+            }
+        }
+        if (!shift) {
+            label->setVisible(false);
+            c.hidden = true;
+            continue;
+        }
+        if (*shift != 0)
+            label->position->setPixelPosition(label->position->pixelPosition() + QPointF(0, *shift));
+        placed.push_back(box.translated(0, *shift));
+    }
 }
 
 void PlotWidget::requestReplot()
 {
     if (m_followData)
         fitAxes();
-    m_emptyText->setVisible(dataPointCount() == 0);
+    updateEmptyState();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -279,9 +553,9 @@ QString PlotWidget::describePoint(QCPAbstractPlottable* plottable, int index) co
     if (!it)
         return {};
     return QStringLiteral("%1\n%2: %3\n%4: %5")
-        .arg(plottable->name(), m_plot->xAxis->label())
+        .arg(plottable->name(), QString(m_plot->xAxis->label()).replace(QLatin1Char('\n'), QLatin1Char(' ')))
         .arg(it->key, 0, 'g', 5)
-        .arg(m_plot->yAxis->label())
+        .arg(QString(m_plot->yAxis->label()).replace(QLatin1Char('\n'), QLatin1Char(' ')))
         .arg(it->value, 0, 'g', 5);
 }
 
@@ -400,7 +674,8 @@ void PlotWidget::paint(QCPPainter& painter, QSize size)
 {
     if (m_followData)
         fitAxes();
-    m_emptyText->setVisible(dataPointCount() == 0);
+    updateEmptyState();
+    adaptToSize(size);
     painter.setMode(QCPPainter::pmNoCaching);
     m_plot->toPainter(&painter, size.width(), size.height());
 }
@@ -411,7 +686,8 @@ bool PlotWidget::exportTo(const QString& fileName, QString* error, QSize size, d
         size = m_plot->size();
     const QString suffix = QFileInfo(fileName).suffix().toLower();
     bool ok = false;
-    m_emptyText->setVisible(dataPointCount() == 0);
+    updateEmptyState();
+    adaptToSize(size);
     if (suffix == QLatin1String("png")) {
         ok = m_plot->savePng(fileName, size.width(), size.height(), scale, -1, qRound(96 * scale));
     } else if (suffix == QLatin1String("pdf")) {

@@ -5,6 +5,7 @@
 #include <functional>
 #include <vector>
 
+#include <QPointer>
 #include <QWidget>
 
 class QCustomPlot;
@@ -16,6 +17,7 @@ class QCPStatisticalBox;
 class QCPLegend;
 class QCPAbstractLegendItem;
 class QCPItemText;
+class QCPLayoutGrid;
 class QCPPainter;
 class QMouseEvent;
 class QPaintDevice;
@@ -31,6 +33,10 @@ struct SampleSeries;
 /// the XML declaration so that it can be embedded in HTML; empty on failure.
 QByteArray paintSvgText(QSize size, const QString& title, const QString& description,
                         const std::function<bool(QPaintDevice*)>& paint);
+
+/// `text` broken at spaces into lines no wider than `width` pixels in `font`; with `maxLines` > 0, at most that many
+/// lines, the last one elided ("...") when text is left over or a word is wider than `width`.
+QString wrapToWidth(const QString& text, const QFont& font, double width, int maxLines = 0);
 
 class PlotWidget : public QWidget {
     Q_OBJECT
@@ -73,8 +79,18 @@ protected:
     /// Follows the application palette (light or dark).
     void applyPalette();
     void changeEvent(QEvent* event) override;
-    /// Shows the chart's own message ("No samples yet") in the middle of the axis rect when there is no data.
+    /// Shows the chart's own message ("No samples yet") in the middle of the axis rect when there is no data,
+    /// wrapped to the chart's width; the axes of an empty chart show no ticks, which would only be the default range.
     void setEmptyMessage(const QString& message);
+    /// `label` (at plot coordinates) never overlaps another such label: on every layout, labels are placed in the
+    /// order they were added, each moved up or down from its anchor until it is clear of those placed before; one
+    /// with no clear place within the axis rect is hidden (its point keeps its tooltip).
+    void keepClear(QCPItemText* label);
+    /// Called before the chart is laid out at `size` (every replot, every export): fewer ticks on small charts, so
+    /// that tick labels never run into each other. Subclasses fit their own labels too, then call this.
+    virtual void adaptToSize(QSize size);
+    /// The axis rect's size when the chart is drawn at `size` (the latest layout's margins).
+    QSize axisRectSizeAt(QSize size) const;
     /// Legend entries and visibility of plottables are grouped by the "seriesKey" property: hiding a series hides
     /// its warm-up points, whiskers and error bars too.
     static void tagSeries(QCPAbstractPlottable* plottable, const QString& seriesKey);
@@ -97,12 +113,32 @@ private:
     void onLegendClick(QCPLegend* legend, QCPAbstractLegendItem* item, QMouseEvent* event);
     void showContextMenu(const QPoint& pos);
     void exportWithDialog(const QString& suffix);
+    /// After each layout (screen or export): wraps the empty message, places the keepClear() labels.
+    void arrangeAfterLayout();
+    void placeClearLabels();
+    /// The empty message and the axes' tick labels follow whether there is data: an empty chart's default range
+    /// means nothing, and its ticks were drawn over each other on small charts.
+    void updateEmptyState();
+    /// The legend at `size`: under the plot in as many columns as fit; to its right, in columns of as many rows as
+    /// fit, when under it would take more than a third of the height. Never truncated.
+    void placeLegend(QSize size);
 
     QCustomPlot* m_plot = nullptr;
     QString m_title;
     bool m_logScale = false;
     bool m_followData = true;  // axes re-fit on every refresh until the user zooms or pans
     QCPItemText* m_emptyText = nullptr;
+    QString m_emptyMessage;  // unwrapped
+    QPointer<QCPLayoutGrid> m_legendRow;  // under the axis rect, where the legend sits unless it moves right
+    bool m_legendRight = false;  // the legend is in column 1 of the plot layout, right of the axis rect
+    QSize m_laidOutSize;  // the size of the latest trial layout (adaptToSize) and its axis rect
+    QSize m_laidOutAxisRect;
+    struct ClearLabel {
+        QPointer<QCPItemText> label;
+        QPointF anchor;  // plot coordinates it was placed at
+        bool hidden = false;  // hidden by placeClearLabels, not by its plot
+    };
+    std::vector<ClearLabel> m_clearLabels;
 };
 
 /// A chart of the sample series of one workload in a SampleStore (throughput, heap, distribution), kept up to date

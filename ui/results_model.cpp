@@ -12,6 +12,7 @@
 
 #include "headline.h"
 #include "runtime_palette.h"
+#include "series_label.h"
 #include "text_format.h"
 
 namespace versus::gui {
@@ -116,7 +117,7 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
             return text;
         }
         case RuntimeColumn:
-            return row.running ? row.series : QString::fromStdString(r.seriesName());
+            return row.running ? row.series : seriesLabel(r);
         case MedianColumn:
             if (!measured)
                 return sort ? QVariant(std::numeric_limits<double>::infinity()) : QVariant(QStringLiteral("-"));

@@ -13,6 +13,7 @@
 #include "results_model.h"
 #include "run_log.h"
 #include "run_panel.h"
+#include "series_label.h"
 
 #ifndef VERSUS_VERSION
 #define VERSUS_VERSION "0.0.0"
@@ -47,6 +48,7 @@ ResultsPresenter::~ResultsPresenter()
 void ResultsPresenter::start(RunPlan plan)
 {
     m_progress.start(plan, m_registry);
+    m_raced = plan.order == RunOrder::Race;
     m_views.results->clear();
     m_currentItemText = tr("Starting");
     m_runClock.start();
@@ -104,7 +106,7 @@ QString ResultsPresenter::seriesNameFor(const ItemKey& key, const std::string& r
             if (impl.flavour == key.flavour && !impl.label.empty() && key.flavour != "plain")
                 name += QStringLiteral(" + ") + toQString(impl.label);
     }
-    return name;
+    return seriesLabel(name, m_raced);
 }
 
 void ResultsPresenter::started(const StartedEvent& e)

@@ -81,6 +81,7 @@ private:
     ResultsDocument m_document;  // what is known of the shown results; its results are the table's
     RunProgress m_progress;
     QString m_currentItemText;
+    bool m_raced = false;  // the running plan is in race order: its series say so
     QElapsedTimer m_runClock;
     bool m_running = false;
     QTimer* m_drainTimer = nullptr;

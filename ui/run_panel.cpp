@@ -403,6 +403,12 @@ void RunPanel::clearRefusal()
     m_message->setVisible(false);
 }
 
+void RunPanel::clearRefusal(const QString& reason)
+{
+    if (m_message->text() == reason)
+        clearRefusal();
+}
+
 QString RunPanel::runMessage() const
 {
     return m_message->isVisible() ? m_message->text() : QString();

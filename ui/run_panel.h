@@ -62,6 +62,8 @@ public:
     /// Shows why a run was not started under the Run button, until the next run (or the refused field is fixed).
     void showRefusal(const QString& reason);
     void clearRefusal();
+    /// Clears the refusal only when it is `reason` (a refusal whose cause has gone, e.g. a start-up study that ended).
+    void clearRefusal(const QString& reason);
     /// The refusal shown under the Run button; empty when none is.
     QString runMessage() const;
     /// Fills the bar and the text under it: `currentItem`, then samples, results and time left while running.

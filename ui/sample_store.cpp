@@ -2,6 +2,7 @@
 #include "sample_store.h"
 
 #include "runtime_palette.h"
+#include "series_label.h"
 
 namespace versus::gui {
 
@@ -55,7 +56,7 @@ void SampleStore::addMeasured(const Result& result)
     const QString workloadId = QString::fromStdString(result.workloadId);
     const QString runtimeId = QString::fromStdString(result.runtimeId);
     const QString flavour = QString::fromStdString(result.flavour);
-    series(workloadId, runtimeId, flavour, QString::fromStdString(result.seriesName()));
+    series(workloadId, runtimeId, flavour, seriesLabel(result));
     for (const Sample& sample : result.samples)
         add(workloadId, runtimeId, flavour, sample);
     if (result.ok())

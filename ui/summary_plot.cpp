@@ -16,6 +16,7 @@
 #include "headline.h"
 #include "result_analysis.h"
 #include "runtime_palette.h"
+#include "series_label.h"
 #include "statistics.h"
 #include "text_format.h"
 
@@ -57,6 +58,7 @@ QCPItemText* SummaryPlot::addLabel(double x, double y, const QString& text, cons
     QFont f = font();
     f.setPointSizeF(pointSize);
     label->setFont(f);
+    keepClear(label);  // value, reference and claim labels never write over each other
     return label;
 }
 
@@ -142,7 +144,7 @@ void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
                 const QColor color =
                     RuntimePalette::color(QString::fromStdString(r.runtimeId), QString::fromStdString(r.flavour));
                 graph = plot()->addGraph();
-                graph->setName(QString::fromStdString(r.seriesName()));
+                graph->setName(seriesLabel(r));
                 graph->setLineStyle(QCPGraph::lsNone);
                 graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 10));
                 bars = new QCPErrorBars(plot()->xAxis, plot()->yAxis);
@@ -161,8 +163,7 @@ void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
             values.push_back(ratio);
             minus.push_back(std::clamp(ratio - ci.low, 0.0, ratio * 0.9));  // a log axis cannot show values <= 0
             plus.push_back(std::max(ci.high - ratio, 0.0));
-            points.push_back(
-                {groupLabel[g], QString::fromStdString(r.seriesName()), r.summary.medianNs, ratio, ci.low, ci.high});
+            points.push_back({groupLabel[g], seriesLabel(r), r.summary.medianNs, ratio, ci.low, ci.high});
             m_maxRatio = std::max(m_maxRatio, std::max(ratio, ci.high));
             // "fastest" only when something else finished to be slower than it; a raced result says so.
             QString ratioText =
@@ -218,7 +219,7 @@ void SummaryPlot::drawReferenceLines(const std::vector<Result>& group, double x0
         line->start->setCoords(x0 - 0.42, ratio);
         line->end->setCoords(x0 + 0.42, ratio);
         line->setPen(QPen(color, 1.5, Qt::DashDotLine));
-        const QString name = QString::fromStdString(r.seriesName());
+        const QString name = seriesLabel(r);
         const QString ratioText = QString::fromStdString(formatRatio(ratio));
         QCPItemText* label = addLabel(x0 - 0.42, ratio, tr("%1 %2").arg(name, ratioText), color,
                                       Qt::AlignLeft | Qt::AlignTop, font().pointSizeF() * 0.85);
@@ -292,7 +293,7 @@ void SummaryPlot::drawClaimBands(const std::vector<Result>& group, const QString
         const bool holds = measuredSlowdown >= claim->minSlowdown && measuredSlowdown <= claim->maxSlowdown;
         for (auto& [plottable, points] : m_points)
             for (Point& p : points)
-                if (p.series == QString::fromStdString(python->seriesName()) && p.workload == groupLabel)
+                if (p.series == seriesLabel(*python) && p.workload == groupLabel)
                     p.claim = tr("Article: %1. Measured: CPython takes %2 the time of Node.js: %3.")
                                   .arg(QString::fromStdString(claim->statement),
                                        QString::fromStdString(formatRatio(measuredSlowdown)),

@@ -426,6 +426,67 @@ TEST(RunScheduler, RaceRunsRuntimesAtTheSameTimeAndLabelsTheResults)
     }
 }
 
+TEST(RunScheduler, EachResultIsPostedAsItsItemFinishesInEveryOrder)
+{
+    // Two items of two rounds each: the first item's result must be posted before the other item's last round
+    // ends, or the window shows no row until the whole plan is done.
+    for (RunOrder order : {RunOrder::Sequential, RunOrder::Interleaved, RunOrder::Random}) {
+        Fixture f;
+        f.registry.add(FakeRuntime::descriptor({}, "a"));
+        f.registry.add(FakeRuntime::descriptor({}, "b"));
+        Workload w = testWorkload();
+        RunPlan plan{{{&w, "a", {}}, {&w, "b", {}}}, options(0, 4)};
+        plan.order = order;
+        plan.roundSamples = 2;
+        plan.seed = 3;
+        f.scheduler.runBlocking(plan);
+        const auto events = f.sink.events();
+        std::ptrdiff_t firstFinished = -1, lastSample = -1;
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            if (std::holds_alternative<FinishedEvent>(events[i]) && firstFinished < 0)
+                firstFinished = std::ptrdiff_t(i);
+            if (std::holds_alternative<SampleEvent>(events[i]))
+                lastSample = std::ptrdiff_t(i);
+        }
+        ASSERT_GE(firstFinished, 0) << runOrderName(order);
+        EXPECT_LT(firstFinished, lastSample) << runOrderName(order);
+        const auto results = f.scheduler.results();
+        ASSERT_EQ(results.size(), 2u);
+        EXPECT_EQ(results[0].runtimeId, "a") << "results() stays in plan order";
+        EXPECT_EQ(results[1].runtimeId, "b");
+    }
+}
+
+TEST(RunScheduler, ARacersResultIsPostedWhileTheOtherStillRuns)
+{
+    Fixture f;
+    FakeBehaviour hang;
+    hang.hang = true;
+    f.registry.add(FakeRuntime::descriptor({}, "quick"));
+    f.registry.add(FakeRuntime::descriptor(hang, "slow"));
+    Workload w = testWorkload();
+    RunPlan plan{{{&w, "slow", {}}, {&w, "quick", {}}}, options(0, 2)};
+    plan.order = RunOrder::Race;
+    f.scheduler.start(plan);
+    bool quickPosted = false;
+    for (int i = 0; i < 200 && !quickPosted; ++i) {
+        for (const auto& e : f.sink.events())
+            if (const auto* done = std::get_if<FinishedEvent>(&e); done && done->result.runtimeId == "quick")
+                quickPosted = true;
+        if (!quickPosted)
+            std::this_thread::sleep_for(25ms);
+    }
+    EXPECT_TRUE(quickPosted) << "the quick runtime's result waited for the slow one";
+    EXPECT_TRUE(f.scheduler.running());
+    f.scheduler.cancel();
+    f.scheduler.wait();
+    const auto results = f.scheduler.results();
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_EQ(results[0].runtimeId, "slow") << "results() stays in plan order";
+    EXPECT_EQ(results[0].status, ResultStatus::Cancelled);
+    EXPECT_EQ(results[1].status, ResultStatus::Ok);
+}
+
 TEST(RunScheduler, OrderNamesRoundTrip)
 {
     for (auto order : {RunOrder::Sequential, RunOrder::Interleaved, RunOrder::Random, RunOrder::Race})

@@ -331,6 +331,17 @@ TEST(Cli, QtsOwnOptionsReachTheWindow)
     EXPECT_EQ(head, "\x89PNG");
 }
 
+TEST(Cli, APlainVersusWithADisplayOpensTheWindow)
+{
+    // The window stays up until timeout ends it (124); a refusal would exit at once with status 2.
+    const ProcessRun run = shell(std::string("QT_QPA_PLATFORM=offscreen timeout 4 ") + VERSUS_BINARY + " 2>&1");
+    EXPECT_EQ(run.status, 124) << run.out;
+    EXPECT_EQ(run.out.find("need a command"), std::string::npos) << run.out;
+    const ProcessRun alone = versus("--workloads-dir /tmp", "2>&1");
+    EXPECT_EQ(alone.status, 2) << alone.out;
+    EXPECT_NE(alone.out.find("need a command"), std::string::npos) << alone.out;
+}
+
 TEST(Cli, HeadlessCommandsNeedNoQtLibraryAndNoDisplay)
 {
     // `versus` links no Qt library: the window and the charts are versus-gui's.

@@ -59,6 +59,7 @@
 #include "summary_plot.h"
 #include "synthetic_results.h"
 #include "throughput_plot.h"
+#include "plot_widget.h"
 #include "workload_tree_model.h"
 
 using namespace versus;
@@ -98,6 +99,7 @@ private slots:
     void theSameFileNameGivesTheSameBytesFromTheWindowAndTheCli();
     void theSameRunGivesTheSameDocumentFromTheWindowAndTheCli();
     void fileDialogsStartInTheFolderOfTheLastFilePicked();
+    void chartsFillTheirPlaceAndARaceIsLabelledAtBothSizes();
 
 private:
     /// Waits for the plan to finish; false on timeout.
@@ -907,9 +909,6 @@ void MainWindowTest::fileDialogsStartInTheFolderOfTheLastFilePicked()
     QCOMPARE(startedIn, QFileInfo(file).absolutePath());
 }
 
-QTEST_MAIN(MainWindowTest)
-#include "main_window_test.moc"
-
 void MainWindowTest::analysisOfLargeResultsLeavesTheEventLoopFree()
 {
     // Two 20,000-sample results: bootstrapping their ratio takes seconds, which the GUI thread must not wait for.
@@ -1002,6 +1001,8 @@ void MainWindowTest::startupTabMeasuresColdStartAndEmbeddedParts()
              qPrintable(m_window->runPanel()->runMessage()));
     startup->stop();
     QVERIFY(finished.wait(10000));
+    // The warning goes with its cause, before anyone presses Run again.
+    QVERIFY2(m_window->runPanel()->runMessage().isEmpty(), qPrintable(m_window->runPanel()->runMessage()));
     QVERIFY(m_window->startRun());
     QVERIFY(!startup->start({"python3"}));
     QVERIFY2(startup->statusText().contains(QStringLiteral("benchmark run is in progress")),
@@ -1011,3 +1012,52 @@ void MainWindowTest::startupTabMeasuresColdStartAndEmbeddedParts()
     startup->stop();
     QVERIFY(finished.wait(10000));
 }
+
+void MainWindowTest::chartsFillTheirPlaceAndARaceIsLabelledAtBothSizes()
+{
+    // Each chart draws over its whole widget (its layout once stayed at the size of the first replot), the plot
+    // keeps most of the chart's height, and a raced run says so in the legends and the headline.
+    QVERIFY(QDir().mkpath(QStringLiteral(VERSUS_UI_ARTIFACTS)));
+    auto verifyCharts = [this](const QString& when) {
+        for (PlotWidget* chart : m_window->chartsPage()->plots()) {
+            QCustomPlot* plot = chart->plot();
+            QCOMPARE(plot->viewport().size(), plot->size());
+            QVERIFY2(plot->axisRect()->height() >= plot->height() * 0.4,
+                     qPrintable(QStringLiteral("%1, %2: plot %3 px of %4")
+                                    .arg(when, chart->title())
+                                    .arg(plot->axisRect()->height())
+                                    .arg(plot->height())));
+        }
+    };
+    for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)}) {
+        const QString name = QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
+        m_window->resize(size);
+        QTest::qWait(100);  // layout, then the queued replots
+        verifyCharts(QStringLiteral("first launch ") + name);
+        QVERIFY(m_window->grab().save(QStringLiteral(VERSUS_UI_ARTIFACTS "/tour_first_%1.png").arg(name)));
+    }
+    tinyFib({QStringLiteral("python"), QStringLiteral("node")});
+    m_window->runPanel()->setRunPlanOptions(RunOrder::Race, 0, 0);
+    QVERIFY(m_window->startRun());
+    QVERIFY(waitForPlan());
+    for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)}) {
+        const QString name = QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
+        m_window->resize(size);
+        QTest::qWait(100);
+        verifyCharts(QStringLiteral("raced run ") + name);
+        QVERIFY(m_window->grab().save(QStringLiteral(VERSUS_UI_ARTIFACTS "/tour_raced_%1.png").arg(name)));
+    }
+    auto* headline = m_window->findChild<QLabel*>(QStringLiteral("headline"));
+    QVERIFY(headline);
+    QVERIFY2(headline->text().contains(QStringLiteral("raced: both runtimes shared the CPU")),
+             qPrintable(headline->text()));
+    QCPLegend* legend = m_window->chartsPage()->throughputPlot()->plot()->legend;
+    int raced = 0;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i)))
+            raced += item->plottable()->name().endsWith(QStringLiteral(", raced")) ? 1 : 0;
+    QVERIFY(raced >= 2);
+}
+
+QTEST_MAIN(MainWindowTest)
+#include "main_window_test.moc"
