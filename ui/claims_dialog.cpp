@@ -122,6 +122,8 @@ ClaimsDialog::ClaimsDialog(RuntimeRegistry& registry, const Catalog& catalog, st
     m_table->setColumnWidth(2, 170);
     m_table->setColumnWidth(3, 330);
     m_table->setColumnWidth(4, 110);
+    // Rows grow with their wrapped text; the Why column's width changes with the dialog's.
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, m_table, &QTableWidget::resizeRowsToContents);
     layout->addWidget(m_table, 1);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_run = buttons->addButton(tr("&Check the article"), QDialogButtonBox::ActionRole);

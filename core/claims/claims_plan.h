@@ -21,8 +21,8 @@ struct ClaimsBudget {
     int startupRuns = 10;
     int startupWarmup = 1;
 };
-/// Defaults that finish the whole check within 3 minutes on a 2-core machine: 5 measured samples after 1 warm-up,
-/// samples of at least 20 ms, and 10 cold starts per interpreter.
+/// Defaults meant to finish the whole check within about 3 minutes on a 2-core machine: 5 measured samples after 1
+/// warm-up, samples of at least 20 ms, at most 3 s of measured samples per result, and 10 cold starts per interpreter.
 ClaimsBudget defaultClaimsBudget();
 /// A smoke run for tests: tiny parameters, 2 samples, no warm-up, 2 cold starts.
 ClaimsBudget tinyClaimsBudget();

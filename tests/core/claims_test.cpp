@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <limits>
 
 #include <gtest/gtest.h>
@@ -102,10 +103,13 @@ TEST(ClaimCatalog, EveryClaimNamesWorkloadsAndRuntimesThatExistOrSaysWhyNot)
                 const bool pending =
                     !claim.requiresWorkloadPrefix.empty() && pattern.rfind(claim.requiresWorkloadPrefix, 0) == 0;
                 EXPECT_TRUE(found || pending) << claim.id << ": " << pattern;
-                for (const Workload& w : catalog.workloads())
-                    if (workloadMatches(pattern, w.id))
-                        for (const auto& [name, value] : check.params)
-                            EXPECT_NE(w.parameter(name), nullptr) << claim.id << ": " << w.id << "." << name;
+                for (const Workload& w : catalog.workloads()) {
+                    if (!workloadMatches(pattern, w.id))
+                        continue;
+                    for (const auto& [name, value] : check.params) {
+                        EXPECT_NE(w.parameter(name), nullptr) << claim.id << ": " << w.id << "." << name;
+                    }
+                }
             }
         }
     }
@@ -260,8 +264,9 @@ TEST(ClaimsPlan, UntestableClaimsSayWhyAndTheDatabaseClaimWaitsForItsWorkloads)
     }
     ASSERT_TRUE(plan.unmeasured.count("gil"));  // one core: threads and processes cannot be told apart
     EXPECT_NE(plan.unmeasured.at("gil").second.find("cores"), std::string::npos);
-    if (olderCpythonRuntime(registry).empty())
+    if (olderCpythonRuntime(registry).empty()) {
         EXPECT_NE(plan.unmeasured.at("specialising-interpreter").second.find("Add interpreter"), std::string::npos);
+    }
     EXPECT_FALSE(plan.plan.items.empty());
     for (const PlanItem& item : plan.plan.items)
         EXPECT_TRUE(item.workload->resolveParams(item.overrides).ok()) << item.workload->id;
@@ -269,9 +274,11 @@ TEST(ClaimsPlan, UntestableClaimsSayWhyAndTheDatabaseClaimWaitsForItsWorkloads)
     // Judged with no results at all, every claim still gets a verdict or a reason.
     const auto outcomes = judgeClaims(shipped(), plan, {}, {});
     ASSERT_EQ(outcomes.size(), shipped().claims().size());
-    for (const ClaimOutcome& o : outcomes)
-        if (o.verdict == Verdict::NotTestable || o.verdict == Verdict::NotMeasurableYet)
+    for (const ClaimOutcome& o : outcomes) {
+        if (o.verdict == Verdict::NotTestable || o.verdict == Verdict::NotMeasurableYet) {
             EXPECT_FALSE(o.reason.empty()) << o.claim->id;
+        }
+    }
 }
 
 TEST(ClaimsPlan, TheDatabaseClaimGoesLiveWhenItsWorkloadsLand)
@@ -282,6 +289,12 @@ TEST(ClaimsPlan, TheDatabaseClaimGoesLiveWhenItsWorkloadsLand)
     std::filesystem::create_directories(dir / "db_orm");
     std::filesystem::copy(std::filesystem::path(VERSUS_SOURCE_DIR) / "workloads/fib", dir / "db_orm",
                           std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
+    {  // the manifest's id must be its folder's name
+        std::ifstream in(dir / "db_orm/manifest.json");
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        text.replace(text.find("\"fib\""), 5, "\"db_orm\"");
+        std::ofstream(dir / "db_orm/manifest.json", std::ios::trunc) << text;
+    }
     const Catalog catalog = Catalog::load(dir);
     ASSERT_NE(catalog.find("db_orm"), nullptr) << (catalog.errors().empty() ? "" : catalog.errors().front().toString());
     RuntimeRegistry registry;
