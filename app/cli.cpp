@@ -32,6 +32,7 @@
 #include "option_checks.h"
 #include "external/external_process_runtime.h"
 #include "chart_commands.h"
+#include "claims_command.h"
 #include "cli_progress.h"
 #include "run_session.h"
 #include "selftest_command.h"
@@ -484,6 +485,12 @@ int main(int argc, char** argv, GuiBackend& gui)
                                         "misses its goal)");
     selftest->alias("harness-bench");  // the name of earlier versions
     addSelftestOptions(*selftest, selftestOptions);
+    ClaimsOptions claimsOptions;
+    auto* claimsCommandLine = app.add_subcommand(
+        "claims",
+        "check the article's claims on this machine: runs every testable claim and prints a verdict table "
+        "(holds, partly, does not hold, or why it cannot be tested), as Markdown or an HTML handout too");
+    addClaimsOptions(*claimsCommandLine, claimsOptions);
     StartupOptions startupOptions;
     auto* startup =
         app.add_subcommand("startup", "process cold start (median, spread, peak RSS) and embedded start-up parts");
@@ -580,6 +587,8 @@ int main(int argc, char** argv, GuiBackend& gui)
         return fail(catalog.errors().front().toString());
     if (list->parsed())
         return listCommand(catalog, registry, directory);
+    if (claimsCommandLine->parsed())
+        return claimsCommand(claimsOptions, catalog, registry, gui);
     if (run->parsed()) {
         if (runOptions.runtimes.empty())
             runOptions.runtimes = {"python", "node"};

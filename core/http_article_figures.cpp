@@ -1,16 +1,21 @@
-// The HTTP framework figures of the article; see the header.
+// The HTTP framework figures of the article, read from its claims (claims.json, claim "http-frameworks"); see the
+// header.
 #include "http_article_figures.h"
+
+#include "claim_catalog.h"
 
 namespace versus {
 
 const std::vector<HttpArticleFigure>& httpArticleFigures()
 {
-    static const std::vector<HttpArticleFigure> figures{
-        {"express", 15000, "Express ~15k req/s"},
-        {"fastify", 30000, "Fastify ~30k req/s"},
-        {"fastapi", 12000, "FastAPI ~12k req/s"},
-        {"flask", 3000, "Flask ~3k req/s"},
-    };
+    static const std::vector<HttpArticleFigure> figures = [] {
+        std::vector<HttpArticleFigure> out;
+        if (const claims::Claim* claim = claims::articleClaimCatalog().find("http-frameworks"))
+            for (const claims::ClaimCheck& check : claim->checks)
+                if (check.kind == claims::CheckKind::Figure && !check.series.flavours.empty())
+                    out.push_back({check.series.flavours.front(), check.about, check.statement});
+        return out;
+    }();
     return figures;
 }
 

@@ -1,5 +1,5 @@
 // The article's requests/s for each HTTP framework (single process), as data: the CLI's HTTP table and the window's
-// charts mark them beside the measurement. The one place these numbers live.
+// charts mark them beside the measurement. Read from the claims file (core/claims/claims.json), where they live.
 #pragma once
 
 #include <optional>

@@ -50,8 +50,6 @@ std::string formatRatio(double ratio)
     return buffer;
 }
 
-namespace {
-
 std::string formatRate(double perSecond)
 {
     char buffer[32];
@@ -64,7 +62,7 @@ std::string formatRate(double perSecond)
     return buffer;
 }
 
-std::string renderTable(const std::vector<std::vector<std::string>>& rows)
+std::string formatTextTable(const std::vector<std::vector<std::string>>& rows)
 {
     std::vector<size_t> widths;
     auto displayWidth = [](const std::string& s) {
@@ -100,8 +98,6 @@ std::string renderTable(const std::vector<std::vector<std::string>>& rows)
     return out;
 }
 
-}  // namespace
-
 std::string formatResultsTable(const std::vector<Result>& results)
 {
     std::string out;
@@ -119,7 +115,7 @@ std::string formatResultsTable(const std::vector<Result>& results)
                             r->ok() ? formatRate(r->summary.callsPerSecond) : "-", std::to_string(r->summary.samples),
                             check, status});
         }
-        out += renderTable(rows);
+        out += formatTextTable(rows);
         for (const Result* r : group) {
             if (!r->ok())
                 out += "  ! " + r->seriesName() + ": " + r->failure.message
@@ -152,7 +148,7 @@ std::string formatSpeedupTable(const std::vector<Result>& results, const std::st
         rows.push_back(std::move(row));
     }
     return workloadId + " (" + formatParams(table.sharedParams) + "): the baseline's median time over each series' "
-        + "median at the same " + stepParameter + "\n" + renderTable(rows);
+        + "median at the same " + stepParameter + "\n" + formatTextTable(rows);
 }
 
 }  // namespace versus
@@ -197,7 +193,7 @@ std::string formatHttpLoadTable(const std::vector<Result>& results)
         return {};
     return "HTTP load: wrk, one thread, keep-alive; req/s is the median slice; latency of the last slice; errors are "
            "socket / non-2xx; article: its single-process figure\n"
-        + renderTable(rows) + notes;
+        + formatTextTable(rows) + notes;
 }
 
 }  // namespace versus

@@ -14,6 +14,10 @@ std::string formatDuration(double ns);
 std::string formatWait(double seconds);
 /// "14.2x" style ratio with sensible digits.
 std::string formatRatio(double ratio);
+/// "312.7", "15.3k", "1.20M": a rate per second, to three or four significant digits.
+std::string formatRate(double perSecond);
+/// Rows of cells as a text table: columns padded to their widest cell (UTF-8 aware), a rule under the first row.
+std::string formatTextTable(const std::vector<std::vector<std::string>>& rows);
 /// One block per workload and parameter set: a table of its results, their failures and warnings (" ! " lines),
 /// and its headline (see headline.h).
 std::string formatResultsTable(const std::vector<Result>& results);

@@ -1,5 +1,5 @@
-// The article's claims about CPython vs Node.js speed, as data, so charts can draw the claimed range next to the
-// measurement. Qt-free on purpose: the CLI and the classroom mode will move this table to core later.
+// The article's claims as the charts draw them: the claimed range beside a measurement. Read from core's claims file
+// (core/claims/claim_catalog.h), the one place the claims and their figures live. Qt-free.
 #pragma once
 
 #include <string>
@@ -7,11 +7,11 @@
 
 namespace versus::gui {
 
-/// One claim of the article about one CPython implementation flavour of the workloads tagged with `claimId`.
+/// One claim of the article about one CPython implementation flavour against Node.js on one workload.
 struct ArticleClaim {
-    std::string claimId;  ///< the manifest's "claim": "cpu-bound", "json", ...
+    std::string workloadId;  ///< the workload the claim's check runs: "fib", "json_parse", ...
     std::string pythonFlavour;  ///< the CPython implementation it speaks of: "plain", "ujson", "numpy", "mmap"
-    bool aboutTime = true;  ///< false when the claim is not about speed (object-size): no range below
+    bool aboutTime = true;  ///< always true here: a claimed ratio of times per call
     /// Claimed CPython time per call / Node.js time per call: "Node.js 5-10x faster" is 5 to 10; "CPython faster"
     /// is 0 to 1.
     double minSlowdown = 0;
@@ -26,10 +26,10 @@ struct StartupClaim {
     std::string statement;  ///< "article ~30 ms": short, it labels a line drawn in the runtime's colour
 };
 
-/// Every claim, in the article's order.
+/// Every CPython-against-Node.js ratio the claims check, in the article's order.
 const std::vector<ArticleClaim>& articleClaims();
-/// The claims about workloads tagged `claimId` (several when flavours differ, as json vs ujson).
-std::vector<const ArticleClaim*> articleClaimsFor(const std::string& claimId);
+/// The claims about `workloadId` (several when flavours differ, as json vs ujson).
+std::vector<const ArticleClaim*> articleClaimsFor(const std::string& workloadId);
 /// The start-up claims: Node.js about 30 ms, CPython about 50 ms.
 const std::vector<StartupClaim>& articleStartupClaims();
 

@@ -19,6 +19,7 @@
 #include "about_box.h"
 #include "chart_guide.h"
 #include "charts_page.h"
+#include "claims_dialog.h"
 #include "custom_code_panel.h"
 #include "instrument_check_dialog.h"
 #include "interpreter_dialog.h"
@@ -192,6 +193,10 @@ void MainWindow::buildActions()
                        m_startup->start();
                    })
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    run->addAction(tr("Check the &article..."), this, [this] {
+        claimsCheck()->show();
+        claimsCheck()->raise();
+    });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     m_logScaleAction = view->addAction(tr("&Logarithmic scale"));
@@ -289,6 +294,11 @@ bool MainWindow::startPlan(RunPlan plan, bool customRace)
         refuse(instrumentCheckRefusal());
         return false;
     }
+    if (m_claimsCheck && m_claimsCheck->isRunning()) {
+        refuse(tr("The article is being checked (Run > Check the article): a run now would disturb it. Wait for it "
+                  "to finish or press its Stop."));
+        return false;
+    }
     m_runPanel->clearRefusal();
     m_custom->setRunning(true, customRace);
     m_startup->setBlockedBy(tr("A benchmark run is in progress: measuring start-up now would disturb both. "
@@ -365,6 +375,21 @@ InstrumentCheckDialog* MainWindow::instrumentCheck()
             m_instrumentCheck->setBlockedBy(runBlocksTheInstrumentCheck());
     }
     return m_instrumentCheck;
+}
+
+ClaimsDialog* MainWindow::claimsCheck()
+{
+    if (!m_claimsCheck)
+        m_claimsCheck = new ClaimsDialog(
+            m_registry, m_catalog,
+            [this] {
+                if (isRunning() || m_startup->isRunning() || (m_instrumentCheck && m_instrumentCheck->isRunning()))
+                    return tr("Something else is measuring (a run, start-up or the instrument check): checking the "
+                              "article now would disturb both. Check when it ends.");
+                return QString();
+            },
+            this);
+    return m_claimsCheck;
 }
 
 void MainWindow::showStartupTab()

@@ -21,6 +21,7 @@ struct ResultsDocument;
 namespace versus::gui {
 
 class ChartsPage;
+class ClaimsDialog;
 class CustomCodePanel;
 class InstrumentCheckDialog;
 class ResultsActions;
@@ -62,6 +63,8 @@ public:
     /// Help > Instrument check; created on first use.
     InstrumentCheckDialog* instrumentCheck();
     void showStartupTab();
+    /// Run > Check the article; created on first use.
+    ClaimsDialog* claimsCheck();
 
     RunPanel* runPanel() const { return m_runPanel; }
     ChartsPage* chartsPage() const { return m_charts; }
@@ -105,6 +108,7 @@ private:
     CustomCodePanel* m_custom = nullptr;
     StartupView* m_startup = nullptr;
     InstrumentCheckDialog* m_instrumentCheck = nullptr;
+    ClaimsDialog* m_claimsCheck = nullptr;
     ResultsModel* m_results = nullptr;
     QSortFilterProxyModel* m_resultsProxy = nullptr;
     QTabWidget* m_viewTabs = nullptr;

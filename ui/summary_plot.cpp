@@ -245,7 +245,7 @@ void SummaryPlot::drawClaimBands(const std::vector<Result>& group, const QString
     if (node == group.end())
         return;
     const double n = double(seriesOrder.size());
-    for (const ArticleClaim* claim : articleClaimsFor(claimId->second)) {
+    for (const ArticleClaim* claim : articleClaimsFor(group.front().workloadId)) {
         if (!claim->aboutTime)
             continue;
         const auto python = std::find_if(group.begin(), group.end(), [claim](const Result& r) {

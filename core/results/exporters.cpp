@@ -81,49 +81,6 @@ std::string markdownCell(const std::string& text)
     return out;
 }
 
-std::string html(const std::string& text)
-{
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
-std::string htmlRow(const std::vector<std::string>& cells, const char* tag = "td")
-{
-    std::string row = "<tr>";
-    for (const auto& cell : cells)
-        row += std::string("<") + tag + ">" + html(cell) + "</" + tag + ">";
-    return row + "</tr>\n";
-}
-
-/// An SVG document as an inline element: without the XML declaration and doctype that only a file may carry.
-std::string inlineSvg(const std::string& svg)
-{
-    const std::size_t start = svg.find("<svg");
-    const std::size_t end = svg.find_last_not_of(" \t\r\n");
-    return start == std::string::npos ? std::string() : svg.substr(start, end + 1 - start);
-}
-
 std::string bytesText(std::int64_t bytes)
 {
     if (bytes < 0)
@@ -158,6 +115,53 @@ figure{margin:1em 0}
 )";
 
 }  // namespace
+
+std::string htmlEscape(const std::string& text)
+{
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string htmlTableRow(const std::vector<std::string>& cells, const char* tag)
+{
+    std::string row = "<tr>";
+    for (const auto& cell : cells)
+        row += std::string("<") + tag + ">" + htmlEscape(cell) + "</" + tag + ">";
+    return row + "</tr>\n";
+}
+
+std::string inlineSvg(const std::string& svg)
+{
+    const std::size_t start = svg.find("<svg");
+    const std::size_t end = svg.find_last_not_of(" \t\r\n");
+    return start == std::string::npos ? std::string() : svg.substr(start, end + 1 - start);
+}
+
+const char* htmlReportStyle()
+{
+    return kReportStyle;
+}
 
 std::string samplesCsv(const std::vector<Result>& results)
 {
@@ -294,10 +298,10 @@ std::string htmlReport(const ResultsDocument& document, const std::vector<ChartS
 {
     const Environment& e = document.environment;
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Versus results "
-        + html(document.startedAtUtc) + "</title>\n<style>\n" + kReportStyle + "</style>\n</head>\n<body>\n";
-    out += "<h1>Versus results</h1>\n<p>Versus " + html(document.versusVersion) + " (commit "
-        + html(knownOr(document.gitCommit)) + "), run started " + html(knownOr(document.startedAtUtc))
-        + (document.finishedAtUtc.empty() ? "" : ", finished " + html(document.finishedAtUtc)) + ".</p>\n";
+        + htmlEscape(document.startedAtUtc) + "</title>\n<style>\n" + htmlReportStyle() + "</style>\n</head>\n<body>\n";
+    out += "<h1>Versus results</h1>\n<p>Versus " + htmlEscape(document.versusVersion) + " (commit "
+        + htmlEscape(knownOr(document.gitCommit)) + "), run started " + htmlEscape(knownOr(document.startedAtUtc))
+        + (document.finishedAtUtc.empty() ? "" : ", finished " + htmlEscape(document.finishedAtUtc)) + ".</p>\n";
 
     out += "<h2>Environment</h2>\n<table>\n";
     const std::vector<std::pair<std::string, std::string>> environment = {
@@ -315,20 +319,20 @@ std::string htmlReport(const ResultsDocument& document, const std::vector<ChartS
              : e.aslr == 1 ? "partial"
                            : "full"}};
     for (const auto& [name, value] : environment)
-        out += htmlRow({name, value});
+        out += htmlTableRow({name, value});
     for (const auto& runtime : document.runtimes)
-        out += htmlRow({runtime.name, runtime.displayVersion()});
+        out += htmlTableRow({runtime.name, runtime.displayVersion()});
     for (const auto& [name, version] : document.componentVersions)
-        out += htmlRow({name, version});
+        out += htmlTableRow({name, version});
     out += "</table>\n";
     for (const auto& warning : document.warnings)
-        out += "<p class=\"warning\">" + html(warning) + "</p>\n";
+        out += "<p class=\"warning\">" + htmlEscape(warning) + "</p>\n";
 
     out += "<h2>Results</h2>\n<p>Times per call of the workload: median with its bootstrap 95% confidence "
            "interval.</p>\n";
     for (const auto& [label, group] : groupByWorkload(document.results)) {
-        out += "<h3>" + html(label) + "</h3>\n<table>\n";
-        out += htmlRow(
+        out += "<h3>" + htmlEscape(label) + "</h3>\n<table>\n";
+        out += htmlTableRow(
             {"Runtime", "Version", "Median", "95% CI", "Mean ± σ", "p5 to p95", "CV", "Outliers", "Samples", "Status"},
             "th");
         for (const Result* r : group) {
@@ -337,31 +341,32 @@ std::string htmlReport(const ResultsDocument& document, const std::vector<ChartS
             auto cell = [&](const std::string& text) { return measured ? text : std::string("-"); };
             char cv[32];
             std::snprintf(cv, sizeof cv, "%.1f%%", s.cv * 100);
-            out += htmlRow({r->seriesName(), r->runtimeVersion, cell(formatDuration(s.medianNs)), cell(ciText(s)),
-                            cell(formatDuration(s.meanNs) + " ± " + formatDuration(s.stddevNs)),
-                            cell(formatDuration(s.p5Ns) + " to " + formatDuration(s.p95Ns)), cell(cv),
-                            cell(std::to_string(s.outliers)), std::to_string(s.samples), statusText(*r)});
+            out += htmlTableRow({r->seriesName(), r->runtimeVersion, cell(formatDuration(s.medianNs)), cell(ciText(s)),
+                                 cell(formatDuration(s.meanNs) + " ± " + formatDuration(s.stddevNs)),
+                                 cell(formatDuration(s.p5Ns) + " to " + formatDuration(s.p95Ns)), cell(cv),
+                                 cell(std::to_string(s.outliers)), std::to_string(s.samples), statusText(*r)});
         }
         out += "</table>\n";
         for (const auto& comparison : comparisonsWithFastest(group))
-            out += "<p>" + html(comparison.sentence) + "</p>\n";
+            out += "<p>" + htmlEscape(comparison.sentence) + "</p>\n";
         for (const Result* r : group)
             for (const auto& warning : r->warnings)
-                out += "<p class=\"warning\">Warning, " + html(r->seriesName()) + ": " + html(warning) + "</p>\n";
+                out += "<p class=\"warning\">Warning, " + htmlEscape(r->seriesName()) + ": " + htmlEscape(warning)
+                    + "</p>\n";
     }
 
     if (!charts.empty()) {
         out += "<h2>Charts</h2>\n";
         for (const auto& chart : charts)
-            out += "<figure>\n" + inlineSvg(chart.svg) + "\n<figcaption>" + html(chart.title)
+            out += "<figure>\n" + inlineSvg(chart.svg) + "\n<figcaption>" + htmlEscape(chart.title)
                 + "</figcaption>\n</figure>\n";
     }
 
     std::string failures;
     for (const auto& r : document.results)
         if (!r.ok())
-            failures += "<li class=\"failure\"><b>" + html(workloadLabel(r) + " on " + r.seriesName())
-                + "</b>: " + html(failureText(r)) + "</li>\n";
+            failures += "<li class=\"failure\"><b>" + htmlEscape(workloadLabel(r) + " on " + r.seriesName())
+                + "</b>: " + htmlEscape(failureText(r)) + "</li>\n";
     if (!failures.empty())
         out += "<h2>Failures</h2>\n<ul>\n" + failures + "</ul>\n";
     return out + "</body>\n</html>\n";

@@ -42,6 +42,15 @@ struct ChartSvg {
     std::string svg;  ///< inserted verbatim, without its XML declaration: it must come from Versus's own renderer
 };
 
+/// Text made safe inside HTML: & < > " and ' escaped.
+std::string htmlEscape(const std::string& text);
+/// "<tr><td>a</td><td>b</td></tr>" with every cell escaped; `tag` "th" for a header row.
+std::string htmlTableRow(const std::vector<std::string>& cells, const char* tag = "td");
+/// An SVG document as an inline element: without the XML declaration and doctype that only a file may carry.
+std::string inlineSvg(const std::string& svg);
+/// The style sheet of Versus's self-contained HTML pages (the report, the claims handout).
+const char* htmlReportStyle();
+
 /// A self-contained HTML page (no external files or scripts): run metadata, environment table and warnings, a
 /// summary table with 95% CIs, comparisons (comparisonsWithFastest()) and warnings per workload, the charts, and every
 /// failure with its message.

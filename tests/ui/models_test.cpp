@@ -449,8 +449,8 @@ void ModelsTest::windowHeadlineIsTheCliAndMarkdownHeadline()
 
 void ModelsTest::summaryDrawsTheArticlesClaimedRange()
 {
-    QCOMPARE(articleClaimsFor("json").size(), std::size_t(2));  // plain json and ujson differ
-    QVERIFY(articleClaimsFor("no-such-claim").empty());
+    QCOMPARE(articleClaimsFor("json_parse").size(), std::size_t(2));  // plain json and ujson differ
+    QVERIFY(articleClaimsFor("no-such-workload").empty());
     SummaryPlot plot;
     const std::vector<Result> results{testing::syntheticResult(0, "fib", "python", 7e6),
                                       testing::syntheticResult(1, "fib", "node", 1e6)};
