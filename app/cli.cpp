@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -89,6 +90,18 @@ struct RunOptions {
 
 int listCommand(const Catalog& catalog, RuntimeRegistry& registry, const std::filesystem::path& directory)
 {
+    // Every flavour's modules probed at once, each in its own child process: the listing below then reads the
+    // registry's kept answers instead of waiting for one interpreter after another.
+    std::vector<std::future<void>> probes;
+    for (const auto& w : catalog.workloads())
+        for (const auto& impl : w.implementations)
+            for (const auto& d : registry.descriptors())
+                if (!impl.requires_.empty() && d.info.language == impl.language)
+                    probes.push_back(std::async(std::launch::async, [&registry, id = d.info.id, &impl] {
+                        (void)registry.checkRequirements(id, impl);
+                    }));
+    for (auto& probe : probes)
+        probe.wait();
     std::cout << "Workloads (" << directory.string() << "):\n";
     for (const auto& category : catalog.categories()) {
         std::cout << "  " << category << "\n";
@@ -108,6 +121,13 @@ int listCommand(const Catalog& catalog, RuntimeRegistry& registry, const std::fi
             std::cout << "        "
                       << w.description.substr(0, sentenceEnd == std::string::npos ? std::string::npos : sentenceEnd + 1)
                       << "\n";
+            // Flavours a runtime cannot run, with the reason a run would give (RuntimeRegistry::checkRequirements).
+            for (const auto& impl : w.implementations)
+                for (const auto& d : registry.descriptors())
+                    if (!impl.requires_.empty() && d.info.language == impl.language)
+                        if (const auto met = registry.checkRequirements(d.info.id, impl); !met)
+                            std::cout << "        unavailable: " << impl.language << "/" << impl.flavour << " on "
+                                      << d.info.id << ": " << met.error() << "\n";
         }
     }
     for (const auto& error : catalog.errors())

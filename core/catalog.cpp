@@ -4,6 +4,7 @@
 #include "json_parse_error.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cerrno>
 #include <cstdlib>
@@ -31,6 +32,32 @@ const std::set<std::string> kCategories = {"cpu",  "numeric",     "json",     "f
                                            "http", "concurrency", "database", "custom", "test"};
 /// Servers Versus starts for a run (core/database/plan_services.h).
 const std::set<std::string> kServices = {"postgresql"};
+
+/// A Python module ("numpy", "xml.etree") or an npm package ("express", "@fastify/static"): what `requires` may name.
+/// The probes pass it as an argument, never as code; this refuses paths and text that is no module at all.
+bool isModuleName(const std::string& name)
+{
+    if (name.empty() || name.size() > 214 || name.front() == '.' || name.front() == '-'
+        || name.find("..") != std::string::npos)
+        return false;
+    const auto slash = name.find('/');
+    if (slash != std::string::npos
+        && (name.front() != '@' || name.find('/', slash + 1) != std::string::npos || slash + 1 == name.size()))
+        return false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(name[i]);
+        if (!std::isalnum(c) && c != '_' && c != '.' && c != '-' && c != '/' && !(c == '@' && i == 0))
+            return false;
+    }
+    return true;
+}
+
+/// A JSON value as short text for an error message.
+std::string shortJson(const json& value)
+{
+    std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);  // valid UTF-8 whatever it holds
+    return text.size() > 60 ? text.substr(0, 60) + "..." : text;
+}
 
 struct ManifestReader {
     std::filesystem::path file;
@@ -330,7 +357,7 @@ std::optional<Workload> Catalog::loadManifest(const std::filesystem::path& manif
         }
         try {
             doc = json::parse(in);
-        } catch (const json::parse_error& e) {
+        } catch (const json::exception& e) {  // parse_error, and out_of_range for a number like 1e309
             r.fail("", "is not valid JSON: " + describeJsonError(e));
             return std::nullopt;
         }
@@ -544,9 +571,15 @@ std::optional<Workload> Catalog::loadManifest(const std::filesystem::path& manif
             }
             if (j.contains("requires")) {
                 if (j["requires"].is_array()) {
-                    for (const auto& req : j["requires"])
-                        if (req.is_string())
+                    for (const auto& req : j["requires"]) {
+                        if (req.is_string() && isModuleName(req.get<std::string>()))
                             impl.requires_.push_back(req.get<std::string>());
+                        else
+                            r.fail(path + "requires",
+                                   shortJson(req)
+                                       + " is not a module name (a Python module as numpy or an npm package as "
+                                         "express or @scope/name)");
+                    }
                 } else {
                     r.fail(path + "requires", "must be an array of module names");
                 }

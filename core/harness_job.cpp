@@ -24,7 +24,7 @@ json paramsToJson(const ParamValues& params)
 {
     json out = json::object();
     for (const auto& [name, value] : params)
-        std::visit([&](const auto& v) { out[name] = v; }, value);
+        std::visit([&out, &key = name](const auto& v) { out[key] = v; }, value);  // clang 14 cannot capture a binding
     return out;
 }
 

@@ -378,6 +378,13 @@ void RunScheduler::runPlan(RunPlan plan)
                 report(item.result);
                 continue;
             }
+            // A flavour needing a module this runtime cannot import is unavailable here, with the reason: never a
+            // script error from inside the harness.
+            if (const auto met = m_registry.checkRequirements(planItem.runtimeId, *impl); !met) {
+                fail(item.result, FailureKind::RuntimeUnavailable, met.error());
+                report(item.result);
+                continue;
+            }
             item.runtime = *runtime;
             item.info = item.runtime->info();
             item.result.runtimeName = item.info.name;

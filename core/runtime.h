@@ -2,12 +2,14 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
 
 #include "catalog.h"
 #include "events.h"
+#include "expected.h"
 #include "result.h"
 
 namespace versus {
@@ -79,6 +81,13 @@ struct RuntimeDescriptor {
     /// The same runtime in an isolated worker process (`versus worker`); empty when isolating would add nothing:
     /// external interpreters already run each job in a child process, the native runtime runs no user code.
     std::function<std::unique_ptr<Runtime>()> createIsolated;
+    /// Imports `module` (a Python module, an npm package) the way a script in `folder` would, in a child process of
+    /// the same interpreter, so that nothing is loaded into Versus; the error is a sentence naming the runtime, the
+    /// module and what to install. Empty when the runtime imports nothing (native, fake). Call it through
+    /// RuntimeRegistry::checkRequirements, which asks once per runtime and module.
+    std::function<Expected<void>(const std::string& module, const std::filesystem::path& folder)> probeModule;
+    /// True when the answer of probeModule depends on the script's folder (npm packages in node_modules beside it).
+    bool probeDependsOnFolder = false;
     bool available() const { return unavailableReason.empty(); }
 };
 

@@ -94,6 +94,48 @@ std::vector<RuntimeInfo> RuntimeRegistry::infos() const
     return all;
 }
 
+Expected<void> RuntimeRegistry::checkRequirements(const std::string& id, const Implementation& implementation)
+{
+    const RuntimeDescriptor* d = descriptor(id);
+    if (!d || !d->available() || !d->probeModule)
+        return {};
+    const std::filesystem::path folder = implementation.file.parent_path();
+    for (const std::string& module : implementation.requires_) {
+        const auto key = std::make_tuple(id, module, d->probeDependsOnFolder ? folder.string() : std::string());
+        // The first asker probes; later askers of the same module wait for its answer. Different modules and
+        // runtimes are probed at the same time (versus list asks for all of them at once).
+        std::promise<std::string> mine;
+        std::shared_future<std::string> answer;
+        bool probeHere = false;
+        {
+            std::lock_guard lock(m_probeMutex);
+            auto found = m_probed.find(key);
+            if (found == m_probed.end()) {
+                ++m_probeCount;
+                probeHere = true;
+                found = m_probed.emplace(key, mine.get_future().share()).first;
+            }
+            answer = found->second;
+        }
+        if (probeHere) {
+            const Expected<void> imported = d->probeModule(module, folder);
+            std::string text = imported ? std::string() : imported.error();
+            if (!imported && text.empty())
+                text = d->info.name + " cannot import " + module;
+            mine.set_value(std::move(text));
+        }
+        if (!answer.get().empty())
+            return Error{answer.get()};
+    }
+    return {};
+}
+
+int RuntimeRegistry::probeCount() const
+{
+    std::lock_guard lock(m_probeMutex);
+    return m_probeCount;
+}
+
 bool RuntimeRegistry::isCreated(const std::string& id) const
 {
     std::lock_guard lock(m_mutex);

@@ -2,6 +2,7 @@
 #include "builtin_runtimes.h"
 
 #include "external/external_process_runtime.h"
+#include "external/module_probe.h"
 #include "isolated/isolated_runtime.h"
 #include "native/native_runtime.h"
 #include "node/embedded_node_runtime.h"
@@ -16,6 +17,12 @@ void registerEmbeddedRuntimes(RuntimeRegistry& registry)
     for (RuntimeDescriptor d :
          {EmbeddedPythonRuntime::descriptor(), EmbeddedNodeRuntime::descriptor(node18.program, node18.environment)}) {
         d.createIsolated = [info = d.info] { return std::make_unique<IsolatedRuntime>(info); };
+        // Probed with the interpreter the embedded one is (the same libpython's /usr/bin/python3.11 -E, the Node 18
+        // executable of the same libnode), in a child: a probe loads nothing into the measuring process.
+        const bool javascript = d.info.language == "javascript";
+        d.probeModule = moduleProbe(d.info, javascript ? node18.program : VERSUS_PYTHON_EXECUTABLE,
+                                    javascript ? node18.environment : std::vector<std::string>{});
+        d.probeDependsOnFolder = javascript;
         registry.add(std::move(d));
     }
 }

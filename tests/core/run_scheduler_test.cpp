@@ -523,3 +523,44 @@ TEST(RunScheduler, WarnsWhenTheHarnessIsALargeShareOfEachCall)
     EXPECT_EQ(results[2].harnessOverheadNs, -1);
     EXPECT_TRUE(results[2].warnings.empty());
 }
+
+TEST(RunScheduler, AFlavourNeedingAModuleTheRuntimeLacksIsUnavailableAndEachModuleIsProbedOnce)
+{
+    Fixture f;
+    RuntimeDescriptor fake = FakeRuntime::descriptor({});
+    std::vector<std::string> probed;
+    fake.probeModule = [&probed](const std::string& module, const std::filesystem::path&) -> Expected<void> {
+        probed.push_back(module);
+        if (module == "versus_no_such_module")
+            return Error{"Fake cannot import versus_no_such_module: install it"};
+        return {};
+    };
+    f.registry.add(fake);
+    Workload w = testWorkload();
+    Implementation needy = w.implementations.front();
+    needy.flavour = "needy";
+    needy.requires_ = {"present", "versus_no_such_module"};
+    Implementation served = w.implementations.front();
+    served.flavour = "served";
+    served.requires_ = {"present"};
+    w.implementations.push_back(needy);
+    w.implementations.push_back(served);
+    // The same workload twice (two parameter values): the second asks the registry again and gets its kept answers.
+    f.scheduler.runBlocking(
+        {{{&w, "fake", {{"n", std::int64_t(5)}}}, {&w, "fake", {{"n", std::int64_t(6)}}}}, options(0, 1)});
+    EXPECT_EQ(probed, (std::vector<std::string>{"present", "versus_no_such_module"}));
+    EXPECT_EQ(f.registry.probeCount(), 2);
+    const auto results = f.scheduler.results();
+    ASSERT_EQ(results.size(), 6u);
+    int unavailable = 0;
+    for (const auto& result : results) {
+        if (result.flavour == "needy") {
+            ++unavailable;
+            EXPECT_EQ(result.failure.kind, FailureKind::RuntimeUnavailable);
+            EXPECT_EQ(result.failure.message, "Fake cannot import versus_no_such_module: install it");
+        } else {
+            EXPECT_TRUE(result.ok()) << result.flavour << ": " << result.failure.message;
+        }
+    }
+    EXPECT_EQ(unavailable, 2);
+}

@@ -93,6 +93,41 @@ TEST(Cli, AFailedResultMakesTheExitStatusNonZero)
     EXPECT_NE(run.out.find("wrong answer: expected 55, got 56"), std::string::npos) << run.out;
 }
 
+// Issue 12: a flavour needing a module the runtime cannot import is unavailable with the reason, in the table, the
+// results file and `versus list` alike; never a script error with a traceback.
+TEST(Cli, AFlavourNeedingAMissingModuleIsUnavailableWithTheReasonInRunAndList)
+{
+    const std::string json = ::testing::TempDir() + "/needs_module.json";
+    const ProcessRun run =
+        versus(kFixtures + " run -w needs_module -r python -r pypy3 -r node --tiny" + kQuick + "--json " + json);
+    EXPECT_EQ(run.status, 1) << "unavailable flavours are failed results: " << run.out;
+    EXPECT_NE(run.out.find("cannot import versus_no_such_module"), std::string::npos) << run.out;
+    EXPECT_EQ(run.out.find("Traceback"), std::string::npos) << run.out;
+    std::ifstream in(json);
+    const auto doc = nlohmann::json::parse(in);
+    int unavailable = 0;
+    for (const auto& result : doc["results"]) {
+        if (result["flavour"] == "plain") {
+            EXPECT_EQ(result["status"], "ok") << result.dump();
+            continue;
+        }
+        ++unavailable;
+        EXPECT_EQ(result["failure"]["kind"], "runtime-unavailable") << result.dump();
+        const std::string message = result["failure"]["message"];
+        EXPECT_TRUE(message.find("cannot import versus_no_such_module: ") != std::string::npos
+                    || message.find("cannot load the npm package 'versus_no_such_module' from") != std::string::npos)
+            << message;
+    }
+    EXPECT_EQ(unavailable, 3);
+
+    const ProcessRun list = versus(kFixtures + " list");
+    EXPECT_EQ(list.status, 0) << list.out;
+    for (const std::string line :
+         {"unavailable: python/missing on python: CPython 3.11", "unavailable: python/missing on pypy3: PyPy ",
+          "unavailable: javascript/missing on node: Node.js 18."})
+        EXPECT_NE(list.out.find(line), std::string::npos) << line << "\n" << list.out;
+}
+
 TEST(Cli, InvalidParameterIsRefusedBeforeAnyRuntimeStarts)
 {
     const ProcessRun run = versus("run -w fib -p n=99");

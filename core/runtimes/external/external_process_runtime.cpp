@@ -17,6 +17,7 @@
 #include "catalog.h"
 #include "harness_job.h"
 #include "memory_sampler.h"
+#include "module_probe.h"
 #include "clock.h"
 
 namespace versus {
@@ -379,6 +380,8 @@ RuntimeDescriptor describe(const std::string& id, const std::string& name, const
     d.create = [info, resolved, environment] {
         return std::make_unique<ExternalProcessRuntime>(info, resolved, environment);
     };
+    d.probeModule = moduleProbe(info, resolved, environment);
+    d.probeDependsOnFolder = info.language == "javascript";
     return d;
 }
 
