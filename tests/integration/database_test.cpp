@@ -29,13 +29,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/// The cluster folders of this process (their versus.pid names it): ctest runs other test processes with clusters of
+/// their own at the same time.
 std::set<fs::path> clusterFolders()
 {
     std::set<fs::path> out;
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(fs::temp_directory_path(), ec))
-        if (entry.path().filename().string().rfind("versus-pg-", 0) == 0)
+    for (const auto& entry : fs::directory_iterator(fs::temp_directory_path(), ec)) {
+        if (entry.path().filename().string().rfind("versus-pg-", 0) != 0)
+            continue;
+        std::ifstream owner(entry.path() / "versus.pid");
+        pid_t pid = 0;
+        if (owner >> pid && pid == getpid())
             out.insert(entry.path());
+    }
     return out;
 }
 
