@@ -131,14 +131,6 @@ std::string tempDir(const std::string& name)
 
 namespace {
 
-std::string readAll(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 std::string validText()
 {
     return writeResultsDocument(exampleDocument());
