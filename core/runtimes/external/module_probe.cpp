@@ -52,11 +52,18 @@ std::function<Expected<void>(const std::string&, const std::filesystem::path&)> 
     const bool javascript = info.language == "javascript";
     return [=](const std::string& module, const std::filesystem::path& folder) -> Expected<void> {
         ChildSpec spec;
-        // The module name is an argument, never part of the code.
+        // The module name is an argument, never part of the code. An npm package must resolve (be installed) from
+        // the workload's folder or from the catalog's shared `_lib` beside it, whose scripts the workloads require
+        // (the database clients); it is not loaded, since some need what their workload sets up first (Prisma's
+        // generated client).
+        const std::filesystem::path shared = folder.parent_path() / "_lib";
         spec.argv = javascript
-            ? std::vector<std::string>{program, "-e",
-                                       "require(require.resolve(process.argv[1], {paths: [process.argv[2]]}))", module,
-                                       folder.string()}
+            ? std::vector<std::string>{program,
+                                       "-e",
+                                       "require.resolve(process.argv[1], {paths: process.argv.slice(2)})",
+                                       module,
+                                       folder.string(),
+                                       shared.string()}
             : std::vector<std::string>{
                 program, "-E", "-B", "-c", "import importlib, sys; importlib.import_module(sys.argv[1])", module};
         spec.throughHelper = false;
@@ -70,9 +77,9 @@ std::function<Expected<void>(const std::string&, const std::filesystem::path&)> 
                          + (outcome.startError.empty() ? outcome.describeEnd() : outcome.startError)};
         if (javascript) {
             const std::string cause = otherCause(outcome.stderrTail, "Cannot find module '" + module + "'");
-            return Error{runtime + " cannot load the npm package '" + module + "' from " + folder.string() + cause
-                         + ": run packaging/install-deps (it runs npm ci there) or 'cd " + folder.string()
-                         + " && npm ci'"};
+            return Error{runtime + " cannot load the npm package '" + module + "' from " + folder.string() + " or "
+                         + shared.string() + cause
+                         + ": run packaging/install-deps (it runs npm ci where the package.json is)"};
         }
         const std::string cause =
             otherCause(outcome.stderrTail, "No module named '" + module.substr(0, module.find('.')));
