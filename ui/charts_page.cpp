@@ -289,22 +289,45 @@ void ChartsPage::showWorkloadInPlots(const QString& workloadId)
     m_distribution->showWorkload(workloadId);
 }
 
+namespace {
+
+/// A warning's first sentence, at most about a line: the banner keeps the plots tall at 1280x720, and its tooltip
+/// holds every warning whole.
+QString bannerLine(const QString& warning)
+{
+    constexpr int kMaxChars = 110;
+    QString line = warning;
+    if (const int end = line.indexOf(QStringLiteral(". ")); end > 0)
+        line = line.left(end + 1);
+    if (line.size() > kMaxChars)
+        line = line.left(kMaxChars - 1).trimmed() + QChar(0x2026);
+    return line;
+}
+
+}  // namespace
+
 void ChartsPage::showEnvironmentWarnings(const std::vector<std::string>& warnings, const QString& when)
 {
     QStringList items;
-    for (const std::string& w : warnings)
-        items << QStringLiteral("<li>%1</li>").arg(toQString(w).toHtmlEscaped());
+    QStringList whole;
+    for (const std::string& w : warnings) {
+        items << QStringLiteral("<li>%1</li>").arg(bannerLine(toQString(w)).toHtmlEscaped());
+        whole << QStringLiteral("<li>%1</li>").arg(toQString(w).toHtmlEscaped());
+    }
     m_environmentBanner->setVisible(!items.isEmpty());
+    const QString title = tr("<b>%1: what may make the numbers noisy or biased.</b>").arg(when.toHtmlEscaped());
     m_environmentBanner->setText(
+        items.isEmpty()
+            ? QString()
+            : title + tr(" (hover for the whole text)<ul style=\"margin: 0\">%1</ul>").arg(items.join(QString())));
+    m_environmentBanner->setToolTip(
         items.isEmpty() ? QString()
-                        : tr("<b>%1: what may make the numbers noisy or biased.</b><ul style=\"margin: 0\">"
-                             "%2</ul>")
-                              .arg(when.toHtmlEscaped(), items.join(QString())));
+                        : title + QStringLiteral("<ul style=\"margin: 0\">%1</ul>").arg(whole.join(QString())));
 }
 
 QString ChartsPage::environmentBannerText() const
 {
-    return m_environmentBanner->isVisible() ? m_environmentBanner->text() : QString();
+    return m_environmentBanner->isVisible() ? m_environmentBanner->toolTip() : QString();
 }
 
 bool ChartsPage::logScale() const

@@ -1016,13 +1016,15 @@ void MainWindowTest::startupTabMeasuresColdStartAndEmbeddedParts()
 void MainWindowTest::chartsFillTheirPlaceAndARaceIsLabelledAtBothSizes()
 {
     // Each chart draws over its whole widget (its layout once stayed at the size of the first replot), the plot
-    // keeps most of the chart's height, and a raced run says so in the legends and the headline.
+    // keeps at least a third of the chart's height (at 1280x720 the memory chart's five legend entries, GC ticks
+    // included when a collection ran, take three rows of a 200 px chart), and a raced run says so in the legends
+    // and the headline.
     QVERIFY(QDir().mkpath(QStringLiteral(VERSUS_UI_ARTIFACTS)));
     auto verifyCharts = [this](const QString& when) {
         for (PlotWidget* chart : m_window->chartsPage()->plots()) {
             QCustomPlot* plot = chart->plot();
             QCOMPARE(plot->viewport().size(), plot->size());
-            QVERIFY2(plot->axisRect()->height() >= plot->height() * 0.4,
+            QVERIFY2(plot->axisRect()->height() * 3 >= plot->height(),
                      qPrintable(QStringLiteral("%1, %2: plot %3 px of %4")
                                     .arg(when, chart->title())
                                     .arg(plot->axisRect()->height())
