@@ -54,48 +54,55 @@ struct Leftovers {
     }
 };
 
-/// The ports this process listens on over IPv4 (/proc/net/tcp, state 0A), by the inodes of its own sockets.
-std::size_t listeningSockets()
-{
-    std::set<std::string> inodes;
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
-        const std::string target = std::filesystem::read_symlink(entry.path(), ec).string();
-        if (target.rfind("socket:[", 0) == 0)
-            inodes.insert(target.substr(8, target.size() - 9));
-    }
-    std::ifstream tcp("/proc/self/net/tcp");
-    std::string line;
-    std::getline(tcp, line);
-    std::size_t listening = 0;
-    while (std::getline(tcp, line)) {
-        std::istringstream fields(line);
-        std::string slot, local, remote, state, queues, timer, retransmits, uid, timeout, inode;
-        fields >> slot >> local >> remote >> state >> queues >> timer >> retransmits >> uid >> timeout >> inode;
-        if (state == "0A" && inodes.count(inode))
-            ++listening;
-    }
-    return listening;
-}
+/// One line of /proc/self/net/tcp: addresses as the kernel prints them (hex), state "0A" for listening.
+struct TcpSocket {
+    std::string local, remote, state;
+};
 
-/// "tcp 0100007F:A1B2 -> 0100007F:C3D4 state 01" or "unix" for each socket in `now` and not in `before`: what a
-/// failed expectation about sockets should show.
-std::string describeNewSockets(const Leftovers& before, const Leftovers& now)
+/// This network namespace's IPv4 TCP sockets, by inode.
+std::map<std::string, TcpSocket> tcpSockets()
 {
-    std::map<std::string, std::string> tcp;
+    std::map<std::string, TcpSocket> sockets;
     std::ifstream table("/proc/self/net/tcp");
     std::string line;
     std::getline(table, line);
     while (std::getline(table, line)) {
         std::istringstream fields(line);
-        std::string slot, local, remote, state, queues, timer, retransmits, uid, timeout, inode;
-        fields >> slot >> local >> remote >> state >> queues >> timer >> retransmits >> uid >> timeout >> inode;
-        tcp[inode] = "tcp " + local + " -> " + remote + " state " + state;
+        std::string slot, queues, timer, retransmits, uid, timeout, inode;
+        TcpSocket socket;
+        fields >> slot >> socket.local >> socket.remote >> socket.state >> queues >> timer >> retransmits >> uid
+            >> timeout >> inode;
+        sockets[inode] = socket;
     }
+    return sockets;
+}
+
+/// The ports this process listens on over IPv4, by the inodes of its own sockets.
+std::size_t listeningSockets()
+{
+    std::size_t listening = 0;
+    const Leftovers now = Leftovers::now();
+    for (const auto& [inode, socket] : tcpSockets())
+        if (socket.state == "0A" && now.socketInodes.count(inode))
+            ++listening;
+    return listening;
+}
+
+/// "tcp 0100007F:A1B2 -> 0100007F:C3D4 state 01" or "not TCP" for each socket in `now` and not in `before`: what a
+/// failed expectation about sockets should show.
+std::string describeNewSockets(const Leftovers& before, const Leftovers& now)
+{
+    const auto tcp = tcpSockets();
     std::string text;
-    for (const std::string& inode : now.socketInodes)
-        if (!before.socketInodes.count(inode))
-            text += (text.empty() ? "" : "; ") + (tcp.count(inode) ? tcp[inode] : "not TCP (unix or other)");
+    for (const std::string& inode : now.socketInodes) {
+        if (before.socketInodes.count(inode))
+            continue;
+        const auto found = tcp.find(inode);
+        text += (text.empty() ? "" : "; ")
+            + (found == tcp.end()
+                   ? std::string("not TCP (unix or other)")
+                   : "tcp " + found->second.local + " -> " + found->second.remote + " state " + found->second.state);
+    }
     return text;
 }
 
