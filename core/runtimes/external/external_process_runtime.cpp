@@ -3,7 +3,6 @@
 #include "external_process_runtime.h"
 
 #include <cstdlib>
-#include <fstream>
 #include <future>
 #include <map>
 #include <mutex>
@@ -15,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog.h"
+#include "disk_cache.h"
 #include "harness_job.h"
 #include "memory_sampler.h"
 #include "module_probe.h"
@@ -207,15 +207,6 @@ InterpreterIdentity parseVersionOutput(const std::string& text)
     return id;
 }
 
-std::filesystem::path cacheFile()
-{
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
-        return std::filesystem::path(xdg) / "versus" / "interpreters.json";
-    if (const char* home = std::getenv("HOME"); home && *home)
-        return std::filesystem::path(home) / ".cache" / "versus" / "interpreters.json";
-    return {};
-}
-
 std::mutex g_identityMutex;
 
 }  // namespace
@@ -227,27 +218,21 @@ InterpreterIdentity identifyInterpreter(const std::string& program, const std::v
         return {"", "", "", "",
                 "'" + program + "' was not found" + (program.find('/') == std::string::npos ? " on PATH" : "")
                     + " or is not executable"};
-    struct stat st { };
-    stat(path.c_str(), &st);  // resolveProgram checked it exists; the key changes when the binary is replaced
-    const std::string key = path + "|" + std::to_string(st.st_size) + "|" + std::to_string(st.st_mtim.tv_sec);
-
+    // The key changes when the binary is replaced.
+    const std::string key = executableKey(path);
     static std::map<std::string, InterpreterIdentity> memory;
-    const std::filesystem::path file = cacheFile();
+    static const DiskCache disk("interpreters.json");
     {
         std::lock_guard lock(g_identityMutex);
         if (auto it = memory.find(key); it != memory.end())
             return it->second;
-        if (!file.empty()) {
-            std::ifstream in(file);
-            json cached = json::parse(in, nullptr, false);
-            if (cached.is_object() && cached.contains(key) && cached[key].is_object()) {
-                const json& c = cached[key];
-                InterpreterIdentity id{c.value("language", ""), c.value("family", ""), c.value("version", ""),
-                                       c.value("detail", ""), ""};
-                memory[key] = id;
-                return id;
-            }
-        }
+    }
+    if (const auto c = disk.get(key); c && c->is_object()) {
+        InterpreterIdentity id{c->value("language", ""), c->value("family", ""), c->value("version", ""),
+                               c->value("detail", ""), ""};
+        std::lock_guard lock(g_identityMutex);
+        memory[key] = id;
+        return id;
     }
 
     ChildSpec spec;
@@ -268,21 +253,11 @@ InterpreterIdentity identifyInterpreter(const std::string& program, const std::v
     if (!id.error.empty())
         return id;  // not cached: the next attempt may work
 
-    std::lock_guard lock(g_identityMutex);
-    memory[key] = id;
-    if (!file.empty()) {
-        std::error_code ec;
-        std::filesystem::create_directories(file.parent_path(), ec);
-        std::ifstream in(file);
-        json cached = json::parse(in, nullptr, false);
-        if (!cached.is_object())
-            cached = json::object();
-        cached[key] = {
-            {"language", id.language}, {"family", id.family}, {"version", id.version}, {"detail", id.detail}};
-        const auto temp = file.string() + "." + std::to_string(getpid());
-        std::ofstream(temp) << cached.dump(2) << "\n";
-        std::filesystem::rename(temp, file, ec);
+    {
+        std::lock_guard lock(g_identityMutex);
+        memory[key] = id;
     }
+    disk.put(key, {{"language", id.language}, {"family", id.family}, {"version", id.version}, {"detail", id.detail}});
     return id;
 }
 
