@@ -83,9 +83,21 @@ def install_cancel_signal(signum, take_cancel):
     import signal
 
     def on_cancel(signum, frame):
-        if take_cancel():
+        # Where CPython prints and drops an exception (a gc callback, a __del__), the cancel is not taken: the host
+        # sends the signal again every 50 ms, and one of them lands in the job's own code.
+        if not _swallows_exceptions(frame) and take_cancel():
             raise VersusCancelled()
     signal.signal(signum, on_cancel)
+
+
+def _swallows_exceptions(frame):
+    """Whether an exception raised in `frame` would end as "Exception ignored in ..." instead of reaching the job:
+    the frame or a caller is a gc callback or a finaliser."""
+    while frame is not None:
+        if frame.f_code is _GcBuffer.callback.__code__ or frame.f_code.co_name == "__del__":
+            return True
+        frame = frame.f_back
+    return False
 
 
 class _Capture:
