@@ -11,6 +11,7 @@ import http.client
 import json
 import os
 import shutil
+import socket
 import subprocess
 import threading
 
@@ -40,6 +41,40 @@ def listening_line(port, server_cpus, wrk_cpus):
         where = (f"the server runs on CPU {','.join(map(str, server_cpus))} and wrk on CPU "
                  f"{','.join(map(str, wrk_cpus))}; they still share this machine and compete for it")
     return f"versus-http: listening on 127.0.0.1:{port}; {where}"
+
+
+def threads_end_with(server):
+    """Makes a thread-per-connection socketserver (http.server's, Werkzeug's) end its connection threads when it is
+    closed: server_close() shuts down the connections they still serve, so a thread waiting for a keep-alive client's
+    next request wakes at once instead of whenever that client goes, and then joins them (no daemon threads), so none
+    outlives the job. Returns the server."""
+    server.daemon_threads = False
+    serving, lock = set(), threading.Lock()
+    process_request, shutdown_request = server.process_request, server.shutdown_request
+    server_close = server.server_close
+
+    def process(request, client_address):
+        with lock:
+            serving.add(request)
+        process_request(request, client_address)
+
+    def finished(request):
+        with lock:
+            serving.discard(request)
+        shutdown_request(request)
+
+    def close():
+        with lock:
+            still_serving = list(serving)
+        for request in still_serving:
+            try:
+                request.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        server_close()
+
+    server.process_request, server.shutdown_request, server.server_close = process, finished, close
+    return server
 
 
 def parse_wrk_report(stdout):

@@ -3,7 +3,8 @@ keep-alive."""
 
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from versus_http import BODY, CONTENT_TYPE, completed, make_setup, report, run, teardown  # noqa: F401
+from versus_http import (  # noqa: F401
+    BODY, CONTENT_TYPE, completed, make_setup, report, run, teardown, threads_end_with)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -24,8 +25,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def serve(on_listening):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    server.daemon_threads = False  # server_close() joins the connection threads: none outlives the job
+    server = threads_end_with(ThreadingHTTPServer(("127.0.0.1", 0), _Handler))
     on_listening(server.server_address[1], server.shutdown)
     try:
         server.serve_forever()
