@@ -27,7 +27,7 @@ def serve(on_listening):
         stopping.set()
         server.pull_trigger()  # wakes the loop at once
 
-    on_listening(server.effective_port, stop)
+    on_listening(int(server.effective_port), stop)  # Waitress gives it as a string
     try:
         # Waitress's own run() loops until its map is empty; this loop also ends when stop() is called.
         while not stopping.is_set():
@@ -36,3 +36,6 @@ def serve(on_listening):
         for channel in list(sockets.values()):
             channel.close()
         server.task_dispatcher.shutdown(timeout=5)  # joins the request threads
+
+
+setup = make_setup(serve)

@@ -9,6 +9,10 @@ from versus_http import (  # noqa: F401
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # TCP_NODELAY, as Node's http, asyncio and Waitress set it: the handler sends the head and the body in two writes,
+    # and with Nagle's algorithm the body waits for the client's delayed ACK (40 ms on Linux), which would measure
+    # the kernel's timer, not Python.
+    disable_nagle_algorithm = True
 
     def do_GET(self):
         if self.path != "/json":
