@@ -213,8 +213,8 @@ function failure(error, script) {
     // The folder whose npm packages are missing: the requiring file's (a shared module in _lib has its own).
     const folder = path.dirname((error.requireStack && error.requireStack[0]) || script);
     return { ok: false, kind: 'runtime-unavailable', file, line,
-      message: `this workload needs the npm package '${missing[1]}', which is not installed next to it: run `
-        + `packaging/install-deps (it runs npm ci in ${folder}) or \`cd ${folder} && npm ci\`` };
+      message: `this workload needs the npm package '${missing[1]}', which is not installed next to it: install it `
+        + `with 'cd ${folder} && npm ci' (packaging/install-deps does it in a source tree)` };
   }
   const where = line ? ` at line ${line} of ${path.basename(file)}` : '';
   return { ok: false, kind: 'script-error', file, line, message: `${name}${where}: ${text}` };

@@ -2,6 +2,8 @@
 // the interpreter imports from changes; RuntimeRegistry keeps the answers of one Versus process.
 #include "module_probe.h"
 
+#include <fstream>
+
 #include <sys/stat.h>
 
 #include "child_process.h"
@@ -93,6 +95,23 @@ std::string lineWith(const std::string& text, const std::string& needle)
     return line.size() > 200 ? line.substr(0, 200) + "..." : line;
 }
 
+/// The folder whose package.json names `module`: the workload's own, else the shared `_lib`'s (where the database
+/// clients are declared), else the workload's.
+std::filesystem::path declaringFolder(const std::string& module, const std::filesystem::path& folder,
+                                      const std::filesystem::path& shared)
+{
+    for (const auto& candidate : {folder, shared}) {
+        std::ifstream in(candidate / "package.json");
+        const json manifest = json::parse(in, nullptr, false);
+        if (!manifest.is_object())
+            continue;
+        for (const char* section : {"dependencies", "devDependencies"})
+            if (manifest.contains(section) && manifest[section].is_object() && manifest[section].contains(module))
+                return candidate;
+    }
+    return folder;
+}
+
 /// " (ImportError: ...)" when the probe failed for another reason than the module missing, else "".
 std::string otherCause(const std::string& stderrTail, const std::string& missingText)
 {
@@ -157,9 +176,10 @@ std::function<Expected<void>(const std::string&, const std::filesystem::path&)> 
             return {};
         if (javascript) {
             const std::string cause = otherCause(answer->stderrTail, "Cannot find module '" + module + "'");
+            const std::filesystem::path declaring = declaringFolder(module, folder, shared);
             return Error{runtime + " cannot load the npm package '" + module + "' from " + folder.string() + " or "
-                         + shared.string() + cause
-                         + ": run packaging/install-deps (it runs npm ci where the package.json is)"};
+                         + shared.string() + cause + ": install it with 'cd " + declaring.string()
+                         + " && npm ci' (packaging/install-deps does it in a source tree)"};
         }
         const std::string cause =
             otherCause(answer->stderrTail, "No module named '" + module.substr(0, module.find('.')));
