@@ -31,6 +31,10 @@ for f in usr/bin/versus usr/bin/versus-gui usr/lib/versus/versus-spawn usr/share
          usr/share/versus/workloads/_selftest/noop/manifest.json; do
   [[ -f $root/$f ]] || fail "the package lacks /$f"
 done
+# The database workloads' pg client and what it requires; not Prisma's toolchain.
+lib_modules=$share/workloads/_lib/node_modules
+[[ -f $lib_modules/pg/package.json && -f $lib_modules/pg-pool/package.json ]] || fail "the package lacks pg"
+[[ ! -e $lib_modules/prisma && ! -e $lib_modules/typescript ]] || fail "the package carries Prisma's toolchain"
 if readelf -d "$root/usr/bin/versus" | grep -E 'RPATH|RUNPATH'; then
   fail "the installed versus carries an RPATH; it must rely on the system's libnode108"
 fi
