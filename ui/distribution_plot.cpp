@@ -151,7 +151,7 @@ void DistributionPlot::rebuild()
         const std::vector<double> shown = evenlySpaced(scaled, kMaxDots);
         m.thinned = shown.size() < scaled.size();
         const BoxItems items =
-            addBoxWithDots(key, 0.35, 0.3, s->name, s->color, b, evenlySpaced(outliers, kMaxOutliers), shown);
+            addBoxWithDots(key, 0.35, 0.3, s->name, s->style, b, evenlySpaced(outliers, kMaxOutliers), shown);
         m.box = items.box;
         m.dots = items.dots;
         m.sorted = std::move(scaled);

@@ -21,6 +21,7 @@
 
 #include "box_statistics.h"
 #include "chart_export_dialog.h"
+#include "runtime_palette.h"
 #include "sample_store.h"
 
 namespace versus::gui {
@@ -182,9 +183,10 @@ void PlotWidget::dropMarkersWhenLong(QCPGraph* graph, const QColor& color)
 }
 
 PlotWidget::BoxItems PlotWidget::addBoxWithDots(double key, double boxWidth, double dotOffset, const QString& name,
-                                                const QColor& color, const BoxStatistics& stats,
+                                                const SeriesStyle& style, const BoxStatistics& stats,
                                                 const std::vector<double>& outliers, const std::vector<double>& dots)
 {
+    const QColor color = style.color;
     const bool dark = palette().color(QPalette::Base).lightness() < 128;
     const QColor edge = dark ? color.lighter(125) : color.darker(125);
     BoxItems items;
@@ -193,7 +195,9 @@ PlotWidget::BoxItems PlotWidget::addBoxWithDots(double key, double boxWidth, dou
     QColor fill = color;
     fill.setAlpha(dark ? 90 : 70);
     items.box->setBrush(fill);
-    items.box->setPen(QPen(edge, 1.2));
+    QPen edgePen = style.pen(1.2);  // a flavour's box is outlined in its dash pattern
+    edgePen.setColor(edge);
+    items.box->setPen(edgePen);
     items.box->setMedianPen(QPen(dark ? color.lighter(150) : color.darker(160), 2.5));
     items.box->setWhiskerPen(QPen(edge, 1.2, Qt::SolidLine));
     items.box->setWhiskerBarPen(QPen(edge, 1.2));
@@ -208,7 +212,10 @@ PlotWidget::BoxItems PlotWidget::addBoxWithDots(double key, double boxWidth, dou
     items.dots->setLineStyle(QCPGraph::lsNone);
     QColor dot = color;
     dot.setAlpha(170);
-    items.dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, dot, dot, 4));
+    QCPScatterStyle marker = style.marker(style.shade == 0 ? 4 : 5);  // a flavour's dots in its marker shape
+    marker.setPen(QPen(dot));
+    marker.setBrush(dot);
+    items.dots->setScatterStyle(marker);
     QVector<double> keys, values;
     keys.reserve(qsizetype(dots.size()));
     for (std::size_t i = 0; i < dots.size(); ++i) {
@@ -315,8 +322,16 @@ void PlotWidget::placeLegend(QSize size)
         f.right = std::ceil(double(count) / f.rowsRight) * columnWidth + 10;
         return f;
     };
-    // Under the plot in the chart's font; else on its right; else under it in a smaller font.
-    const double tallest = size.height() / 3.0;
+    // The plot keeps at least half of the chart's height: the legend under it gets what the title and the axes (as
+    // the latest layout measured them, else a guess) leave of the other half, and at most a third of the chart.
+    double decorations = 80;
+    if (!m_laidOutSize.isEmpty()) {
+        const double legendBelow = m_legendRight ? 0.0 : double(m_legendRow->outerRect().height());
+        decorations = m_laidOutSize.height() - m_laidOutAxisRect.height() - legendBelow;
+    }
+    const double tallest = std::min(size.height() / 3.0, size.height() * 0.5 - decorations);
+    // Under the plot in the chart's font; else on its right; else under it in a smaller font; else on its right in
+    // that font, taking up to half the width.
     const QFont normal = font();
     QFont small = normal;
     small.setPointSizeF(normal.pointSizeF() * 0.85);
@@ -326,6 +341,8 @@ void PlotWidget::placeLegend(QSize size)
     if (regular.below > tallest) {
         right = regular.right <= size.width() * 0.4;
         compact = !right;
+        if (compact && fit(small).below > tallest)
+            right = fit(small).right <= size.width() * 0.5;
     }
     const Fit chosen = compact ? fit(small) : regular;
     const QFont wanted = compact ? small : normal;

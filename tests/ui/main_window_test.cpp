@@ -1016,15 +1016,14 @@ void MainWindowTest::startupTabMeasuresColdStartAndEmbeddedParts()
 void MainWindowTest::chartsFillTheirPlaceAndARaceIsLabelledAtBothSizes()
 {
     // Each chart draws over its whole widget (its layout once stayed at the size of the first replot), the plot
-    // keeps at least a third of the chart's height (at 1280x720 the memory chart's five legend entries, GC ticks
-    // included when a collection ran, take three rows of a 200 px chart), and a raced run says so in the legends
-    // and the headline.
+    // keeps at least half of the chart's height (at 1280x720 the memory chart's legend once took three rows of a
+    // 200 px chart and left the plot about 70 px), and a raced run says so in the legends and the headline.
     QVERIFY(QDir().mkpath(QStringLiteral(VERSUS_UI_ARTIFACTS)));
     auto verifyCharts = [this](const QString& when) {
         for (PlotWidget* chart : m_window->chartsPage()->plots()) {
             QCustomPlot* plot = chart->plot();
             QCOMPARE(plot->viewport().size(), plot->size());
-            QVERIFY2(plot->axisRect()->height() * 3 >= plot->height(),
+            QVERIFY2(plot->axisRect()->height() * 2 >= plot->height(),
                      qPrintable(QStringLiteral("%1, %2: plot %3 px of %4")
                                     .arg(when, chart->title())
                                     .arg(plot->axisRect()->height())
