@@ -277,7 +277,7 @@ QSize PlotWidget::axisRectSizeAt(QSize size) const
     return {size.width() - (laidOut.width() - axes.width()), size.height() - (laidOut.height() - axes.height())};
 }
 
-void PlotWidget::placeLegend(QSize size)
+void PlotWidget::placeLegend(QSize size, bool forceRight)
 {
     QCPLegend* legend = m_plot->legend;
     if (!m_legendRow)
@@ -338,7 +338,10 @@ void PlotWidget::placeLegend(QSize size)
     const Fit regular = fit(normal);
     bool right = false;
     bool compact = false;
-    if (regular.below > tallest) {
+    if (forceRight) {
+        right = true;
+        compact = regular.right > size.width() * 0.4;
+    } else if (regular.below > tallest) {
         right = regular.right <= size.width() * 0.4;
         compact = !right;
         if (compact && fit(small).below > tallest)
@@ -384,6 +387,13 @@ void PlotWidget::adaptToSize(QSize size)
         title->setText(wrapToWidth(m_title, title->font(), size.width() - 12, 2));
     // A trial layout at `size`, with the title and legend as they will be, says how long each axis is.
     static_cast<LayoutPlot*>(m_plot)->layOutAt(size);
+    // The guess of what the title and axes take was short (a title on two lines, two-line tick labels): the legend
+    // goes to the plot's right, so that the plot keeps half of the chart's height.
+    if (!m_legendRight && m_plot->legend->visible() && m_plot->legend->itemCount() > 0
+        && m_plot->axisRect()->rect().height() * 2 < size.height()) {
+        placeLegend(size, true);
+        static_cast<LayoutPlot*>(m_plot)->layOutAt(size);
+    }
     m_laidOutSize = size;
     m_laidOutAxisRect = m_plot->axisRect()->rect().size();
     const QSize area = m_laidOutAxisRect;

@@ -122,8 +122,9 @@ private:
     void updateEmptyState();
     /// The legend at `size`: under the plot in as many columns as fit, while that leaves the plot half the chart's
     /// height; else to its right in columns of as many rows as fit (at most 40% of the width), else under it in a
-    /// smaller font, else to its right in that font (at most half the width). Never truncated.
-    void placeLegend(QSize size);
+    /// smaller font, else to its right in that font (at most half the width); `forceRight`: to its right, in the
+    /// smaller font when the chart's is too wide. Never truncated.
+    void placeLegend(QSize size, bool forceRight = false);
 
     QCustomPlot* m_plot = nullptr;
     QString m_title;

@@ -50,34 +50,6 @@ Result httpResult(const std::string& runtime, const std::string& name, const std
     return r;
 }
 
-/// An http result with samples (one request per call at `reqPerS`) and what wrk reported, as the engine makes it.
-Result measuredHttp(int item, const std::string& runtime, const std::string& flavour, const std::string& label,
-                    double reqPerS)
-{
-    Result r = testing::syntheticResult(item, "http", runtime, 1e9 / reqPerS, flavour, 1, 5);
-    r.workloadTitle = "HTTP server under load (wrk)";
-    r.params = {{"connections", std::int64_t(8)}};
-    r.flavourLabel = label;
-    const double p50Us = 8 * 1e6 / reqPerS;  // 8 connections
-    r.reported = {{"latency_p50_us", p50Us},
-                  {"latency_p90_us", p50Us * 1.6},
-                  {"latency_p99_us", p50Us * 3},
-                  {"latency_max_us", p50Us * 8},
-                  {"wrk_requests_per_s", reqPerS}};
-    return r;
-}
-
-std::vector<Result> httpRun()
-{
-    return {measuredHttp(0, "node", "plain", "", 5300),
-            measuredHttp(1, "node", "express", "Express", 1400),
-            measuredHttp(2, "node", "fastify", "Fastify", 5700),
-            measuredHttp(3, "python", "plain", "asyncio", 9000),
-            measuredHttp(4, "python", "http_server", "http.server", 250),
-            measuredHttp(5, "python", "flask", "Flask", 640),
-            measuredHttp(6, "python", "fastapi", "FastAPI", 1200)};
-}
-
 /// (pen colour, pen style, marker shape) of a graph: what tells a series apart on the chart and in its legend icon.
 QString lookOf(const QCPGraph* graph)
 {
@@ -123,7 +95,7 @@ void HttpLatencyPlotTest::drawsOneSeriesPerHttpResultWithTheArticlesFigure()
 void HttpLatencyPlotTest::flavoursOfOneRuntimeAreDrawnApartInEveryChart()
 {
     // Express, Fastify and http on one Node.js, four servers on one CPython: once all in one colour per runtime.
-    const std::vector<Result> results = httpRun();
+    const std::vector<Result> results = testing::syntheticHttpRun();
     HttpLatencyPlot latency;
     latency.resize(900, 500);
     latency.showResults(results);
@@ -189,7 +161,7 @@ void HttpLatencyPlotTest::throughputIsInRequestsPerSecondBesideTheArticlesFigure
     SampleStore store;
     // What a call is comes from the manifests: http's says its calls are requests, fib's says nothing.
     store.setCallUnits(callUnitsOf(Catalog::load(workloadsDirectory())));
-    for (const Result& r : httpRun())
+    for (const Result& r : testing::syntheticHttpRun())
         store.addMeasured(r);
     store.addMeasured(testing::syntheticResult(7, "fib", "node", 1e6));  // a workload whose calls are calls
     ThroughputPlot throughput(store);
@@ -237,7 +209,7 @@ void HttpLatencyPlotTest::throughputIsInRequestsPerSecondBesideTheArticlesFigure
 void HttpLatencyPlotTest::htmlReportOfAnHttpRunHoldsEveryChartTheWindowShows()
 {
     ResultsDocument document;
-    document.results = httpRun();
+    document.results = testing::syntheticHttpRun();
     const auto charts = renderReportCharts(document);
     QVERIFY2(charts, charts ? "" : charts.error().c_str());
     QStringList titles;
