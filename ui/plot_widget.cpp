@@ -338,9 +338,9 @@ void PlotWidget::placeLegend(QSize size, bool forceRight)
     const Fit regular = fit(normal);
     bool right = false;
     bool compact = false;
-    if (forceRight) {
-        right = true;
-        compact = regular.right > size.width() * 0.4;
+    if (forceRight && std::min(regular.right, fit(small).right) <= size.width() * 0.35) {
+        right = true;  // only where it surely fits: a legend wider than the chart would be cut off
+        compact = regular.right > size.width() * 0.35;
     } else if (regular.below > tallest) {
         right = regular.right <= size.width() * 0.4;
         compact = !right;
