@@ -349,15 +349,33 @@ void PlotWidget::placeLegend(QSize size, bool forceRight)
     }
     const Fit chosen = compact ? fit(small) : regular;
     const QFont wanted = compact ? small : normal;
-    if (legend->font() != wanted) {
-        legend->setFont(wanted);
-        for (int i = 0; i < legend->itemCount(); ++i)
-            if (auto* entry = qobject_cast<QCPPlottableLegendItem*>(legend->item(i))) {
-                QFont itemFont = wanted;
-                itemFont.setItalic(!entry->plottable()->visible());  // a series hidden by a click stays marked
-                entry->setFont(itemFont);
-            }
+    setLegendFont(wanted);
+    moveLegend(right, right ? chosen.rowsRight : chosen.columns);
+    // The estimate above was short (QCustomPlot's own measure of the laid-out entries is wider): a legend that would
+    // take more than 45% of the width goes back under the plot, in the smaller font, rather than be cut off.
+    if (right && legend->minimumOuterSizeHint().width() > size.width() * 0.45) {
+        setLegendFont(small);
+        moveLegend(false, fit(small).columns);
     }
+}
+
+void PlotWidget::setLegendFont(const QFont& wanted)
+{
+    QCPLegend* legend = m_plot->legend;
+    if (legend->font() == wanted)
+        return;
+    legend->setFont(wanted);
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (auto* entry = qobject_cast<QCPPlottableLegendItem*>(legend->item(i))) {
+            QFont itemFont = wanted;
+            itemFont.setItalic(!entry->plottable()->visible());  // a series hidden by a click stays marked
+            entry->setFont(itemFont);
+        }
+}
+
+void PlotWidget::moveLegend(bool right, int wrap)
+{
+    QCPLegend* legend = m_plot->legend;
     if (right != m_legendRight) {
         QCPLayoutGrid* layout = m_plot->plotLayout();
         if (right) {
@@ -375,16 +393,25 @@ void PlotWidget::placeLegend(QSize size, bool forceRight)
     }
     const auto order = right ? QCPLayoutGrid::foRowsFirst : QCPLayoutGrid::foColumnsFirst;
     legend->setFillOrder(order, false);
-    legend->setWrap(right ? chosen.rowsRight : chosen.columns);
+    legend->setWrap(wrap);
     legend->setFillOrder(order, true);
+}
+
+void PlotWidget::wrapTitle(QSize size)
+{
+    // With the legend on the plot's right, the title's cell is the plot's column only.
+    auto* title = qobject_cast<QCPTextElement*>(m_plot->plotLayout()->element(0, 0));
+    if (!title)
+        return;
+    const int legendWidth = m_legendRight ? m_plot->legend->minimumOuterSizeHint().width() : 0;
+    title->setText(wrapToWidth(m_title, title->font(), size.width() - legendWidth - 12, 2));
 }
 
 void PlotWidget::adaptToSize(QSize size)
 {
     placeLegend(size);
     // The title and the axis titles wrap to two lines, then elide, rather than run off the chart.
-    if (auto* title = qobject_cast<QCPTextElement*>(m_plot->plotLayout()->element(0, 0)))
-        title->setText(wrapToWidth(m_title, title->font(), size.width() - 12, 2));
+    wrapTitle(size);
     // A trial layout at `size`, with the title and legend as they will be, says how long each axis is.
     static_cast<LayoutPlot*>(m_plot)->layOutAt(size);
     // The guess of what the title and axes take was short (a title on two lines, two-line tick labels): the legend
@@ -392,6 +419,7 @@ void PlotWidget::adaptToSize(QSize size)
     if (!m_legendRight && m_plot->legend->visible() && m_plot->legend->itemCount() > 0
         && m_plot->axisRect()->rect().height() * 2 < size.height()) {
         placeLegend(size, true);
+        wrapTitle(size);
         static_cast<LayoutPlot*>(m_plot)->layOutAt(size);
     }
     m_laidOutSize = size;

@@ -125,6 +125,12 @@ private:
     /// smaller font, else to its right in that font (at most half the width); `forceRight`: to its right, in the
     /// smaller font when the chart's is too wide. Never truncated.
     void placeLegend(QSize size, bool forceRight = false);
+    /// The legend's font, its entries' too (italic for a series hidden by a click).
+    void setLegendFont(const QFont& wanted);
+    /// Puts the legend on the plot's right or under it, `wrap` entries per column (right) or per row (under).
+    void moveLegend(bool right, int wrap);
+    /// The title wrapped to the width its cell has at `size` (less the legend's when that is on the right).
+    void wrapTitle(QSize size);
 
     QCustomPlot* m_plot = nullptr;
     QString m_title;
