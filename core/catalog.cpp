@@ -522,6 +522,11 @@ std::optional<Workload> Catalog::loadManifest(const std::filesystem::path& manif
         } else {
             std::string kind = r.optString(m, "kind", "metric.", "time");
             w.metric.unit = r.optString(m, "unit", "metric.", kind == "time" ? "ms" : "");
+            w.metric.callUnit = r.optString(m, "call_unit", "metric.", "");
+            if (!w.metric.callUnit.empty()
+                && (w.metric.callUnit.size() > 30
+                    || w.metric.callUnit.find_first_not_of("abcdefghijklmnopqrstuvwxyz ") != std::string::npos))
+                r.fail("metric.call_unit", "must be a plural noun in lower-case letters, at most 30 (\"requests\")");
             if (kind == "time") {
                 w.metric.kind = MetricSpec::Kind::TimePerCall;
             } else if (kind == "throughput") {

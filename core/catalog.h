@@ -39,6 +39,9 @@ struct MetricSpec {
     std::string workParameter;  ///< Throughput: the parameter holding the work done by one call
     std::string reportedName;  ///< Reported: the key in the workload's report
     bool higherIsBetter = false;
+    /// What one call of the workload is, plural ("requests": an http call is one request), for the calls-per-second
+    /// axes and tables; empty for plain calls. Manifest: "metric": {"call_unit": "requests"}.
+    std::string callUnit;
 };
 
 /// One script implementing the workload in one language, possibly a named flavour ("numpy", "ujson").

@@ -2,6 +2,8 @@
 // header.
 #include "http_article_figures.h"
 
+#include <algorithm>
+
 #include "claim_catalog.h"
 
 namespace versus {
@@ -13,7 +15,7 @@ const std::vector<HttpArticleFigure>& httpArticleFigures()
         if (const claims::Claim* claim = claims::articleClaimCatalog().find("http-frameworks"))
             for (const claims::ClaimCheck& check : claim->checks)
                 if (check.kind == claims::CheckKind::Figure && !check.series.flavours.empty())
-                    out.push_back({check.series.flavours.front(), check.about, check.statement});
+                    out.push_back({check.series.flavours.front(), check.about, check.statement, check.workloads});
         return out;
     }();
     return figures;
@@ -25,6 +27,14 @@ std::optional<HttpArticleFigure> httpArticleFigureFor(const std::string& flavour
         if (figure.flavour == flavour)
             return figure;
     return std::nullopt;
+}
+
+std::optional<HttpArticleFigure> httpArticleFigureFor(const std::string& workloadId, const std::string& flavour)
+{
+    auto figure = httpArticleFigureFor(flavour);
+    if (figure && std::find(figure->workloads.begin(), figure->workloads.end(), workloadId) == figure->workloads.end())
+        return std::nullopt;
+    return figure;
 }
 
 }  // namespace versus

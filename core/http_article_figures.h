@@ -13,11 +13,15 @@ struct HttpArticleFigure {
     std::string flavour;  ///< "express", "fastify", "fastapi", "flask"
     double requestsPerSecond = 0;
     std::string statement;  ///< "Express ~15k req/s"
+    std::vector<std::string> workloads;  ///< the workloads whose results it is set beside: {"http"}
 };
 
 /// Express about 15,000 req/s, Fastify about 30,000, FastAPI about 12,000, Flask about 3,000.
 const std::vector<HttpArticleFigure>& httpArticleFigures();
 /// The figure of one implementation; nullopt for the servers the article does not measure (http, asyncio, ...).
 std::optional<HttpArticleFigure> httpArticleFigureFor(const std::string& flavour);
+/// The figure of one implementation of `workloadId`: nullopt unless the claim names that workload (the charts mark
+/// a figure only beside the workload it is about, whatever its flavours are called elsewhere).
+std::optional<HttpArticleFigure> httpArticleFigureFor(const std::string& workloadId, const std::string& flavour);
 
 }  // namespace versus

@@ -44,16 +44,10 @@ Expected<void> ensureWidgetApplication()
 /// The size of each chart in an HTML report, in logical pixels.
 const QSize kReportChartSize(900, 420);
 
-std::map<std::string, std::string> workloadClaims(const std::vector<Result>& results)
+/// The catalog the results' workloads come from (their claims and call units); none for no results.
+Catalog catalogFor(const std::vector<Result>& results)
 {
-    std::map<std::string, std::string> claims;
-    if (results.empty())
-        return claims;
-    const Catalog catalog = Catalog::load(workloadsDirectory());
-    for (const Workload& w : catalog.workloads())
-        if (!w.claim.empty())
-            claims[w.id] = w.claim;
-    return claims;
+    return results.empty() ? Catalog() : Catalog::load(workloadsDirectory());
 }
 
 bool paintInto(QPaintDevice* device, const ChartSet& charts, QSize requested, double scale)
@@ -131,7 +125,7 @@ Expected<void> renderChartPage(const ResultsDocument& document, const std::strin
                      + std::to_string(dpi) + " DPI: use at least 100 x 100 and 24 to 2400 DPI"};
     if (auto app = ensureWidgetApplication(); !app)
         return app;
-    const ChartSet charts(document, workloadClaims(document.results), contents);
+    const ChartSet charts(document, catalogFor(document.results), contents);
     for (PlotWidget* plot : charts.plots())
         plot->setLogScale(logScale);
     const QByteArray bytes = pageBytes(charts, suffix, QSize(width, height), dpi);
@@ -144,7 +138,7 @@ Expected<std::vector<ChartSvg>> renderReportCharts(const ResultsDocument& docume
 {
     if (auto app = ensureWidgetApplication(); !app)
         return Error{app.error()};
-    const ChartSet charts(document, workloadClaims(document.results), ChartSet::Contents::Report);
+    const ChartSet charts(document, catalogFor(document.results), ChartSet::Contents::Report);
     std::vector<ChartSvg> svgs;
     for (PlotWidget* plot : charts.plots()) {
         const QByteArray svg = plot->toSvg(kReportChartSize);

@@ -29,7 +29,8 @@ Expected<void> renderChartPage(const ResultsDocument& document, const std::strin
                                double dpi, ChartSet::Contents contents, bool logScale);
 
 /// Every chart of the document one by one as SVG text (without XML declaration), for the HTML report: the summary,
-/// then each workload's throughput over time, memory and distribution. The CLI and the window both build their
+/// then each workload's throughput over time, memory and distribution, then the HTTP latency, scaling and
+/// connection-memory charts when the results hold them (ChartSet::Contents::Report). The CLI and the window both build their
 /// reports from this, so the same file name gives the same report.
 Expected<std::vector<ChartSvg>> renderReportCharts(const ResultsDocument& document);
 

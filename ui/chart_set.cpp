@@ -5,9 +5,16 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
+#include <thread>
+
+#include "catalog.h"
+#include "connection_memory_plot.h"
 #include "distribution_plot.h"
+#include "http_latency_plot.h"
 #include "memory_plot.h"
 #include "sample_store.h"
+#include "scaling_plot.h"
 #include "summary_plot.h"
 #include "throughput_plot.h"
 
@@ -19,15 +26,19 @@ constexpr int kColumns = 2;
 
 }  // namespace
 
-ChartSet::ChartSet(const ResultsDocument& document, std::map<std::string, std::string> workloadClaims,
-                   Contents contents)
+ChartSet::ChartSet(const ResultsDocument& document, const Catalog& catalog, Contents contents)
     : m_store(std::make_unique<SampleStore>()), m_host(std::make_unique<QWidget>())
 {
     const std::vector<Result>& results = document.results;
+    m_store->setCallUnits(callUnitsOf(catalog));
     for (const Result& r : results)
         m_store->addMeasured(r);
+    std::map<std::string, std::string> claims;
+    for (const Workload& w : catalog.workloads())
+        if (!w.claim.empty())
+            claims[w.id] = w.claim;
     auto* summary = new SummaryPlot(m_host.get());
-    summary->setWorkloadClaims(std::move(workloadClaims));
+    summary->setWorkloadClaims(std::move(claims));
     summary->setResults(results);
     m_plots.push_back(summary);
     std::map<QString, QString> titles;
@@ -51,6 +62,28 @@ ChartSet::ChartSet(const ResultsDocument& document, std::map<std::string, std::s
         distribution->setTitle(QStringLiteral("%1: %2").arg(title, distribution->title()));
         m_plots.push_back(distribution);
     }
+    if (contents == Contents::Page)
+        return;
+    // The charts the window shows for the whole run when its results call for them, as it shows them.
+    auto* latency = new HttpLatencyPlot(m_host.get());
+    latency->showResults(results);
+    addIfDrawn(latency, latency->hasResults());
+    const int cores = document.environment.logicalCores > 0 ? document.environment.logicalCores
+                                                            : int(std::thread::hardware_concurrency());
+    auto* scaling = new ScalingPlot(unsigned(std::max(cores, 1)), m_host.get());
+    scaling->setResults(results);
+    addIfDrawn(scaling, scaling->seriesCount() > 0);
+    auto* connections = new ConnectionMemoryPlot(m_host.get());
+    connections->setResults(results);
+    addIfDrawn(connections, connections->seriesCount() > 0);
+}
+
+void ChartSet::addIfDrawn(PlotWidget* plot, bool drawn)
+{
+    if (drawn)
+        m_plots.push_back(plot);
+    else
+        delete plot;
 }
 
 ChartSet::~ChartSet() = default;

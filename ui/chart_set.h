@@ -1,5 +1,6 @@
 // The charts of a finished run built off-screen: the summary of speed ratios, then the throughput over time of each
-// workload (a page: renderCharts), or with each workload's memory and distribution too (HTML reports, one by one).
+// workload (a page: renderCharts), or every chart the window shows for the run (HTML reports, one by one, and the
+// window's "All charts on one page").
 #pragma once
 
 #include <QSize>
@@ -15,6 +16,10 @@
 class QCPPainter;
 class QWidget;
 
+namespace versus {
+class Catalog;
+}
+
 namespace versus::gui {
 
 class PlotWidget;
@@ -25,11 +30,12 @@ public:
     enum class Contents {
         Page,  ///< the summary, then throughput per workload: what paint() lays out
         Report,  ///< the summary, then per workload its throughput, memory (the run's sampler series and GC
-        ///< events when the document has them) and distribution
+        ///< events when the document has them) and distribution; then, when the results hold them, the HTTP
+        ///< latency percentiles, the scaling with workers and the memory against connections
     };
-    /// `workloadClaims`: workload id -> the manifest's claim id, for the article's bands on the summary.
-    ChartSet(const ResultsDocument& document, std::map<std::string, std::string> workloadClaims,
-             Contents contents = Contents::Page);
+    /// `catalog`: the manifests of the document's workloads, for the article's bands on the summary (their claims) and
+    /// the throughput axes (what a call is: "requests per second").
+    ChartSet(const ResultsDocument& document, const Catalog& catalog, Contents contents = Contents::Page);
     ~ChartSet();
     ChartSet(const ChartSet&) = delete;
     ChartSet& operator=(const ChartSet&) = delete;
@@ -43,6 +49,9 @@ public:
     void paint(QCPPainter& painter, QSize requested) const;
 
 private:
+    /// Keeps `plot` when it has something to show, else deletes it.
+    void addIfDrawn(PlotWidget* plot, bool drawn);
+
     std::unique_ptr<SampleStore> m_store;
     std::unique_ptr<QWidget> m_host;  // parent of the plot widgets, never shown
     std::vector<PlotWidget*> m_plots;

@@ -109,6 +109,7 @@ ChartsPage::ChartsPage(const Catalog& catalog, QWidget* parent)
         if (!w.claim.empty())
             claims[w.id] = w.claim;
     m_summary->setWorkloadClaims(std::move(claims));
+    m_store->setCallUnits(callUnitsOf(catalog));
 
     connect(m_shownWorkload, &QComboBox::activated, this, [this](int index) {
         m_followRunningWorkload = false;

@@ -50,14 +50,14 @@ void ConnectionMemoryPlot::setResults(const std::vector<Result>& results)
             if (name.startsWith(kAtPrefix))
                 points[name.mid(kAtPrefix.size()).toDouble()] = value / kMiB;
         }
-        const QColor color =
-            RuntimePalette::color(QString::fromStdString(r.runtimeId), QString::fromStdString(r.flavour));
+        const SeriesStyle style =
+            RuntimePalette::style(QString::fromStdString(r.runtimeId), QString::fromStdString(r.flavour));
         QCPGraph* graph = p->addGraph();
         graph->setName(
             tr("%1: %2/conn.")
                 .arg(QString::fromStdString(r.seriesName()), bytesText(r.reported.at("bytes_per_connection"))));
-        graph->setPen(QPen(color, 1.5));
-        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, color, 6));
+        graph->setPen(style.pen(1.5));
+        graph->setScatterStyle(style.marker(6));
         tagSeries(graph,
                   RuntimePalette::seriesKey(QString::fromStdString(r.runtimeId), QString::fromStdString(r.flavour)));
         for (const auto& [connections, mb] : points) {

@@ -151,7 +151,7 @@ void DistributionPlot::rebuild()
         const std::vector<double> shown = evenlySpaced(scaled, kMaxDots);
         m.thinned = shown.size() < scaled.size();
         const BoxItems items =
-            addBoxWithDots(key, 0.35, 0.3, s->name, s->color, b, evenlySpaced(outliers, kMaxOutliers), shown);
+            addBoxWithDots(key, 0.35, 0.3, s->name, s->style, b, evenlySpaced(outliers, kMaxOutliers), shown);
         m.box = items.box;
         m.dots = items.dots;
         m.sorted = std::move(scaled);
@@ -170,7 +170,8 @@ void DistributionPlot::adaptToSize(QSize size)
     const QCPRange range = plot()->xAxis->range();
     const double slot = range.size() > 0 ? axisRectSizeAt(size).width() / range.size() : 100;
     const QFont font = plot()->xAxis->tickLabelFont();
-    // Two lines under each box when every name fits so; else slanted, elided at a third of the chart's height.
+    // Two lines under each box when every name fits so; else slanted, elided at a fifth of the chart's height (at
+    // least 50 px), so that the plot keeps half of it with seven boxes at 1280x720 (the box's tooltip has the name).
     QStringList labels;
     bool fit = true;
     for (const Series& m : m_series) {
@@ -178,7 +179,7 @@ void DistributionPlot::adaptToSize(QSize size)
         fit = fit && !labels.back().contains(QChar(0x2026));
     }
     plot()->xAxis->setTickLabelRotation(fit ? 0 : -kSlantDegrees);
-    const double longest = std::max(90.0, size.height() * 0.3);
+    const double longest = std::max(50.0, size.height() * 0.2);
     for (std::size_t i = 0; i < m_series.size(); ++i)
         ticker->addTick(double(i + 1),
                         fit ? labels[int(i)]

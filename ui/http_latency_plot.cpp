@@ -3,7 +3,9 @@
 
 #include <QVector>
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include <qcustomplot.h>
 
@@ -27,14 +29,17 @@ QString seriesName(const Result& r)
 {
     QString name = QStringLiteral("%1: %2 req/s")
                        .arg(QString::fromStdString(r.seriesName()), formatRate(r.summary.callsPerSecond));
-    if (const auto figure = httpArticleFigureFor(r.flavour))
+    if (const auto figure = httpArticleFigureFor(r.workloadId, r.flavour))
         name += QStringLiteral(" (article ~%1 req/s)").arg(formatRate(figure->requestsPerSecond));
     return name;
 }
 
+/// A result that reports wrk's latency percentiles (the http workload's, whatever its id).
 bool isHttpResult(const Result& r)
 {
-    return r.workloadId == "http" && r.ok() && r.reported.count("latency_p50_us");
+    return r.ok() && std::all_of(std::begin(kPercentiles), std::end(kPercentiles), [&](const char* name) {
+               return r.reported.count(name) > 0;
+           });
 }
 
 }  // namespace
@@ -86,12 +91,7 @@ QStringList HttpLatencyPlot::seriesNames() const
 void HttpLatencyPlot::rebuild()
 {
     plot()->clearPlottables();
-    const Qt::PenStyle dashes[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
-    int perRuntime = 0;
-    std::string lastRuntime;
     for (const Result& r : m_results) {
-        perRuntime = r.runtimeId == lastRuntime ? perRuntime + 1 : 0;
-        lastRuntime = r.runtimeId;
         QVector<double> keys;
         QVector<double> values;
         for (int i = 0; i < 4; ++i) {
@@ -100,11 +100,11 @@ void HttpLatencyPlot::rebuild()
         }
         QCPGraph* graph = plot()->addGraph();
         graph->setName(seriesName(r));
-        // One colour per runtime and flavour; the line style tells flavours of one runtime apart in greyscale too.
-        QPen pen(RuntimePalette::color(QString::fromStdString(r.runtimeId), QString::fromStdString(r.flavour)));
-        pen.setStyle(dashes[perRuntime % 4]);
-        graph->setPen(pen);
-        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
+        // The series' style in every chart: a shade of its runtime's colour, a dash pattern and a marker per flavour.
+        const SeriesStyle style =
+            RuntimePalette::style(QString::fromStdString(r.runtimeId), QString::fromStdString(r.flavour));
+        graph->setPen(style.pen(1.5));
+        graph->setScatterStyle(style.marker(7));
         graph->setData(keys, values, true);
         tagSeries(graph,
                   RuntimePalette::seriesKey(QString::fromStdString(r.runtimeId), QString::fromStdString(r.flavour)));

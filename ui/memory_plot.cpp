@@ -161,8 +161,8 @@ void MemoryPlot::drawNewSamples()
             m.key = s->key;
             m.name = s->name;
             m.graph = plot()->addGraph();
-            m.graph->setPen(QPen(s->color, 1.5));
-            m.graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, s->color, s->color, 4));
+            m.graph->setPen(s->style.pen(1.5));
+            m.graph->setScatterStyle(s->style.marker(s->style.shade == 0 ? 4 : 5));
             tagSeries(m.graph, s->key);
             m_series.push_back(m);
             it = std::prev(m_series.end());

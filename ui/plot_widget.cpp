@@ -21,6 +21,7 @@
 
 #include "box_statistics.h"
 #include "chart_export_dialog.h"
+#include "runtime_palette.h"
 #include "sample_store.h"
 
 namespace versus::gui {
@@ -182,9 +183,10 @@ void PlotWidget::dropMarkersWhenLong(QCPGraph* graph, const QColor& color)
 }
 
 PlotWidget::BoxItems PlotWidget::addBoxWithDots(double key, double boxWidth, double dotOffset, const QString& name,
-                                                const QColor& color, const BoxStatistics& stats,
+                                                const SeriesStyle& style, const BoxStatistics& stats,
                                                 const std::vector<double>& outliers, const std::vector<double>& dots)
 {
+    const QColor color = style.color;
     const bool dark = palette().color(QPalette::Base).lightness() < 128;
     const QColor edge = dark ? color.lighter(125) : color.darker(125);
     BoxItems items;
@@ -193,7 +195,9 @@ PlotWidget::BoxItems PlotWidget::addBoxWithDots(double key, double boxWidth, dou
     QColor fill = color;
     fill.setAlpha(dark ? 90 : 70);
     items.box->setBrush(fill);
-    items.box->setPen(QPen(edge, 1.2));
+    QPen edgePen = style.pen(1.2);  // a flavour's box is outlined in its dash pattern
+    edgePen.setColor(edge);
+    items.box->setPen(edgePen);
     items.box->setMedianPen(QPen(dark ? color.lighter(150) : color.darker(160), 2.5));
     items.box->setWhiskerPen(QPen(edge, 1.2, Qt::SolidLine));
     items.box->setWhiskerBarPen(QPen(edge, 1.2));
@@ -208,7 +212,10 @@ PlotWidget::BoxItems PlotWidget::addBoxWithDots(double key, double boxWidth, dou
     items.dots->setLineStyle(QCPGraph::lsNone);
     QColor dot = color;
     dot.setAlpha(170);
-    items.dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, dot, dot, 4));
+    QCPScatterStyle marker = style.marker(style.shade == 0 ? 4 : 5);  // a flavour's dots in its marker shape
+    marker.setPen(QPen(dot));
+    marker.setBrush(dot);
+    items.dots->setScatterStyle(marker);
     QVector<double> keys, values;
     keys.reserve(qsizetype(dots.size()));
     for (std::size_t i = 0; i < dots.size(); ++i) {
@@ -270,7 +277,7 @@ QSize PlotWidget::axisRectSizeAt(QSize size) const
     return {size.width() - (laidOut.width() - axes.width()), size.height() - (laidOut.height() - axes.height())};
 }
 
-void PlotWidget::placeLegend(QSize size)
+void PlotWidget::placeLegend(QSize size, bool forceRight)
 {
     QCPLegend* legend = m_plot->legend;
     if (!m_legendRow)
@@ -315,29 +322,60 @@ void PlotWidget::placeLegend(QSize size)
         f.right = std::ceil(double(count) / f.rowsRight) * columnWidth + 10;
         return f;
     };
-    // Under the plot in the chart's font; else on its right; else under it in a smaller font.
-    const double tallest = size.height() / 3.0;
+    // The plot keeps at least half of the chart's height: the legend under it gets what the title and the axes (as
+    // the latest layout measured them, else a guess) leave of the other half, and at most a third of the chart.
+    double decorations = 80;
+    if (!m_laidOutSize.isEmpty()) {
+        const double legendBelow = m_legendRight ? 0.0 : double(m_legendRow->outerRect().height());
+        decorations = m_laidOutSize.height() - m_laidOutAxisRect.height() - legendBelow;
+    }
+    const double tallest = std::min(size.height() / 3.0, size.height() * 0.5 - decorations);
+    // Under the plot in the chart's font; else on its right; else under it in a smaller font; else on its right in
+    // that font, taking up to half the width.
     const QFont normal = font();
     QFont small = normal;
     small.setPointSizeF(normal.pointSizeF() * 0.85);
     const Fit regular = fit(normal);
     bool right = false;
     bool compact = false;
-    if (regular.below > tallest) {
+    if (forceRight && std::min(regular.right, fit(small).right) <= size.width() * 0.35) {
+        right = true;  // only where it surely fits: a legend wider than the chart would be cut off
+        compact = regular.right > size.width() * 0.35;
+    } else if (regular.below > tallest) {
         right = regular.right <= size.width() * 0.4;
         compact = !right;
+        if (compact && fit(small).below > tallest)
+            right = fit(small).right <= size.width() * 0.5;
     }
     const Fit chosen = compact ? fit(small) : regular;
     const QFont wanted = compact ? small : normal;
-    if (legend->font() != wanted) {
-        legend->setFont(wanted);
-        for (int i = 0; i < legend->itemCount(); ++i)
-            if (auto* entry = qobject_cast<QCPPlottableLegendItem*>(legend->item(i))) {
-                QFont itemFont = wanted;
-                itemFont.setItalic(!entry->plottable()->visible());  // a series hidden by a click stays marked
-                entry->setFont(itemFont);
-            }
+    setLegendFont(wanted);
+    moveLegend(right, right ? chosen.rowsRight : chosen.columns);
+    // The estimate above was short (QCustomPlot's own measure of the laid-out entries is wider): a legend that would
+    // take more than 45% of the width goes back under the plot, in the smaller font, rather than be cut off.
+    if (right && legend->minimumOuterSizeHint().width() > size.width() * 0.45) {
+        setLegendFont(small);
+        moveLegend(false, fit(small).columns);
     }
+}
+
+void PlotWidget::setLegendFont(const QFont& wanted)
+{
+    QCPLegend* legend = m_plot->legend;
+    if (legend->font() == wanted)
+        return;
+    legend->setFont(wanted);
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (auto* entry = qobject_cast<QCPPlottableLegendItem*>(legend->item(i))) {
+            QFont itemFont = wanted;
+            itemFont.setItalic(!entry->plottable()->visible());  // a series hidden by a click stays marked
+            entry->setFont(itemFont);
+        }
+}
+
+void PlotWidget::moveLegend(bool right, int wrap)
+{
+    QCPLegend* legend = m_plot->legend;
     if (right != m_legendRight) {
         QCPLayoutGrid* layout = m_plot->plotLayout();
         if (right) {
@@ -355,18 +393,35 @@ void PlotWidget::placeLegend(QSize size)
     }
     const auto order = right ? QCPLayoutGrid::foRowsFirst : QCPLayoutGrid::foColumnsFirst;
     legend->setFillOrder(order, false);
-    legend->setWrap(right ? chosen.rowsRight : chosen.columns);
+    legend->setWrap(wrap);
     legend->setFillOrder(order, true);
+}
+
+void PlotWidget::wrapTitle(QSize size)
+{
+    // With the legend on the plot's right, the title's cell is the plot's column only.
+    auto* title = qobject_cast<QCPTextElement*>(m_plot->plotLayout()->element(0, 0));
+    if (!title)
+        return;
+    const int legendWidth = m_legendRight ? m_plot->legend->minimumOuterSizeHint().width() : 0;
+    title->setText(wrapToWidth(m_title, title->font(), size.width() - legendWidth - 12, 2));
 }
 
 void PlotWidget::adaptToSize(QSize size)
 {
     placeLegend(size);
     // The title and the axis titles wrap to two lines, then elide, rather than run off the chart.
-    if (auto* title = qobject_cast<QCPTextElement*>(m_plot->plotLayout()->element(0, 0)))
-        title->setText(wrapToWidth(m_title, title->font(), size.width() - 12, 2));
+    wrapTitle(size);
     // A trial layout at `size`, with the title and legend as they will be, says how long each axis is.
     static_cast<LayoutPlot*>(m_plot)->layOutAt(size);
+    // The guess of what the title and axes take was short (a title on two lines, two-line tick labels): the legend
+    // goes to the plot's right, so that the plot keeps half of the chart's height.
+    if (!m_legendRight && m_plot->legend->visible() && m_plot->legend->itemCount() > 0
+        && m_plot->axisRect()->rect().height() * 2 < size.height()) {
+        placeLegend(size, true);
+        wrapTitle(size);
+        static_cast<LayoutPlot*>(m_plot)->layOutAt(size);
+    }
     m_laidOutSize = size;
     m_laidOutAxisRect = m_plot->axisRect()->rect().size();
     const QSize area = m_laidOutAxisRect;

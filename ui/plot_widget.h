@@ -25,6 +25,7 @@ class QPaintDevice;
 namespace versus::gui {
 
 struct BoxStatistics;
+struct SeriesStyle;
 
 class SampleStore;
 struct SampleSeries;
@@ -99,13 +100,13 @@ protected:
     /// lines far better than scatters).
     static void dropMarkersWhenLong(QCPGraph* graph, const QColor& color);
     /// One Tukey box from `stats` at `key` (drawing `outliers`, which may be a subset of stats.outliers) and `dots`
-    /// jittered (deterministically) at key + dotOffset, in `color`; edges and median follow a light or dark palette.
+    /// jittered (deterministically) at key + dotOffset, in `style` (a flavour's dash pattern and marker); edges and median follow a light or dark palette.
     struct BoxItems {
         QCPStatisticalBox* box = nullptr;
         QCPGraph* dots = nullptr;
     };
-    BoxItems addBoxWithDots(double key, double boxWidth, double dotOffset, const QString& name, const QColor& color,
-                            const BoxStatistics& stats, const std::vector<double>& outliers,
+    BoxItems addBoxWithDots(double key, double boxWidth, double dotOffset, const QString& name,
+                            const SeriesStyle& style, const BoxStatistics& stats, const std::vector<double>& outliers,
                             const std::vector<double>& dots);
 
 private:
@@ -119,9 +120,17 @@ private:
     /// The empty message and the axes' tick labels follow whether there is data: an empty chart's default range
     /// means nothing, and its ticks were drawn over each other on small charts.
     void updateEmptyState();
-    /// The legend at `size`: under the plot in as many columns as fit; to its right, in columns of as many rows as
-    /// fit, when under it would take more than a third of the height. Never truncated.
-    void placeLegend(QSize size);
+    /// The legend at `size`: under the plot in as many columns as fit, while that leaves the plot half the chart's
+    /// height; else to its right in columns of as many rows as fit (at most 40% of the width), else under it in a
+    /// smaller font, else to its right in that font (at most half the width); `forceRight`: to its right, in the
+    /// smaller font when the chart's is too wide. Never truncated.
+    void placeLegend(QSize size, bool forceRight = false);
+    /// The legend's font, its entries' too (italic for a series hidden by a click).
+    void setLegendFont(const QFont& wanted);
+    /// Puts the legend on the plot's right or under it, `wrap` entries per column (right) or per row (under).
+    void moveLegend(bool right, int wrap);
+    /// The title wrapped to the width its cell has at `size` (less the legend's when that is on the right).
+    void wrapTitle(QSize size);
 
     QCustomPlot* m_plot = nullptr;
     QString m_title;

@@ -1,6 +1,7 @@
 // Keeps the drained samples and the derived per-sample values the plots draw (time axis, calls per second).
 #include "sample_store.h"
 
+#include "catalog.h"
 #include "runtime_palette.h"
 #include "series_label.h"
 
@@ -20,7 +21,10 @@ SampleSeries& SampleStore::series(const QString& workloadId, const QString& runt
     s.workloadId = workloadId;
     s.key = key;
     s.name = name.isEmpty() ? runtimeId : name;
-    s.color = RuntimePalette::color(runtimeId, flavour);
+    s.flavour = flavour.isEmpty() ? QStringLiteral("plain") : flavour;
+    s.style = RuntimePalette::style(runtimeId, flavour);
+    s.color = s.style.color;
+    s.callUnit = m_callUnits.value(workloadId);
     m_series.push_back(std::move(s));
     return m_series.back();
 }
@@ -61,6 +65,22 @@ void SampleStore::addMeasured(const Result& result)
         add(workloadId, runtimeId, flavour, sample);
     if (result.ok())
         setFinished(result);
+}
+
+void SampleStore::setCallUnits(QHash<QString, QString> callUnits)
+{
+    m_callUnits = std::move(callUnits);
+    for (SampleSeries& s : m_series)
+        s.callUnit = m_callUnits.value(s.workloadId);
+}
+
+QHash<QString, QString> callUnitsOf(const Catalog& catalog)
+{
+    QHash<QString, QString> units;
+    for (const Workload& w : catalog.workloads())
+        if (!w.metric.callUnit.empty())
+            units.insert(QString::fromStdString(w.id), QString::fromStdString(w.metric.callUnit));
+    return units;
 }
 
 std::vector<const SampleSeries*> SampleStore::seriesOf(const QString& workloadId) const

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QColor>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -9,6 +10,11 @@
 #include <vector>
 
 #include "result.h"
+#include "runtime_palette.h"
+
+namespace versus {
+class Catalog;
+}
 
 namespace versus::gui {
 
@@ -17,7 +23,12 @@ struct SampleSeries {
     QString workloadId;
     QString key;  ///< RuntimePalette::seriesKey: "python/plain"
     QString name;  ///< "CPython (embedded)" or "CPython (embedded) + NumPy"
-    QColor color;
+    QString flavour;  ///< "plain", "express"
+    QColor color;  ///< style.color
+    SeriesStyle style;  ///< RuntimePalette::style of its runtime and flavour
+    /// What one call of the workload is, plural (its manifest's metric.call_unit, MetricSpec::callUnit): "requests" for
+    /// http, whose throughput axis says "requests per second"; empty for plain calls.
+    QString callUnit;
     std::vector<Sample> samples;
     std::vector<double> endSeconds;  ///< per sample: sampling time of this series so far, in seconds
     std::vector<double> callsPerSecond;
@@ -29,6 +40,9 @@ struct SampleSeries {
     /// Summary::steadyStateIndex once the result is in (a Sample::index); -1 while the series is being measured.
     int steadyStateIndex = -1;
 };
+
+/// Workload id -> its manifest's call unit ("http" -> "requests"), for the workloads that name one.
+QHash<QString, QString> callUnitsOf(const Catalog& catalog);
 
 /// GUI thread only. Plots keep how many samples of each series they have drawn and append the rest in one batch.
 class SampleStore {
@@ -49,8 +63,11 @@ public:
     QStringList workloads() const;
     std::size_t totalSamples() const;
     void clear();
+    /// Workload id -> what one of its calls is, plural (callUnitsOf()): given to its series, now and later.
+    void setCallUnits(QHash<QString, QString> callUnits);
 
 private:
+    QHash<QString, QString> m_callUnits;
     std::deque<SampleSeries> m_series;  // few series (workloads x runtimes): a linear search is fastest; stable refs
 };
 

@@ -33,11 +33,11 @@ void ScalingPlot::setResults(const std::vector<Result>& results, const std::stri
     m_maxSpeedup = 1;
     for (const SpeedupSeries& series : table.series) {
         QCPGraph* graph = p->addGraph();
-        const QColor color =
-            RuntimePalette::color(QString::fromStdString(series.runtimeId), QString::fromStdString(series.flavour));
+        const SeriesStyle style =
+            RuntimePalette::style(QString::fromStdString(series.runtimeId), QString::fromStdString(series.flavour));
         graph->setName(QString::fromStdString(series.name));
-        graph->setPen(QPen(color, 1.5));
-        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, color, 6));
+        graph->setPen(style.pen(1.5));
+        graph->setScatterStyle(style.marker(6));
         tagSeries(graph,
                   RuntimePalette::seriesKey(QString::fromStdString(series.runtimeId),
                                             QString::fromStdString(series.flavour)));

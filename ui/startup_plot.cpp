@@ -99,7 +99,7 @@ void StartupPlot::addBox(double key, const QString& label, const QString& unitNa
     b.unitName = unitName;
     b.values = values;
     const BoxStatistics s = BoxStatistics::compute(values);
-    const BoxItems items = addBoxWithDots(key, kBoxWidth, kDotOffset, label, color, s, s.outliers, values);
+    const BoxItems items = addBoxWithDots(key, kBoxWidth, kDotOffset, label, SeriesStyle{color}, s, s.outliers, values);
     b.box = items.box;
     b.dots = items.dots;
     m_boxes.push_back(b);

@@ -141,12 +141,13 @@ void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
             const std::string g = comparisonKey(r.workloadId, r.params);
             const auto it = std::find(groups.begin(), groups.end(), g);
             if (!graph) {
-                const QColor color =
-                    RuntimePalette::color(QString::fromStdString(r.runtimeId), QString::fromStdString(r.flavour));
+                const SeriesStyle style =
+                    RuntimePalette::style(QString::fromStdString(r.runtimeId), QString::fromStdString(r.flavour));
+                const QColor color = style.color;
                 graph = plot()->addGraph();
                 graph->setName(seriesLabel(r));
                 graph->setLineStyle(QCPGraph::lsNone);
-                graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 10));
+                graph->setScatterStyle(style.marker(10));
                 bars = new QCPErrorBars(plot()->xAxis, plot()->yAxis);
                 bars->removeFromLegend();
                 bars->setPen(QPen(color, 1.5));

@@ -11,6 +11,7 @@
 
 #include <qcustomplot.h>
 
+#include "http_article_figures.h"
 #include "sample_store.h"
 #include "text_format.h"
 
@@ -26,7 +27,7 @@ ThroughputPlot::ThroughputPlot(const SampleStore& store, QWidget* parent)
     : SamplePlot(tr("Throughput over time"), store, parent)
 {
     plot()->xAxis->setLabel(tr("sampling time (s)"));
-    plot()->yAxis->setLabel(tr("calls per second"));
+    plot()->yAxis->setLabel(tr("%1 per second").arg(tr("calls")));
 
     m_warmupBand = new QCPItemRect(plot());
     m_warmupBand->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
@@ -92,12 +93,17 @@ void ThroughputPlot::clearSeries()
         plot()->removeItem(item);
     m_steadyMarks.clear();
     m_steadyLabels.clear();
+    for (QCPAbstractItem* item : m_figureMarks)
+        plot()->removeItem(item);
+    m_figureMarks.clear();
+    m_figures.clear();
+    m_figuresForSeries = 0;
     m_warmupBand->setVisible(false);
     m_warmupShown = false;
     m_warmupLabel->setVisible(false);
 }
 
-ThroughputPlot::Graphs& ThroughputPlot::graphsFor(const QString& key, const QString& name, const QColor& color)
+ThroughputPlot::Graphs& ThroughputPlot::graphsFor(const QString& key, const QString& name, const SeriesStyle& style)
 {
     for (auto& g : m_graphs)
         if (g.key == key) {
@@ -108,12 +114,12 @@ ThroughputPlot::Graphs& ThroughputPlot::graphsFor(const QString& key, const QStr
     g.key = key;
     g.measured = plot()->addGraph();
     g.measured->setName(name);
-    g.measured->setPen(QPen(color, 1.5));
-    g.measured->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 5));
+    g.measured->setPen(style.pen(1.5));
+    g.measured->setScatterStyle(style.marker(style.shade == 0 ? 5 : 6));
     g.warmup = plot()->addGraph();
     g.warmup->setName(name + tr(" (warm-up)"));
     g.warmup->setLineStyle(QCPGraph::lsNone);
-    g.warmup->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(color, 1.2), Qt::NoBrush, 7));
+    g.warmup->setScatterStyle(style.marker(7, false));
     g.warmup->removeFromLegend();
     tagSeries(g.measured, key);
     tagSeries(g.warmup, key);
@@ -125,7 +131,7 @@ void ThroughputPlot::drawNewSamples()
 {
     double warmupEnd = 0;
     for (const SampleSeries* s : shownSeries()) {
-        Graphs& g = graphsFor(s->key, s->name, s->color);
+        Graphs& g = graphsFor(s->key, s->name, s->style);
         QVector<double> wk, wv, mk, mv;
         for (std::size_t i = g.drawn; i < s->samples.size(); ++i) {
             const double v = s->callsPerSecond[i];
@@ -157,7 +163,63 @@ void ThroughputPlot::drawNewSamples()
         m_warmupBand->bottomRight->setCoords(warmupEnd, 1);
     }
     markSteadyStates(warmupEnd);
+    markArticleFigures();
     requestReplot();
+}
+
+QString ThroughputPlot::callsName() const
+{
+    for (const SampleSeries* s : shownSeries())
+        if (!s->callUnit.isEmpty())
+            return s->callUnit;
+    return tr("calls");
+}
+
+void ThroughputPlot::markArticleFigures()
+{
+    const std::vector<const SampleSeries*> series = shownSeries();
+    if (series.size() == m_figuresForSeries)
+        return;
+    m_figuresForSeries = series.size();
+    for (QCPAbstractItem* item : m_figureMarks)
+        plot()->removeItem(item);
+    m_figureMarks.clear();
+    m_figures.clear();
+    std::vector<std::string> marked;  // one line per figure, in the colour of the first series it is about
+    for (const SampleSeries* s : series) {
+        const auto figure = httpArticleFigureFor(s->workloadId.toStdString(), s->flavour.toStdString());
+        if (!figure || std::find(marked.begin(), marked.end(), figure->flavour) != marked.end())
+            continue;
+        marked.push_back(figure->flavour);
+        m_figures.push_back(figure->requestsPerSecond);
+        auto* line = new QCPItemStraightLine(plot());
+        line->point1->setCoords(0, figure->requestsPerSecond);
+        line->point2->setCoords(1, figure->requestsPerSecond);
+        QPen pen = s->style.pen(1.2);
+        pen.setStyle(Qt::DashLine);
+        QColor faint = s->color;
+        faint.setAlpha(190);
+        pen.setColor(faint);
+        line->setPen(pen);
+        line->setLayer(QStringLiteral("background"));
+        const QString tip = tr("The article: %1 (single process, on its machine). Measured here: the %2 line.")
+                                .arg(QString::fromStdString(figure->statement), s->name);
+        line->setProperty("toolTip", tip);
+        auto* label = new QCPItemText(plot());
+        label->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+        label->position->setCoords(0.99, figure->requestsPerSecond);
+        label->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+        label->setPadding(QMargins(2, 0, 2, 1));
+        label->setText(tr("article: %1").arg(QString::fromStdString(figure->statement)));
+        label->setColor(s->color);
+        QColor backdrop = palette().color(QPalette::Base);  // readable over the lines it crosses
+        backdrop.setAlpha(200);
+        label->setBrush(backdrop);
+        label->setProperty("toolTip", tip);
+        keepClear(label);
+        m_figureMarks.push_back(line);
+        m_figureMarks.push_back(label);
+    }
 }
 
 void ThroughputPlot::markSteadyStates(double warmupEnd)
@@ -212,13 +274,19 @@ void ThroughputPlot::fitAxes()
         maxKey = std::max(maxKey, g.maxKey);
         any = true;
     }
-    // Series more than 10x apart get a log axis whatever the Log scale box says: on a linear one the slower series
-    // lies flat on zero and its own variation is invisible.
+    // The article's figures stay in view: they are what the series are read against.
+    for (const double figure : m_figures) {
+        maxValue = std::max(maxValue, figure);
+        minValue = any ? std::min(minValue, figure) : figure;
+    }
+    // Series more than 10x apart (or 10x from an article figure) get a log axis whatever the Log scale box says: on a
+    // linear one the slower series lies flat on zero and its own variation is invisible.
     const bool wide = any && lowestPeak > 0 && maxValue / lowestPeak > 10;
     const bool logarithmic = logScale() || wide;
     if (logarithmic != (plot()->yAxis->scaleType() == QCPAxis::stLogarithmic))
         setValueAxisLogarithmic(plot()->yAxis, logarithmic);
-    plot()->yAxis->setLabel(wide && !logScale() ? tr("calls per second (log)") : tr("calls per second"));
+    const QString perSecond = tr("%1 per second").arg(callsName());
+    plot()->yAxis->setLabel(wide && !logScale() ? tr("%1 (log)").arg(perSecond) : perSecond);
     plot()->xAxis->setRange(0, std::max(maxKey * 1.03, 1e-3));
     if (logarithmic)
         plot()->yAxis->setRange(std::max(minValue / 1.5, 1e-3), std::max(maxValue * 1.5, 1.0));
@@ -237,7 +305,7 @@ QString ThroughputPlot::describePoint(QCPAbstractPlottable* plottable, int index
                 return {};
             const Sample& sample = s->samples[sampleIndex];
             const double perCall = sample.innerLoops > 0 ? double(sample.elapsedNs) / double(sample.innerLoops) : 0;
-            return tr("%1\nsample %2%3\n%4 calls/s (%5 per call)\n%6 calls in %7, at %8 s")
+            return tr("%1\nsample %2%3\n%4 %9/s (%5 each)\n%6 %9 in %7, at %8 s")
                 .arg(s->name)
                 .arg(sample.index + 1)
                 .arg(sample.warmup ? tr(" (warm-up)") : QString())
@@ -245,7 +313,8 @@ QString ThroughputPlot::describePoint(QCPAbstractPlottable* plottable, int index
                 .arg(QString::fromStdString(formatDuration(perCall)))
                 .arg(sample.innerLoops)
                 .arg(QString::fromStdString(formatDuration(double(sample.elapsedNs))))
-                .arg(s->endSeconds[sampleIndex], 0, 'f', 3);
+                .arg(s->endSeconds[sampleIndex], 0, 'f', 3)
+                .arg(callsName());
         }
     }
     return {};

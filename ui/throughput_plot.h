@@ -1,5 +1,6 @@
-// Calls per second of every sample, per runtime series, over sampling time; the warm-up band shaded and where each
-// series reached its steady state (Summary::steadyStateIndex) marked.
+// Calls per second of every sample (requests per second where a call is a request), per runtime series, over sampling
+// time; the warm-up band shaded, where each series reached its steady state (Summary::steadyStateIndex) marked, and
+// the article's figure for a series it gives one for (Express ~15k req/s) as a labelled line in the series' colour.
 #pragma once
 
 #include <vector>
@@ -12,6 +13,8 @@ class QCPItemRect;
 class QCPItemText;
 
 namespace versus::gui {
+
+struct SeriesStyle;
 
 class ThroughputPlot final : public SamplePlot {
     Q_OBJECT
@@ -38,7 +41,7 @@ private:
         double maxValue = 0;
         double maxKey = 0;
     };
-    Graphs& graphsFor(const QString& key, const QString& name, const QColor& color);
+    Graphs& graphsFor(const QString& key, const QString& name, const SeriesStyle& style);
     /// One dashed line per finished series where its steady state begins, and a "settling" band in its colour
     /// when that is after the warm-up.
     void markSteadyStates(double warmupEnd);
@@ -47,6 +50,11 @@ private:
     /// Called after every layout (replot or export, whatever the size): lays the labels out left to right in the
     /// strip, each at its time on the x axis or just after the previous one, so they never overlap.
     void placeLabels();
+    /// One dashed line and label per article figure of the shown series (http_article_figures.h), drawn again when
+    /// the shown series change.
+    void markArticleFigures();
+    /// What the calls of the shown workload are, plural: "calls", or the manifest's call unit ("requests").
+    QString callsName() const;
 
     struct Label {
         QCPItemText* item = nullptr;
@@ -58,6 +66,9 @@ private:
     bool m_warmupShown = false;
     std::vector<QCPAbstractItem*> m_steadyMarks;  // lines, bands and labels, removed together
     std::vector<Label> m_steadyLabels;  // the labels among m_steadyMarks
+    std::vector<QCPAbstractItem*> m_figureMarks;  // article figures: lines and labels
+    std::vector<double> m_figures;  // their values, which the value axis keeps in range
+    std::size_t m_figuresForSeries = 0;  // series count when they were drawn
 };
 
 }  // namespace versus::gui

@@ -1,11 +1,24 @@
-// The http workload's latency chart: one series per successful http result with its four percentiles, named with
-// its requests/s and the article's figure where it gives one; other workloads and failed results are left out.
-// Rendered to build/tests/ui/artifacts/http_latency.png for a look.
+// The http workload's charts (issues 14 and 16): the latency chart, one series per successful http result with its
+// four percentiles, named with its requests/s and the article's figure where it gives one; the throughput chart in
+// requests per second with the article's figures marked; every flavour of one runtime in a style of its own, the same
+// in every chart; the HTML report holding the latency chart. Rendered to build/tests/ui/artifacts/http_*.png.
+#include <QSet>
 #include <QTest>
+
+#include <cmath>
+#include <map>
+#include <tuple>
 
 #include <qcustomplot.h>
 
+#include "catalog.h"
+#include "chart_render.h"
+#include "exporters.h"
 #include "http_latency_plot.h"
+#include "runtime_palette.h"
+#include "sample_store.h"
+#include "synthetic_results.h"
+#include "throughput_plot.h"
 
 namespace versus::gui {
 
@@ -13,6 +26,9 @@ class HttpLatencyPlotTest : public QObject {
     Q_OBJECT
 private slots:
     void drawsOneSeriesPerHttpResultWithTheArticlesFigure();
+    void flavoursOfOneRuntimeAreDrawnApartInEveryChart();
+    void throughputIsInRequestsPerSecondBesideTheArticlesFigures();
+    void htmlReportOfAnHttpRunHoldsEveryChartTheWindowShows();
 };
 
 namespace {
@@ -34,6 +50,15 @@ Result httpResult(const std::string& runtime, const std::string& name, const std
     return r;
 }
 
+/// (pen colour, pen style, marker shape) of a graph: what tells a series apart on the chart and in its legend icon.
+QString lookOf(const QCPGraph* graph)
+{
+    return QStringLiteral("%1 %2 %3")
+        .arg(graph->pen().color().name())
+        .arg(int(graph->pen().style()))
+        .arg(int(graph->scatterStyle().shape()));
+}
+
 }  // namespace
 
 void HttpLatencyPlotTest::drawsOneSeriesPerHttpResultWithTheArticlesFigure()
@@ -42,6 +67,7 @@ void HttpLatencyPlotTest::drawsOneSeriesPerHttpResultWithTheArticlesFigure()
     failed.status = ResultStatus::Failed;
     Result other = httpResult("node", "Node.js (embedded)", "plain", "", 10, 1);
     other.workloadId = "fib";
+    other.reported.clear();  // what wrk reports makes a result an http one, not the workload's name
     const std::vector<Result> results{httpResult("node", "Node.js (embedded)", "fastify", "Fastify", 14200, 3800),
                                       httpResult("node", "Node.js (embedded)", "express", "Express", 6100, 9500),
                                       httpResult("python", "CPython (embedded)", "plain", "asyncio", 5200, 11800),
@@ -64,6 +90,143 @@ void HttpLatencyPlotTest::drawsOneSeriesPerHttpResultWithTheArticlesFigure()
     plot.clear();
     QVERIFY(!plot.hasResults());
     QCOMPARE(plot.plot()->graphCount(), 0);
+}
+
+void HttpLatencyPlotTest::flavoursOfOneRuntimeAreDrawnApartInEveryChart()
+{
+    // Express, Fastify and http on one Node.js, four servers on one CPython: once all in one colour per runtime.
+    const std::vector<Result> results = testing::syntheticHttpRun();
+    HttpLatencyPlot latency;
+    latency.resize(900, 500);
+    latency.showResults(results);
+    SampleStore store;
+    for (const Result& r : results)
+        store.addMeasured(r);
+    ThroughputPlot throughput(store);
+    throughput.resize(900, 500);
+    throughput.showWorkload(QStringLiteral("http"));
+    QCOMPARE(latency.plot()->graphCount(), int(results.size()));
+    QSet<QString> latencyLooks, throughputColours;
+    for (int i = 0; i < latency.plot()->graphCount(); ++i)
+        latencyLooks.insert(lookOf(latency.plot()->graph(i)));
+    QCOMPARE(latencyLooks.size(), int(results.size()));
+    int measured = 0;
+    for (int i = 0; i < throughput.plot()->graphCount(); ++i) {
+        const QCPGraph* graph = throughput.plot()->graph(i);
+        if (graph->lineStyle() == QCPGraph::lsNone)
+            continue;  // the warm-up markers of a series
+        ++measured;
+        throughputColours.insert(graph->pen().color().name());
+        // The same series looks the same on both charts.
+        QVERIFY2(latencyLooks.contains(lookOf(graph)), qPrintable(graph->name() + QLatin1Char(' ') + lookOf(graph)));
+    }
+    QCOMPARE(measured, int(results.size()));
+    QCOMPARE(throughputColours.size(), int(results.size()));  // colour alone, too
+
+    // Every flavour of every workload of the catalog, on each built-in runtime: a colour of its own within its
+    // workload and runtime, legible on a light and a dark background, and a marker unlike the plain series'.
+    const Catalog catalog = Catalog::load(workloadsDirectory());
+    QVERIFY(!catalog.workloads().empty());
+    auto luminance = [](const QColor& c) {
+        auto linear = [](double v) { return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF());
+    };
+    for (const QString& runtime : {QStringLiteral("python"), QStringLiteral("node"), QStringLiteral("python3"),
+                                   QStringLiteral("node-process"), QStringLiteral("pypy3")})
+        for (const Workload& w : catalog.workloads()) {
+            QSet<QRgb> colours;
+            QSet<QString> looks;
+            int flavours = 0;
+            for (const Implementation& impl : w.implementations) {
+                if ((impl.language == "python") != runtime.startsWith(QLatin1String("p")) || impl.language == "native")
+                    continue;
+                const SeriesStyle style = RuntimePalette::style(runtime, QString::fromStdString(impl.flavour));
+                const QString what = QStringLiteral("%1 %2/%3 %4")
+                                         .arg(QString::fromStdString(w.id), runtime,
+                                              QString::fromStdString(impl.flavour), style.color.name());
+                ++flavours;
+                colours.insert(style.color.rgb());
+                looks.insert(QStringLiteral("%1 %2").arg(int(style.pen(1).style())).arg(int(style.marker(6).shape())));
+                const double y = luminance(style.color);
+                QVERIFY2((1.05 / (y + 0.05)) >= 2.2 && (y + 0.05) / (luminance(QColor(0x2a, 0x2a, 0x2a)) + 0.05) >= 2.2,
+                         qPrintable(what + QStringLiteral(" is hard to see on a light or a dark background")));
+            }
+            QCOMPARE(colours.size(), flavours);
+            QCOMPARE(looks.size(), flavours);
+        }
+}
+
+void HttpLatencyPlotTest::throughputIsInRequestsPerSecondBesideTheArticlesFigures()
+{
+    SampleStore store;
+    // What a call is comes from the manifests: http's says its calls are requests, fib's says nothing.
+    store.setCallUnits(callUnitsOf(Catalog::load(workloadsDirectory())));
+    for (const Result& r : testing::syntheticHttpRun())
+        store.addMeasured(r);
+    store.addMeasured(testing::syntheticResult(7, "fib", "node", 1e6));  // a workload whose calls are calls
+    ThroughputPlot throughput(store);
+    throughput.resize(900, 500);
+    throughput.showWorkload(QStringLiteral("http"));
+    throughput.resetZoom();
+    QVERIFY2(throughput.plot()->yAxis->label().startsWith(QStringLiteral("requests per second")),
+             qPrintable(throughput.plot()->yAxis->label()));
+    // Each framework the article gives a figure for: a labelled line at that figure, in the framework's colour.
+    QStringList labels;
+    for (int i = 0; i < throughput.plot()->itemCount(); ++i)
+        if (auto* text = qobject_cast<QCPItemText*>(throughput.plot()->item(i)); text && text->visible())
+            if (text->text().startsWith(QStringLiteral("article: "))) {
+                labels << text->text();
+                static const std::map<QString, std::pair<QString, QString>> kSeries{
+                    {QStringLiteral("Express"), {QStringLiteral("node"), QStringLiteral("express")}},
+                    {QStringLiteral("Fastify"), {QStringLiteral("node"), QStringLiteral("fastify")}},
+                    {QStringLiteral("FastAPI"), {QStringLiteral("python"), QStringLiteral("fastapi")}},
+                    {QStringLiteral("Flask"), {QStringLiteral("python"), QStringLiteral("flask")}}};
+                QString runtime, flavour;
+                for (const auto& [name, series] : kSeries)
+                    if (text->text().contains(name))
+                        std::tie(runtime, flavour) = series;
+                QCOMPARE(text->color(), RuntimePalette::color(runtime, flavour));
+            }
+    labels.sort();
+    QCOMPARE(labels.size(), 4);
+    QVERIFY2(labels.join(QLatin1Char(',')).contains(QStringLiteral("Fastify ~30k req/s")),
+             qPrintable(labels.join(',')));
+    // The figures are in view: 30k req/s against a slowest series of 250 req/s makes the axis logarithmic.
+    QVERIFY(throughput.plot()->yAxis->range().contains(30000));
+    QCOMPARE(throughput.plot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
+    QVERIFY(
+        throughput.exportTo(QStringLiteral(VERSUS_UI_ARTIFACTS "/http_throughput.png"), nullptr, QSize(900, 500), 1.0));
+
+    throughput.showWorkload(QStringLiteral("fib"));
+    throughput.resetZoom();
+    QVERIFY2(throughput.plot()->yAxis->label().startsWith(QStringLiteral("calls per second")),
+             qPrintable(throughput.plot()->yAxis->label()));
+    for (int i = 0; i < throughput.plot()->itemCount(); ++i)
+        if (auto* text = qobject_cast<QCPItemText*>(throughput.plot()->item(i)))
+            QVERIFY2(!text->text().startsWith(QStringLiteral("article: ")), qPrintable(text->text()));
+}
+
+void HttpLatencyPlotTest::htmlReportOfAnHttpRunHoldsEveryChartTheWindowShows()
+{
+    ResultsDocument document;
+    document.results = testing::syntheticHttpRun();
+    const auto charts = renderReportCharts(document);
+    QVERIFY2(charts, charts ? "" : charts.error().c_str());
+    QStringList titles;
+    for (const ChartSvg& chart : *charts)
+        titles << QString::fromStdString(chart.title);
+    const QString all = titles.join(QStringLiteral(" | "));
+    for (const QString& wanted :
+         {QStringLiteral("Summary"), QStringLiteral("throughput over time"), QStringLiteral("Memory over time"),
+          QStringLiteral("Distribution"), QStringLiteral("HTTP latency under load")})
+        QVERIFY2(all.contains(wanted), qPrintable(wanted + QStringLiteral(" missing from ") + all));
+    const std::string html = htmlReport(document, *charts);
+    QVERIFY(html.find("HTTP latency under load") != std::string::npos);
+    QVERIFY(html.find("requests per second") != std::string::npos);  // the throughput chart's axis, as SVG text
+
+    // A page of them, as the window's "All charts on one page" draws it, for a look.
+    QVERIFY(renderChartPage(document, VERSUS_UI_ARTIFACTS "/http_report_page.png", 1400, 900, 96,
+                            ChartSet::Contents::Report, false));
 }
 
 }  // namespace versus::gui

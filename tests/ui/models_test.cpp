@@ -167,6 +167,16 @@ void ModelsTest::workloadTreeChecksByCategory()
     proxy.setFilterFixedString(QStringLiteral("fibonacci"));
     QCOMPARE(proxy.rowCount(), 1);  // the CPU category, kept for its matching child
     QCOMPARE(proxy.rowCount(proxy.index(0, 0)), 1);
+
+    // Every category is shown capitalised by one rule ("database" was shown as it is written in its manifests).
+    QStringList titles;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QString title = model.data(model.index(row, 0), Qt::DisplayRole).toString();
+        titles << title;
+        QVERIFY2(!title.isEmpty() && title.at(0).isUpper(), qPrintable(title));
+    }
+    QVERIFY2(titles.contains(QStringLiteral("Database")), qPrintable(titles.join(QStringLiteral(", "))));
+    QCOMPARE(WorkloadTreeModel::categoryTitle("message_queues"), QStringLiteral("Message queues"));
 }
 
 void ModelsTest::runtimeListGreysOutUnavailable()

@@ -43,4 +43,34 @@ inline Result syntheticResult(int item, const std::string& workload, const std::
     return r;
 }
 
+/// An http result with 1 warm-up and 5 measured samples (one request per call at `reqPerS`) and what wrk reported,
+/// as the engine makes it.
+inline Result syntheticHttpResult(int item, const std::string& runtime, const std::string& flavour,
+                                  const std::string& label, double reqPerS)
+{
+    Result r = syntheticResult(item, "http", runtime, 1e9 / reqPerS, flavour, 1, 5);
+    r.workloadTitle = "HTTP server under load (wrk)";
+    r.params = {{"connections", std::int64_t(8)}};
+    r.flavourLabel = label;
+    const double p50Us = 8 * 1e6 / reqPerS;  // 8 connections
+    r.reported = {{"latency_p50_us", p50Us},
+                  {"latency_p90_us", p50Us * 1.6},
+                  {"latency_p99_us", p50Us * 3},
+                  {"latency_max_us", p50Us * 8},
+                  {"wrk_requests_per_s", reqPerS}};
+    return r;
+}
+
+/// The seven servers of the http workload on embedded Node.js and CPython, at the rates of a loaded 2-core machine.
+inline std::vector<Result> syntheticHttpRun()
+{
+    return {syntheticHttpResult(0, "node", "plain", "", 5300),
+            syntheticHttpResult(1, "node", "express", "Express", 1400),
+            syntheticHttpResult(2, "node", "fastify", "Fastify", 5700),
+            syntheticHttpResult(3, "python", "plain", "asyncio", 9000),
+            syntheticHttpResult(4, "python", "http_server", "http.server", 250),
+            syntheticHttpResult(5, "python", "flask", "Flask", 640),
+            syntheticHttpResult(6, "python", "fastapi", "FastAPI", 1200)};
+}
+
 }  // namespace versus::gui::testing
