@@ -256,8 +256,13 @@ Expected<RunPlan> demoPlan(const Demo& demo, const Catalog& catalog)
     RunPlan plan;
     plan.options = demo.options;
     plan.order = RunOrder::Sequential;
-    for (const std::string& runtimeId : demo.runtimeIds)
-        plan.items.push_back({workload, runtimeId, demo.params, false});
+    for (const std::string& runtimeId : demo.runtimeIds) {
+        PlanItem item{workload, runtimeId, demo.params};
+        for (const DemoSeries& s : demo.series)  // only what the chart shows: no flavour runs for nothing
+            if (s.runtimeId == runtimeId)
+                item.flavours.push_back(s.flavour);
+        plan.items.push_back(item);
+    }
     return plan;
 }
 

@@ -82,7 +82,8 @@ std::filesystem::path demosFile();
 std::vector<std::string> demoProblems(const Demo& demo, const Catalog& catalog, const RuntimeRegistry& registry,
                                       const ClaimCatalog& claims);
 
-/// The run plan of a Run demo: its workload on each of its runtimes, with its parameters and options.
+/// The run plan of a Run demo: its workload on each of its runtimes, in the flavours its series show, with its
+/// parameters and options.
 Expected<RunPlan> demoPlan(const Demo& demo, const Catalog& catalog);
 
 /// Per series of `demo`: the per-call times (ns) of its measured samples in order, from `results`; empty for a

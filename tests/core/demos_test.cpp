@@ -63,6 +63,26 @@ TEST(Demos, TheSixShippedDemosReferToWhatExists)
               jitless->runtimeIds.end());
 }
 
+TEST(Demos, APlanMeasuresOnlyTheFlavoursItsChartShows)
+{
+    const Catalog catalog = Catalog::load(std::filesystem::path(VERSUS_SOURCE_DIR) / "workloads");
+    const Demo* numpy = shippedDemos().find("numpy");
+    ASSERT_NE(numpy, nullptr);
+    const auto plan = demoPlan(*numpy, catalog);
+    ASSERT_TRUE(plan) << plan.error();
+    ASSERT_EQ(plan->items.size(), 2u);
+    const auto flavoursOf = [](const PlanItem& item, const std::string& language) {
+        std::vector<std::string> out;
+        for (const Implementation* impl : item.implementations(language))
+            out.push_back(impl->flavour);
+        return out;
+    };
+    EXPECT_EQ(flavoursOf(plan->items[0], "python"), (std::vector<std::string>{"plain", "numpy"}));
+    EXPECT_EQ(flavoursOf(plan->items[1], "javascript"), (std::vector<std::string>{"plain"}));  // not "typed"
+    PlanItem every{catalog.find("matmul"), "node", {}};
+    EXPECT_EQ(flavoursOf(every, "javascript"), (std::vector<std::string>{"plain", "typed"}));
+}
+
 TEST(Demos, ProblemsNameWhatDoesNotExist)
 {
     const Catalog catalog = Catalog::load(std::filesystem::path(VERSUS_SOURCE_DIR) / "workloads");
