@@ -76,6 +76,7 @@ void RevealView::reveal(const claims::Demo& demo, double guess, const QString& a
     findChild<QLabel*>(QStringLiteral("revealKeys"))->setFont(PresentationTheme::font(height, 0.7));
     findChild<QLabel*>(QStringLiteral("revealKeys"))
         ->setStyleSheet(QStringLiteral("color: %1;").arg(theme.muted.name()));
+    layout()->activate();  // the new fonts' heights first: the chart gets the room left and is drawn at that size
     m_chart->show(demo, samples, numbers, theme, height);
 }
 

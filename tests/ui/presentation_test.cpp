@@ -193,6 +193,7 @@ void PresentationTest::screenshots()
         QTest::qWait(1500);
         QVERIFY(window.grab().save(prefix + QStringLiteral("_%1_race.png").arg(id)));
         QTRY_COMPARE_WITH_TIMEOUT(window.stage(), PresentationWindow::Stage::Reveal, 180000);
+        QTest::qWait(100);  // the pending layout and paint, as a person would see it
         QVERIFY(window.grab().save(prefix + QStringLiteral("_%1_reveal.png").arg(id)));
         // The chart keeps its plot readable: the axis rectangle takes most of the chart.
         const QRect axes = window.revealView()->chart()->plot()->axisRect()->rect();
