@@ -13,7 +13,7 @@ void RunProgress::start(const RunPlan& plan, const RuntimeRegistry& registry)
         const PlanItem& item = plan.items[i];
         const RuntimeDescriptor* d = registry.descriptor(item.runtimeId);
         if (d && item.workload)
-            for (const Implementation* impl : item.workload->implementationsFor(d->info.language))
+            for (const Implementation* impl : item.implementations(d->info.language))
                 m_planned.push_back({int(i), item.workload->id, item.runtimeId, impl->flavour});
     }
     m_resultsExpected = int(m_planned.size());

@@ -14,6 +14,15 @@
 
 namespace versus {
 
+std::vector<const Implementation*> PlanItem::implementations(const std::string& language) const
+{
+    std::vector<const Implementation*> out;
+    for (const Implementation* impl : workload->implementationsFor(language))
+        if (flavours.empty() || std::find(flavours.begin(), flavours.end(), impl->flavour) != flavours.end())
+            out.push_back(impl);
+    return out;
+}
+
 namespace {
 
 Result baseResult(const RunJob& job, const RuntimeInfo& info)
@@ -344,7 +353,7 @@ void RunScheduler::runPlan(RunPlan plan)
         const RuntimeDescriptor* descriptor = m_registry.descriptor(planItem.runtimeId);
         RuntimeInfo info =
             descriptor ? descriptor->info : RuntimeInfo{planItem.runtimeId, planItem.runtimeId, "", "", "", false};
-        auto impls = planItem.workload->implementationsFor(info.language);
+        auto impls = planItem.implementations(info.language);
         if (impls.empty()) {
             std::lock_guard lock(m_mutex);
             m_skipped.push_back({planItem.workload->id, planItem.runtimeId,

@@ -23,6 +23,11 @@ struct PlanItem {
     /// becomes this item's failed result and the run goes on. Ignored for runtimes that run every job in a child
     /// process anyway (external interpreters).
     bool isolated = false;
+    /// The flavours to measure ("plain", "numpy", ...); empty: every implementation of the runtime's language.
+    std::vector<std::string> flavours = {};
+
+    /// The workload's implementations in `language` that this item measures, in manifest order.
+    std::vector<const Implementation*> implementations(const std::string& language) const;
 };
 
 /// In what order the items of a plan are measured.

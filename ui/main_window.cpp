@@ -24,6 +24,7 @@
 #include "instrument_check_dialog.h"
 #include "interpreter_dialog.h"
 #include "plot_widget.h"
+#include "presentation_window.h"
 #include "qstring_conversion.h"
 #include "results_actions.h"
 #include "results_model.h"
@@ -208,6 +209,7 @@ void MainWindow::buildActions()
     fullScreen->setShortcut(QKeySequence(Qt::Key_F11));
     fullScreen->setCheckable(true);
     connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
+    view->addAction(tr("&Presentation mode"), this, [this] { showPresentation(); })->setShortcut(Qt::Key_F5);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("How to &read these charts"), this, [this] { showChartGuide(this); })
@@ -294,6 +296,10 @@ bool MainWindow::startPlan(RunPlan plan, bool customRace)
         refuse(instrumentCheckRefusal());
         return false;
     }
+    if (m_presentation && m_presentation->stage() == PresentationWindow::Stage::Racing) {
+        refuse(tr("A demo of the presentation mode is running: press Esc in it first."));
+        return false;
+    }
     if (m_claimsCheck && m_claimsCheck->isRunning()) {
         refuse(tr("The article is being checked (Run > Check the article): a run now would disturb it. Wait for it "
                   "to finish or press its Stop."));
@@ -307,6 +313,33 @@ bool MainWindow::startPlan(RunPlan plan, bool customRace)
         m_instrumentCheck->setBlockedBy(runBlocksTheInstrumentCheck());
     m_presenter->start(std::move(plan));
     return true;
+}
+
+PresentationWindow* MainWindow::showPresentation()
+{
+    if (!m_presentation) {
+        auto demos = claims::DemoCatalog::load(claims::demosFile());
+        if (!demos) {
+            m_log->append(tr("Presentation mode: %1").arg(toQString(demos.error())));
+            statusBar()->showMessage(toQString(demos.error()));
+            return nullptr;
+        }
+        PresentationWindow::Options options;
+        options.persistSettings = m_options.persistSettings;
+        options.blockedReason = [this] {
+            if (isRunning())
+                return tr("A benchmark run of the window is in progress: a demo now would disturb it and share its "
+                          "interpreters. Stop it or wait for it to end.");
+            if ((m_claimsCheck && m_claimsCheck->isRunning()) || m_startup->isRunning())
+                return tr("The window is measuring (Check the article or Start-up): run the demo when it ends.");
+            return QString();
+        };
+        m_presentation = new PresentationWindow(m_registry, m_catalog, std::move(*demos), std::move(options), this);
+    }
+    m_presentation->showFullScreen();
+    m_presentation->raise();
+    m_presentation->activateWindow();
+    return m_presentation;
 }
 
 void MainWindow::stopRun()

@@ -24,6 +24,7 @@ class ChartsPage;
 class ClaimsDialog;
 class CustomCodePanel;
 class InstrumentCheckDialog;
+class PresentationWindow;
 class ResultsActions;
 class ResultsModel;
 class ResultsPresenter;
@@ -65,6 +66,9 @@ public:
     void showStartupTab();
     /// Run > Check the article; created on first use.
     ClaimsDialog* claimsCheck();
+    /// View > Presentation mode (F5): the classroom's demos full screen; created on first use. Null, with the reason
+    /// in the log, when the demos file cannot be read.
+    PresentationWindow* showPresentation();
 
     RunPanel* runPanel() const { return m_runPanel; }
     ChartsPage* chartsPage() const { return m_charts; }
@@ -109,6 +113,7 @@ private:
     StartupView* m_startup = nullptr;
     InstrumentCheckDialog* m_instrumentCheck = nullptr;
     ClaimsDialog* m_claimsCheck = nullptr;
+    PresentationWindow* m_presentation = nullptr;
     ResultsModel* m_results = nullptr;
     QSortFilterProxyModel* m_resultsProxy = nullptr;
     QTabWidget* m_viewTabs = nullptr;

@@ -71,14 +71,8 @@ std::vector<StartupFigure> measureStartup(const ClaimsPlan& plan, const ClaimsBu
     std::vector<StartupFigure> figures;
     if (plan.startupRuntimes.empty() || stopped(callbacks))
         return figures;
-    const StartupPlan startup = planStartup(registry, plan.startupRuntimes);
-    StartupPlan firstOnly;
-    for (const StartupCommand& c : startup.commands)
-        if (c.runtimeId != "baseline"
-            && std::none_of(firstOnly.commands.begin(), firstOnly.commands.end(),
-                            [&](const StartupCommand& done) { return done.runtimeId == c.runtimeId; }))
-            firstOnly.commands.push_back(c);
-    for (const StartupSkip& skip : startup.skipped)
+    const StartupPlan firstOnly = plainStartsOnly(planStartup(registry, plan.startupRuntimes));
+    for (const StartupSkip& skip : firstOnly.skipped)
         figures.push_back({skip.runtimeId, skip.runtimeId, {}, skip.reason});
     StartupStudyOptions options;
     options.runs = budget.startupRuns;

@@ -94,13 +94,19 @@ Expected<ParamValues> checkOverrides(const ClaimCheck& check, const Workload& wo
     return overrides;
 }
 
-void addItem(RunPlan& plan, const Workload* workload, const std::string& runtimeId, const ParamValues& overrides)
+/// Adds `workload` on `runtimeId` with `overrides`, measuring only `flavours` (the ones some check reads): the other
+/// flavours of a workload (websocket servers, threads for I/O) would cost minutes and judge nothing.
+void addItem(RunPlan& plan, const Workload* workload, const std::string& runtimeId, const ParamValues& overrides,
+             const std::vector<std::string>& flavours)
 {
-    const bool known = std::any_of(plan.items.begin(), plan.items.end(), [&](const PlanItem& item) {
+    const auto known = std::find_if(plan.items.begin(), plan.items.end(), [&](const PlanItem& item) {
         return item.workload == workload && item.runtimeId == runtimeId && item.overrides == overrides;
     });
-    if (!known)
-        plan.items.push_back({workload, runtimeId, overrides, false});
+    PlanItem& item =
+        known != plan.items.end() ? *known : plan.items.emplace_back(PlanItem{workload, runtimeId, overrides});
+    for (const std::string& flavour : flavours)
+        if (std::find(item.flavours.begin(), item.flavours.end(), flavour) == item.flavours.end())
+            item.flavours.push_back(flavour);
 }
 
 std::string runtimesOf(const PlannedCheck& p)
@@ -157,13 +163,16 @@ ClaimsPlan planClaims(const ClaimCatalog& claims, const Catalog& catalog, const 
                 continue;
             }
             std::vector<std::string> runtimes;
+            std::vector<const std::vector<std::string>*> flavours;  // per runtime of `runtimes`
             if (check.kind == CheckKind::Figure) {
                 base.runtimeId = resolveRuntime(check.series.runtimeId, registry);
                 runtimes = {base.runtimeId};
+                flavours = {&check.series.flavours};
             } else {
                 base.numeratorRuntime = resolveRuntime(check.numerator.runtimeId, registry);
                 base.denominatorRuntime = resolveRuntime(check.denominator.runtimeId, registry);
                 runtimes = {base.numeratorRuntime, base.denominatorRuntime};
+                flavours = {&check.numerator.flavours, &check.denominator.flavours};
             }
             for (const std::string& id : runtimes)
                 if (base.unavailable.empty())
@@ -182,8 +191,8 @@ ClaimsPlan planClaims(const ClaimCatalog& claims, const Catalog& catalog, const 
                     else
                         planned.overrides = *overrides;
                     if (planned.unavailable.empty())
-                        for (const std::string& id : runtimes)
-                            addItem(out.plan, &w, id, planned.overrides);
+                        for (std::size_t i = 0; i < runtimes.size(); ++i)
+                            addItem(out.plan, &w, runtimes[i], planned.overrides, *flavours[i]);
                     out.checks.push_back(planned);
                 }
                 if (!matched) {

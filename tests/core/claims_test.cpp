@@ -268,8 +268,13 @@ TEST(ClaimsPlan, UntestableClaimsSayWhyAndTheDatabaseClaimWaitsForItsWorkloads)
         EXPECT_NE(plan.unmeasured.at("specialising-interpreter").second.find("Add interpreter"), std::string::npos);
     }
     EXPECT_FALSE(plan.plan.items.empty());
-    for (const PlanItem& item : plan.plan.items)
+    for (const PlanItem& item : plan.plan.items) {
         EXPECT_TRUE(item.workload->resolveParams(item.overrides).ok()) << item.workload->id;
+        // Only the flavours some check reads: io_concurrency's threads flavour took half a minute and judged nothing.
+        EXPECT_FALSE(item.flavours.empty()) << item.workload->id;
+        if (item.workload->id == "io_concurrency")
+            EXPECT_EQ(std::count(item.flavours.begin(), item.flavours.end(), "threads"), 0);
+    }
 
     // Judged with no results at all, every claim still gets a verdict or a reason.
     const auto outcomes = judgeClaims(shipped(), plan, {}, {});

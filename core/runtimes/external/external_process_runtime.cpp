@@ -43,19 +43,25 @@ std::string withLastLines(const ChildOutcome& outcome)
 // ---- ExternalProcessRuntime -------------------------------------------------------------------------------------
 
 ExternalProcessRuntime::ExternalProcessRuntime(RuntimeInfo info, std::string program,
-                                               std::vector<std::string> environment)
-    : m_info(std::move(info)), m_program(std::move(program)), m_environment(std::move(environment))
+                                               std::vector<std::string> environment, std::vector<std::string> arguments)
+    : m_info(std::move(info)), m_program(std::move(program)), m_environment(std::move(environment)),
+      m_arguments(std::move(arguments))
 {
 }
 
 std::vector<std::string> ExternalProcessRuntime::harnessCommand() const
 {
     const std::string fd = std::to_string(kProtocolFd);
-    if (m_info.language == "javascript")
-        return {m_program, (harnessDirectory() / "harness.js").string(), fd};
+    std::vector<std::string> command{m_program};
+    command.insert(command.end(), m_arguments.begin(), m_arguments.end());
+    if (m_info.language == "javascript") {
+        command.insert(command.end(), {(harnessDirectory() / "harness.js").string(), fd});
+        return command;
+    }
     // -E: PYTHON* variables of another installation must not leak in (the embedded runtime ignores them too);
     // -B: no .pyc files next to the workloads.
-    return {m_program, "-E", "-B", (harnessDirectory() / "harness.py").string(), fd};
+    command.insert(command.end(), {"-E", "-B", (harnessDirectory() / "harness.py").string(), fd});
+    return command;
 }
 
 void ExternalProcessRuntime::cancel()
@@ -293,6 +299,7 @@ struct BuiltinInterpreter {
     std::string installHint;
     std::vector<std::string> environment;
     int requiredMajor = 0;  ///< > 0: another major version is unavailable (node18-process must be the embedded Node's)
+    std::vector<std::string> arguments = {};  ///< for the interpreter, before the harness script
 };
 
 BuiltinInterpreter node18Interpreter()
@@ -325,6 +332,15 @@ std::vector<BuiltinInterpreter> builtinInterpreters()
          "install Node.js 20 so that 'node' is on PATH",
          {},
          0},
+        // The classroom's "What if V8 had no JIT": the same node, its JIT compilers off (interpreter only).
+        {"node-jitless",
+         "Node.js (process)",
+         "node",
+         "javascript",
+         "install Node.js 20 so that 'node' is on PATH",
+         {},
+         0,
+         {"--jitless"}},
         node18Interpreter(),
         {"pypy3", "PyPy (process)", "pypy3", "python", "install it with 'apt install pypy3'", {}, 0},
     };
@@ -337,7 +353,8 @@ int majorVersion(const std::string& version)
 
 RuntimeDescriptor describe(const std::string& id, const std::string& name, const std::string& program,
                            const std::string& language, const InterpreterIdentity& identity,
-                           const std::string& installHint, const std::vector<std::string>& environment = {})
+                           const std::string& installHint, const std::vector<std::string>& environment = {},
+                           const std::vector<std::string>& arguments = {})
 {
     RuntimeDescriptor d;
     d.info.id = id;
@@ -352,8 +369,8 @@ RuntimeDescriptor describe(const std::string& id, const std::string& name, const
         d.unavailableReason = "language '" + d.info.language + "' has no harness: use python or javascript";
     const std::string resolved = resolveProgram(program);
     RuntimeInfo info = d.info;
-    d.create = [info, resolved, environment] {
-        return std::make_unique<ExternalProcessRuntime>(info, resolved, environment);
+    d.create = [info, resolved, environment, arguments] {
+        return std::make_unique<ExternalProcessRuntime>(info, resolved, environment, arguments);
     };
     d.probeModule = moduleProbe(info, resolved, environment);
     d.probeDependsOnFolder = info.language == "javascript";
@@ -383,7 +400,9 @@ void registerExternalRuntimes(RuntimeRegistry& registry)
             name = "Node.js " + std::to_string(major) + " (process)";
         else if (b.requiredMajor > 0)
             name = "Node.js " + std::to_string(b.requiredMajor) + " (process)";
-        registry.add(describe(b.id, name, b.program, b.language, identity, b.installHint, b.environment));
+        for (const std::string& argument : b.arguments)  // "Node.js 20 (process, --jitless)"
+            name.insert(name.size() - 1, ", " + argument);
+        registry.add(describe(b.id, name, b.program, b.language, identity, b.installHint, b.environment, b.arguments));
     }
 }
 

@@ -17,8 +17,10 @@ namespace versus {
 class ExternalProcessRuntime final : public Runtime {
 public:
     /// `program` is a path or a name looked up in PATH; `info.language` picks the harness ("python"/"javascript").
-    /// `environment` ("NAME=value") is set for every child on top of Versus's own environment.
-    ExternalProcessRuntime(RuntimeInfo info, std::string program, std::vector<std::string> environment = {});
+    /// `environment` ("NAME=value") is set for every child on top of Versus's own environment. `arguments` go to the
+    /// interpreter before the harness script (node-jitless: "--jitless").
+    ExternalProcessRuntime(RuntimeInfo info, std::string program, std::vector<std::string> environment = {},
+                           std::vector<std::string> arguments = {});
     RuntimeInfo info() const override { return m_info; }
     Result execute(const RunJob& job, EventSink& sink) override;
     void cancel() override;
@@ -32,6 +34,7 @@ private:
     RuntimeInfo m_info;
     std::string m_program;
     std::vector<std::string> m_environment;
+    std::vector<std::string> m_arguments;
     ChildStopper m_stopper;
 };
 
@@ -64,8 +67,9 @@ struct InterpreterCommand {
 /// runs it, and the embedded Node.js forks child_process children with it (the same Node as the embedded one).
 InterpreterCommand debianNode18Command();
 
-/// Adds the built-in external runtimes: python3 (/usr/bin/python3.11), node-process (node on PATH), node18-process
-/// (Debian's Node 18 executable from the libnode prefix the build uses, the same Node as the embedded one), pypy3.
+/// Adds the built-in external runtimes: python3 (/usr/bin/python3.11), node-process (node on PATH), node-jitless (the
+/// same node with --jitless: V8 interprets only), node18-process (Debian's Node 18 executable from the libnode prefix
+/// the build uses, the same Node as the embedded one), pypy3.
 /// Their versions are detected in parallel; a missing interpreter is registered as unavailable with the reason.
 /// Node.js names carry the detected major version ("Node.js 20 (process)") so that users see which is which.
 void registerExternalRuntimes(RuntimeRegistry& registry);

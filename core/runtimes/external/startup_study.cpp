@@ -56,8 +56,10 @@ std::vector<std::string> externalRuntimeIds(const RuntimeRegistry& registry)
 {
     std::vector<std::string> ids;
     for (const RuntimeDescriptor& d : registry.descriptors())
-        if (startsAProcess(d))
-            ids.push_back(d.info.id);  // not the native reference: it runs inside Versus
+        // Not the native reference (it runs inside Versus), nor node-jitless: node's own commands include
+        // "node --jitless -e 0".
+        if (startsAProcess(d) && d.info.id != "node-jitless")
+            ids.push_back(d.info.id);
     return ids;
 }
 
@@ -98,6 +100,18 @@ StartupPlan planStartup(const RuntimeRegistry& registry, const std::vector<std::
         }
     }
     return plan;
+}
+
+StartupPlan plainStartsOnly(const StartupPlan& plan)
+{
+    StartupPlan out;
+    out.skipped = plan.skipped;
+    for (const StartupCommand& c : plan.commands)
+        if (c.runtimeId != "baseline"
+            && std::none_of(out.commands.begin(), out.commands.end(),
+                            [&](const StartupCommand& done) { return done.runtimeId == c.runtimeId; }))
+            out.commands.push_back(c);
+    return out;
 }
 
 int StartupStudy::failures() const

@@ -89,6 +89,10 @@ struct StartupStudyCallbacks {
     std::function<void(const StartupMeasurement&)> onCommand;
 };
 
+/// Each runtime's first command of `plan` only (its plain start: "node -e 0", "python3 -c pass"), without the
+/// baseline or the variants; the skipped runtimes stay. What the article's start-up claim and the classroom compare.
+StartupPlan plainStartsOnly(const StartupPlan& plan);
+
 /// Measures every command of `plan`, then runs `options.probeRuns` probes, blocking. `stopper` (any thread) ends it
 /// early: the current child is stopped, what was measured so far is returned with `stopped` set. Never throws.
 StartupStudy runStartupStudy(const StartupPlan& plan, const StartupStudyOptions& options,

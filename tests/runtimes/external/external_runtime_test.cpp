@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "run_helpers.h"
+#include "statistics.h"
 #include "external/external_process_runtime.h"
 
 namespace versus {
@@ -100,6 +101,39 @@ TEST(ExternalRuntimes, BuiltinsAreRegisteredWithDetectedVersions)
     }
     EXPECT_EQ(registry().descriptor("python3")->info.language, "python");
     EXPECT_EQ(registry().descriptor("node-process")->info.language, "javascript");
+}
+
+TEST(ExternalRuntimes, NodeJitlessPassesItsFlagToTheNodeProcess)
+{
+    requireAvailable("node-jitless");
+    if (IsSkipped())
+        return;
+    EXPECT_NE(registry().descriptor("node-jitless")->info.name.find("--jitless"), std::string::npos);
+    // The node process itself sees the flag among its own options; the plain node-process does not.
+    const Result jitless = runOne(fixtureCatalog(), "exec_argv", "node-jitless");
+    const Result plain = runOne(fixtureCatalog(), "exec_argv", "node-process");
+    ASSERT_TRUE(jitless.ok()) << jitless.failure.message << "\n" << jitless.output;
+    ASSERT_TRUE(plain.ok()) << plain.failure.message;
+    EXPECT_NE(jitless.answer.find("--jitless"), std::string::npos) << jitless.answer;
+    EXPECT_EQ(plain.answer.find("--jitless"), std::string::npos) << plain.answer;
+}
+
+TEST(ExternalRuntimes, NodeJitlessIsSlowerOnCallHeavyCode)
+{
+    // Without its JIT compilers V8 interprets every call of fib: several times slower here; 1.5x is a generous floor.
+    requireAvailable("node-jitless");
+    if (IsSkipped())
+        return;
+    HarnessOptions o = quickOptions();
+    o.samples = 5;
+    o.minSampleTimeMs = 20;
+    const Result jit = runOne(mainCatalog(), "fib", "node-process", {{"n", std::int64_t(20)}}, o);
+    const Result jitless = runOne(mainCatalog(), "fib", "node-jitless", {{"n", std::int64_t(20)}}, o);
+    ASSERT_TRUE(jit.ok() && jitless.ok()) << jit.failure.message << jitless.failure.message;
+    EXPECT_EQ(jit.answer, jitless.answer);
+    const double ratio =
+        stats::median(stats::perCallNs(jitless.samples)) / stats::median(stats::perCallNs(jit.samples));
+    EXPECT_GT(ratio, 1.5);
 }
 
 TEST(ExternalRuntimes, NodeProcessesAreNamedAfterTheirMajorVersion)
