@@ -272,8 +272,9 @@ TEST(ClaimsPlan, UntestableClaimsSayWhyAndTheDatabaseClaimWaitsForItsWorkloads)
         EXPECT_TRUE(item.workload->resolveParams(item.overrides).ok()) << item.workload->id;
         // Only the flavours some check reads: io_concurrency's threads flavour took half a minute and judged nothing.
         EXPECT_FALSE(item.flavours.empty()) << item.workload->id;
-        if (item.workload->id == "io_concurrency")
+        if (item.workload->id == "io_concurrency") {
             EXPECT_EQ(std::count(item.flavours.begin(), item.flavours.end(), "threads"), 0);
+        }
     }
 
     // Judged with no results at all, every claim still gets a verdict or a reason.

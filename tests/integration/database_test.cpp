@@ -251,8 +251,9 @@ TEST_F(Database, EveryClientAnswersTheBareDriversChecksum)
         ++checked;
     }
     EXPECT_GE(checked, 3 * 4) << "psycopg2, SQLAlchemy ORM and Core, pg on each of the three workloads";
-    if (process && process->available())
+    if (process && process->available()) {
         EXPECT_EQ(prismaOk, 3) << "Prisma on node-process (" << process->info.version << ")";
+    }
 }
 
 TEST_F(Database, AMissingServerIsUnavailableWithTheInstallCommand)
