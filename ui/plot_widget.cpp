@@ -481,7 +481,14 @@ void PlotWidget::placeClearLabels()
         if (!label->visible())
             continue;  // hidden by its plot: takes no room
         label->position->setCoords(c.anchor);
-        const QRectF box = boxOf(label);
+        // Inside the plot across too: a label beside a dot near the edge moves in rather than be cut off.
+        const QRectF drawn = boxOf(label);
+        double dx = 0;
+        if (drawn.left() < area.left())
+            dx = area.left() - drawn.left();
+        else if (drawn.right() > area.right())
+            dx = std::max(area.right() - drawn.right(), area.left() - drawn.left());
+        const QRectF box = drawn.translated(dx, 0);
         const double step = std::max(4.0, box.height() / 2);
         std::optional<double> shift;
         for (int k = 0; k <= 12 && !shift; ++k) {
@@ -501,8 +508,8 @@ void PlotWidget::placeClearLabels()
             c.hidden = true;
             continue;
         }
-        if (*shift != 0)
-            label->position->setPixelPosition(label->position->pixelPosition() + QPointF(0, *shift));
+        if (*shift != 0 || dx != 0)
+            label->position->setPixelPosition(label->position->pixelPosition() + QPointF(dx, *shift));
         placed.push_back(box.translated(0, *shift));
     }
 }
