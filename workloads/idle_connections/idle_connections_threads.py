@@ -13,10 +13,6 @@ def setup(params, job):
 
 
 class _Server(socketserver.ThreadingTCPServer):
-    # Daemon threads, so that ThreadingMixIn keeps no list of its own: it reaps that list on every new connection,
-    # asking each thread whether it is alive, O(N) per connection and O(N^2) in all (about 5 ms per connection at
-    # 2,000; 10,000 took minutes). The handlers are kept here instead, and run() joins every one of them.
-    daemon_threads = True
     request_queue_size = 1024
 
     def __init__(self):
@@ -25,12 +21,19 @@ class _Server(socketserver.ThreadingTCPServer):
         self.connected = 0
         self.handlers = []
 
+    def process_request(self, request, client_address):
+        """ThreadingMixIn's, with the thread kept in a plain list: its own list is reaped on every new connection,
+        asking each thread whether it is alive, O(N) per connection and O(N^2) in all (about 5 ms per connection at
+        2,000; 10,000 took minutes). run() joins every thread started here, whenever it started."""
+        thread = threading.Thread(target=self.process_request_thread, args=(request, client_address), daemon=True)
+        self.handlers.append(thread)
+        thread.start()
+
 
 class _Handler(socketserver.BaseRequestHandler):
     def handle(self):
         with self.server.lock:
             self.server.connected += 1
-            self.server.handlers.append(threading.current_thread())
         try:
             self.request.recv(1)  # idle until the client closes
         finally:
