@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog.h"
+#include "json_parse_error.h"
 
 namespace versus::claims {
 
@@ -144,7 +145,7 @@ Expected<ClaimCatalog> ClaimCatalog::parse(const std::string& jsonText)
     try {
         doc = json::parse(jsonText);
     } catch (const json::parse_error& e) {
-        return Error{std::string("the claims file is not valid JSON: ") + e.what()};
+        return Error{"the claims file is not valid JSON: " + describeJsonError(e)};
     }
     ClaimCatalog catalog;
     std::string where = "the claims file";

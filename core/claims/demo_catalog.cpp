@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "claim_catalog.h"
+#include "json_parse_error.h"
 #include "runtime_registry.h"
 
 namespace versus::claims {
@@ -163,7 +164,7 @@ Expected<DemoCatalog> DemoCatalog::parse(const std::string& jsonText)
     try {
         root = json::parse(jsonText);
     } catch (const json::parse_error& e) {
-        return Error{std::string("demos.json is not valid JSON: ") + e.what()};
+        return Error{"demos.json is not valid JSON: " + describeJsonError(e)};
     }
     const auto demos = root.find("demos");
     if (demos == root.end() || !demos->is_array())
