@@ -85,9 +85,43 @@ def install_cancel_signal(signum, take_cancel):
     def on_cancel(signum, frame):
         # Where CPython prints and drops an exception (a gc callback, a __del__), the cancel is not taken: the host
         # sends the signal again every 50 ms, and one of them lands in the job's own code.
-        if not _swallows_exceptions(frame) and take_cancel():
-            raise VersusCancelled()
+        if _swallows_exceptions(frame) or not take_cancel():
+            return
+        if not _Cancel.taken and _cancel_event_loop():
+            _Cancel.taken = True
+            return
+        _Cancel.taken = True
+        raise VersusCancelled()
     signal.signal(signum, on_cancel)
+
+
+class _Cancel:
+    """Whether the running job's cancel was taken: run_job reports such a job as cancelled whatever it raised (a
+    cancelled asyncio job ends in CancelledError)."""
+    taken = False
+
+
+def _cancel_event_loop():
+    """If an asyncio loop runs on this thread, cancels its tasks and wakes it, as asyncio.Runner does with Ctrl-C, and
+    returns True. An exception raised between two bytecodes lands anywhere, also inside the loop's own code between
+    socket.accept()'s raw descriptor and the socket object that owns it (an accepted connection left open for the
+    life of the process); a task's cancel lands at an await, where asyncio and the job's `finally` blocks clean up.
+    A job that swallows the cancel, or never awaits, gets VersusCancelled from the next signal, half a second later."""
+    events = sys.modules.get("asyncio.events")
+    loop = events._get_running_loop() if events is not None else None
+    if loop is None or loop.is_closed():
+        return False
+    tasks = sys.modules["asyncio.tasks"].all_tasks(loop)
+    if not tasks:
+        return False
+    for task in tasks:
+        task.cancel()
+    loop.call_soon_threadsafe(_nothing)  # a loop blocked in select() sees the cancelled tasks now
+    return True
+
+
+def _nothing():
+    pass
 
 
 def _swallows_exceptions(frame):
@@ -566,6 +600,7 @@ def _megabytes(size):
 def run_job(job_json, host):
     """Runs one job described by JSON: {script, function, workload_id, params, options}. Returns result JSON."""
     job = json.loads(job_json)
+    _Cancel.taken = False
     interpreter = _InterpreterState(host)
     warnings = _InterpreterState.warnings()
     if hasattr(host, "gc"):  # hosts that report collections: the embedded module and PipeHost
@@ -613,7 +648,7 @@ def run_job(job_json, host):
             if options.get("memory_pass"):
                 result.setdefault("report", {}).update(memory_pass(lambda: run(state)))
     except BaseException as error:  # noqa: B036 - every way out of workload code becomes data
-        result = _failure(error, script)
+        result = _failure(VersusCancelled() if _Cancel.taken else error, script)
     finally:
         teardown = getattr(module, "teardown", None) if module else None
         if callable(teardown):

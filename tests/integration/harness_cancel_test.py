@@ -1,7 +1,9 @@
 """harness.py's cancel handler does not spend the job's cancel where CPython would print and drop the exception
-(a gc callback, a __del__): the host's next signal then lands in the job's code. Run by ctest as
+(a gc callback, a __del__): the host's next signal then lands in the job's code. In a running asyncio loop the
+cancel is a task cancel, landing at an await, and the next signal raises. Run by ctest as
 integration.harness_cancel_py."""
 
+import asyncio
 import gc
 import os
 import signal
@@ -16,6 +18,7 @@ import harness  # noqa: E402
 
 class CancelHandler(unittest.TestCase):
     def setUp(self):
+        harness._Cancel.taken = False
         self.taken = 0
         self.signum = signal.SIGUSR1
         self.previous = signal.getsignal(self.signum)
@@ -66,6 +69,59 @@ class CancelHandler(unittest.TestCase):
         self.assertEqual(self.taken, 0, "the cancel was spent inside the gc callback")
         with self.assertRaises(harness.VersusCancelled):
             signal.raise_signal(self.signum)
+
+    def test_a_cancel_in_a_running_event_loop_cancels_every_task_at_its_await(self):
+        seen = []
+
+        async def waiter(name):
+            try:
+                await asyncio.sleep(30)
+            except asyncio.CancelledError:
+                seen.append(name)
+                await asyncio.sleep(0)  # the loop still runs: cleanup may await
+                seen.append(name + " cleaned up")
+                raise
+
+        async def main():
+            other = asyncio.create_task(waiter("other"))
+            asyncio.get_running_loop().call_later(0.05, signal.raise_signal, self.signum)
+            try:
+                await waiter("main")
+            finally:
+                await asyncio.gather(other, return_exceptions=True)
+
+        start = harness._clock()
+        with self.assertRaises(asyncio.CancelledError):  # not VersusCancelled: it was raised in no frame
+            asyncio.run(main())
+        self.assertLess(harness._clock() - start, 1_000_000_000)
+        self.assertEqual(sorted(seen), ["main", "main cleaned up", "other", "other cleaned up"])
+        self.assertEqual(self.taken, 1)
+        self.assertTrue(harness._Cancel.taken, "run_job would not report the job as cancelled")
+
+    def test_a_job_that_swallows_the_task_cancel_gets_VersusCancelled_from_the_next_signal(self):
+        async def stubborn():
+            loop = asyncio.get_running_loop()
+            loop.call_later(0.05, signal.raise_signal, self.signum)
+            loop.call_later(0.2, signal.raise_signal, self.signum)
+            for _ in range(10):  # asyncio.run's own cleanup then waits for it: the host's later signals end that
+                try:
+                    await asyncio.sleep(0.05)
+                except asyncio.CancelledError:
+                    pass
+
+        with self.assertRaises(harness.VersusCancelled):
+            asyncio.run(stubborn())
+        self.assertEqual(self.taken, 2)
+
+    def test_a_loop_blocked_in_a_callback_gets_VersusCancelled_from_the_next_signal(self):
+        async def busy():
+            signal.raise_signal(self.signum)  # the task cancel: it can only land at an await, which never comes
+            while True:
+                signal.raise_signal(self.signum)
+
+        with self.assertRaises(harness.VersusCancelled):
+            asyncio.run(busy())
+        self.assertEqual(self.taken, 2)
 
 
 if __name__ == "__main__":
