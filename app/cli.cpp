@@ -417,20 +417,41 @@ CLI::ExtrasError unexpected(std::vector<std::string> arguments)
     return CLI::ExtrasError(arguments);
 }
 
-/// Refuses what is left over after parsing, unless it is an option of Qt's for the window: Qt's options start with
-/// a single dash and may take one value (-style Fusion, -platform offscreen, -reverse).
-void checkQtOptions(const std::vector<std::string>& extras)
+/// What the window takes from the words left over after parsing: Qt's options (a single dash, maybe one value:
+/// -style Fusion, -platform offscreen, -reverse) and results files to open, one to show or two to compare (a word
+/// right after a Qt option is its value, unless it names a .json file). Anything else is refused.
+struct WindowArguments {
+    std::vector<std::string> qtOptions;
+    std::vector<std::string> files;
+};
+
+WindowArguments windowArguments(const std::vector<std::string>& extras)
 {
-    std::vector<std::string> refused;
+    WindowArguments window;
     bool valueAllowed = false;
     for (const auto& word : extras) {
         const bool qtOption = word.size() > 1 && word[0] == '-' && word[1] != '-';
-        if (!qtOption && !valueAllowed)
-            refused.push_back(word);
-        valueAllowed = qtOption;
+        const bool json = word.size() > 5 && word.compare(word.size() - 5, 5, ".json") == 0;
+        if (qtOption || (valueAllowed && !json)) {
+            window.qtOptions.push_back(word);
+            valueAllowed = qtOption;
+            continue;
+        }
+        valueAllowed = false;
+        if (word.rfind("--", 0) == 0)
+            throw unexpected({word});
+        if (!std::filesystem::is_regular_file(word))
+            throw CLI::ValidationError("FILE",
+                                       "'" + word
+                                           + "' is not a file: versus opens results files written by "
+                                             "'versus run --json' (one to show it, two to compare them)");
+        window.files.push_back(std::filesystem::absolute(word).string());
     }
-    if (!refused.empty())
-        throw unexpected(refused);
+    if (window.files.size() > 2)
+        throw CLI::ValidationError("FILE",
+                                   "the window opens one results file to show it or two to compare them, not "
+                                       + std::to_string(window.files.size()));
+    return window;
 }
 
 bool hasDisplay()
@@ -458,7 +479,8 @@ std::string versionText()
 int main(int argc, char** argv, GuiBackend& gui)
 {
     CLI::App app{"Races Python and Node.js side by side. Without a command, opens the workbench window (or, on a\n"
-                 "machine without a display, runs the default job and prints its results table). Qt's own options\n"
+                 "machine without a display, runs the default job and prints its results table). 'versus FILE.json'\n"
+                 "opens a results file in the window, 'versus A.json B.json' compares two. Qt's own options\n"
                  "(-style Fusion, -platform offscreen) go to the window.",
                  "versus"};
     app.footer("Exit status: 0 when every result succeeded, 1 when any failed, 2 for a usage error, 130 when "
@@ -470,6 +492,7 @@ int main(int argc, char** argv, GuiBackend& gui)
     std::filesystem::path directory = workloadsDirectory();
     std::vector<std::string> interpreters;  // NAME=PATH
     std::string screenshot, startupScreenshot;
+    WindowArguments windowWords;
     app.add_option("--workloads-dir", directory,
                    "read workloads from DIR instead of the installed catalog (list, run, startup-probe)")
         ->check(CLI::ExistingDirectory.description(""))
@@ -486,7 +509,7 @@ int main(int argc, char** argv, GuiBackend& gui)
         ->type_name("NAME=PATH");
     auto* screenshotOption = app.add_option("--screenshot", screenshot,
                                             "race fib on embedded CPython and Node.js in the window and save it as "
-                                            "a PNG")
+                                            "a PNG (given a results file: show that file instead)")
                                  ->type_name("FILE");
     app.add_option("--screenshot-startup", startupScreenshot,
                    "measure start-up in the window's Start-up tab and save it as a PNG")
@@ -544,7 +567,7 @@ int main(int argc, char** argv, GuiBackend& gui)
         app.parse(argc, argv);
         const auto commands = app.get_subcommands();
         if (commands.empty() || window->parsed())
-            checkQtOptions(app.remaining(true));
+            windowWords = windowArguments(app.remaining(true));
         else if (!app.remaining(true).empty())
             throw unexpected(app.remaining(true));
         if (!commands.empty() && !window->parsed() && (!screenshot.empty() || !startupScreenshot.empty()))
@@ -567,7 +590,11 @@ int main(int argc, char** argv, GuiBackend& gui)
         if (!window->parsed() && screenshot.empty() && startupScreenshot.empty() && commandOptions)
             return fail(
                 "--workloads-dir and --interpreter need a command: list, run, startup, ... (see versus --help)");
-        std::vector<std::string> arguments = app.remaining(true);  // Qt's options, as ui/gui.cpp reads them
+        if (!windowWords.files.empty() && !hasDisplay())
+            return fail("opening a results file needs a display (DISPLAY or WAYLAND_DISPLAY is unset); without one, "
+                        "'versus export FILE -o FILE.md' writes it as a table, 'versus compare A B' compares two");
+        std::vector<std::string> arguments = windowWords.qtOptions;  // as ui/gui.cpp reads them
+        arguments.insert(arguments.end(), windowWords.files.begin(), windowWords.files.end());
         if (!screenshot.empty())
             arguments.insert(arguments.end(), {"--screenshot", screenshot});
         if (!startupScreenshot.empty())

@@ -1,4 +1,5 @@
-// Starts the Qt application and the main window; `versus --screenshot FILE` renders a tiny live run to FILE,
+// Starts the Qt application and the main window; `versus FILE.json` opens a results file in it (two: compared),
+// `versus --screenshot FILE` renders a tiny live run to FILE (with a results file: that file, shown),
 // `versus --screenshot-startup FILE` the Start-up tab after a measurement.
 #include "gui.h"
 
@@ -9,12 +10,14 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 #include "builtin_runtimes.h"
 #include "catalog.h"
 #include "journal_location.h"
 #include "main_window.h"
 #include "results_actions.h"
+#include "results_model.h"
 #include "run_panel.h"
 #include "runtime_registry.h"
 #include "startup_view.h"
@@ -87,6 +90,57 @@ int takeScreenshot(QApplication& app, MainWindow& window, const QString& file)
     return QApplication::exec();
 }
 
+/// Shows one results file (or compares two) as File > Open does, then grabs the window. 0 on success.
+int takeOpenedScreenshot(QApplication& app, MainWindow& window, const QStringList& files, const QString& file)
+{
+    window.resize(1400, 900);
+    window.show();
+    if (files.size() != 1) {
+        std::fprintf(stderr, "versus: --screenshot shows one results file, not %lld\n",
+                     static_cast<long long>(files.size()));
+        return 2;
+    }
+    QString error;
+    if (!window.resultsActions()->showResultsFile(files.first(), &error)) {
+        std::fprintf(stderr, "versus: %s\n", qPrintable(error));
+        return 1;
+    }
+    std::fprintf(stderr, "versus: showing %s: %d result(s)\n", qPrintable(files.first()),
+                 window.resultsModel()->rowCount());
+    saveAndExit(app, window, file);
+    return QApplication::exec();
+}
+
+struct WindowArguments {
+    QString screenshot, startupScreenshot;
+    QStringList files;  ///< results files to open
+};
+
+/// The words `versus` passes (Qt's own options are gone by now): --screenshot FILE, --screenshot-startup FILE, and
+/// the results files to open. Says what is wrong and returns nothing for anything else.
+std::optional<WindowArguments> parseArguments(const QStringList& words)
+{
+    WindowArguments parsed;
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString& word = words.at(i);
+        if (!word.startsWith(QLatin1String("--"))) {
+            parsed.files.push_back(word);
+            continue;
+        }
+        if (word != QLatin1String("--screenshot") && word != QLatin1String("--screenshot-startup")) {
+            std::fprintf(stderr, "versus: unexpected argument '%s' (see versus --help)\n", qPrintable(word));
+            return std::nullopt;
+        }
+        if (i + 1 >= words.size()) {
+            std::fprintf(stderr, "versus: %s needs a file name, e.g. versus %s shot.png\n", qPrintable(word),
+                         qPrintable(word));
+            return std::nullopt;
+        }
+        (word == QLatin1String("--screenshot") ? parsed.screenshot : parsed.startupScreenshot) = words.at(++i);
+    }
+    return parsed;
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -98,23 +152,22 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("Versus"));
     QApplication::setApplicationVersion(QStringLiteral(VERSUS_VERSION));
 
-    const QStringList args = QApplication::arguments().mid(1);
-    const bool startupShot = !args.isEmpty() && args.first() == QLatin1String("--screenshot-startup");
-    const bool screenshot = startupShot || (!args.isEmpty() && args.first() == QLatin1String("--screenshot"));
-    if (screenshot && args.size() < 2) {
-        std::fprintf(stderr, "versus: %s needs a file name, e.g. versus %s shot.png\n", qPrintable(args.first()),
-                     qPrintable(args.first()));
+    const auto parsed = parseArguments(QApplication::arguments().mid(1));
+    if (!parsed)
         return 2;
-    }
+    const WindowArguments& args = *parsed;
+    const bool screenshot = !args.screenshot.isEmpty() || !args.startupScreenshot.isEmpty();
 
     // The registry lives as long as the process: each embedded interpreter is created once, on first use.
     RuntimeRegistry registry;
     registerBuiltinRuntimes(registry);
     MainWindow window(registry, Catalog::load(workloadsDirectory()), MainWindow::Options{!screenshot});
-    if (startupShot)
-        return takeStartupScreenshot(app, window, QFileInfo(args.at(1)).absoluteFilePath());
-    if (screenshot)
-        return takeScreenshot(app, window, QFileInfo(args.at(1)).absoluteFilePath());
+    if (!args.startupScreenshot.isEmpty())
+        return takeStartupScreenshot(app, window, QFileInfo(args.startupScreenshot).absoluteFilePath());
+    if (!args.screenshot.isEmpty() && !args.files.isEmpty())
+        return takeOpenedScreenshot(app, window, args.files, QFileInfo(args.screenshot).absoluteFilePath());
+    if (!args.screenshot.isEmpty())
+        return takeScreenshot(app, window, QFileInfo(args.screenshot).absoluteFilePath());
     window.show();
     // Start-up benchmark (README figure): prints the time to a shown window after one event-loop pass and quits.
     if (qEnvironmentVariableIsSet("VERSUS_STARTUP_TIMING"))
@@ -123,6 +176,9 @@ int main(int argc, char** argv)
                          static_cast<long long>(startup.elapsed()));
             app.quit();
         });
+    else if (!args.files.isEmpty())  // asked for: shown instead of offering the journal (kept for the next start)
+        QTimer::singleShot(0, &window,
+                           [&window, files = args.files] { window.resultsActions()->openResultsFiles(files); });
     else
         QTimer::singleShot(0, &window, [&window] {
             const QString journal = QString::fromStdString(gui::defaultJournalPath().string());

@@ -366,6 +366,37 @@ TEST(Cli, QtsOwnOptionsReachTheWindow)
     EXPECT_EQ(head, "\x89PNG");
 }
 
+TEST(Cli, AResultsFileGivenToVersusIsShownInTheWindow)
+{
+    const std::string json = ::testing::TempDir() + "/shown.json";
+    const std::string png = ::testing::TempDir() + "/shown.png";
+    std::remove(png.c_str());
+    ASSERT_EQ(versus("run -w fib -r python --tiny" + kQuick + "--json " + json).status, 0);
+    // The window opens the file as File > Open does; --screenshot grabs it once shown (no run: the fib race would
+    // take seconds, the file's results are there at once).
+    const ProcessRun shown = shell(std::string("QT_QPA_PLATFORM=offscreen ") + VERSUS_BINARY + " -style Fusion " + json
+                                   + " --screenshot " + png + " 2>&1");
+    EXPECT_EQ(shown.status, 0) << shown.out;
+    EXPECT_NE(shown.out.find("showing " + json + ": 1 result(s)"), std::string::npos) << shown.out;
+    std::ifstream in(png, std::ios::binary);
+    std::string head(4, '\0');
+    in.read(head.data(), 4);
+    EXPECT_EQ(head, "\x89PNG");
+
+    const ProcessRun missing = versus("/nonexistent/run.json", "2>&1");
+    EXPECT_EQ(missing.status, 2) << missing.out;
+    EXPECT_NE(missing.out.find("'/nonexistent/run.json' is not a file"), std::string::npos) << missing.out;
+    const ProcessRun three = shell(std::string("QT_QPA_PLATFORM=offscreen ") + VERSUS_BINARY + " " + json + " " + json
+                                   + " " + json + " 2>&1");
+    EXPECT_EQ(three.status, 2) << three.out;
+    EXPECT_NE(three.out.find("one results file to show it or two to compare them, not 3"), std::string::npos)
+        << three.out;
+    const ProcessRun headless = shell("env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "
+                                      + std::string(VERSUS_BINARY) + " " + json + " 2>&1");
+    EXPECT_EQ(headless.status, 2) << headless.out;
+    EXPECT_NE(headless.out.find("needs a display"), std::string::npos) << headless.out;
+}
+
 TEST(Cli, APlainVersusWithADisplayOpensTheWindow)
 {
     // The window stays up until timeout ends it (124); a refusal would exit at once with status 2.
