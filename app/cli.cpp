@@ -41,6 +41,7 @@
 #include "run_scheduler.h"
 #include "process_tree.h"
 #include "statistics.h"
+#include "reported_table.h"
 #include "text_format.h"
 #include "isolated/isolated_worker.h"
 
@@ -148,7 +149,8 @@ int listCommand(const Catalog& catalog, RuntimeRegistry& registry, const std::fi
 
 /// The table, the results files and charts of a run, and its exit status (`interruptedStatus` when it was
 /// interrupted: 130 for SIGINT, 143 for SIGTERM).
-int reportRun(const ResultsDocument& document, const RunOptions& options, int interruptedStatus, GuiBackend& gui);
+int reportRun(const ResultsDocument& document, const Catalog& catalog, const RunOptions& options, int interruptedStatus,
+              GuiBackend& gui);
 
 /// A second interrupt: Versus exits now. Every journal line recorded so far is already in the kernel (one write(2)
 /// each), so `versus recover` rebuilds the run; the children of Versus go with it.
@@ -165,7 +167,8 @@ int reportRun(const ResultsDocument& document, const RunOptions& options, int in
 /// The running job did not stop after the interrupt: it is blocked where no cancel reaches (C code, time.sleep in
 /// the embedded CPython). It is abandoned, marked so, with the samples it took; the rest of the run is reported as
 /// usual and Versus exits without waiting for the job's thread (which would never end).
-[[noreturn]] void abandonRun(RunSession& session, RunObserver& progress, const RunOptions& options, GuiBackend& gui)
+[[noreturn]] void abandonRun(RunSession& session, RunObserver& progress, const Catalog& catalog,
+                             const RunOptions& options, GuiBackend& gui)
 {
     PostgresCluster::killEveryCluster();
     killDescendantProcesses();
@@ -187,7 +190,7 @@ int reportRun(const ResultsDocument& document, const RunOptions& options, int in
             document.results.push_back(r);
         }
     }
-    const int status = reportRun(document, options, 128 + g_interruptSignal, gui);
+    const int status = reportRun(document, catalog, options, 128 + g_interruptSignal, gui);
     std::cout.flush();
     std::cerr.flush();
     _exit(status);
@@ -274,7 +277,7 @@ int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& o
             cancelledAt = std::chrono::steady_clock::now();
         }
         if (cancelledAt && std::chrono::steady_clock::now() - *cancelledAt >= kAbandonAfter)
-            abandonRun(session, progress, options, gui);
+            abandonRun(session, progress, catalog, options, gui);
         session.pump(progress, std::chrono::milliseconds(cancelledAt ? 20 : 100), 256);
     }
     std::signal(SIGINT, SIG_DFL);
@@ -283,10 +286,11 @@ int executePlan(const Catalog& catalog, RuntimeRegistry& registry, RunOptions& o
 
     for (const auto& skipped : session.skipped())
         std::cerr << "versus: skipped: " << skipped.reason << "\n";
-    return reportRun(session.document(), options, g_interrupts > 0 ? 128 + g_interruptSignal : -1, gui);
+    return reportRun(session.document(), catalog, options, g_interrupts > 0 ? 128 + g_interruptSignal : -1, gui);
 }
 
-int reportRun(const ResultsDocument& document, const RunOptions& options, int interruptedStatus, GuiBackend& gui)
+int reportRun(const ResultsDocument& document, const Catalog& catalog, const RunOptions& options, int interruptedStatus,
+              GuiBackend& gui)
 {
     const std::vector<Result>& results = document.results;
     std::cout << formatResultsTable(results);
@@ -300,6 +304,7 @@ int reportRun(const ResultsDocument& document, const RunOptions& options, int in
             std::cout << "\n" << table;
     if (const std::string table = formatHttpLoadTable(results); !table.empty())
         std::cout << "\n" << table;
+    std::cout << formatReportedTable(results, catalog);
     std::vector<std::pair<std::string, std::string>> exports;  // file, format ("" = from the extension)
     for (const auto& file : options.jsonFiles)
         exports.emplace_back(file, "json");

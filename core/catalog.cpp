@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <limits>
 #include <set>
 
@@ -252,6 +253,17 @@ std::string CatalogError::toString() const
     if (!field.empty())
         text += ": field '" + field + "'";
     return text + ": " + message;
+}
+
+std::string ReportColumn::keyFor(const ParamValues& params) const
+{
+    std::string key = name;
+    for (const auto& [parameter, value] : params) {
+        const std::string placeholder = "{" + parameter + "}";
+        for (std::size_t at = key.find(placeholder); at != std::string::npos; at = key.find(placeholder))
+            key.replace(at, placeholder.size(), formatParamValue(value));
+    }
+    return key;
 }
 
 const ParameterSpec* Workload::parameter(const std::string& name) const
@@ -543,6 +555,41 @@ std::optional<Workload> Catalog::loadManifest(const std::filesystem::path& manif
             } else {
                 r.fail("metric.kind", "must be time, throughput or reported, found '" + kind + "'");
             }
+        }
+    }
+
+    if (doc.contains("report")) {
+        const json& report = doc["report"];
+        if (!report.is_array())
+            r.fail("report", "must be an array of {name, label, format}");
+        for (std::size_t i = 0; report.is_array() && i < report.size(); ++i) {
+            const std::string path = "report[" + std::to_string(i) + "].";
+            if (!report[i].is_object()) {
+                r.fail(path.substr(0, path.size() - 1), "must be an object {name, label, format}");
+                continue;
+            }
+            ReportColumn column;
+            column.name = r.needString(report[i], "name", path);
+            column.label = r.needString(report[i], "label", path);
+            const std::string format = r.optString(report[i], "format", path, "number");
+            static const std::map<std::string, ReportColumn::Format> kFormats = {
+                {"bytes", ReportColumn::Format::Bytes},
+                {"share", ReportColumn::Format::Share},
+                {"number", ReportColumn::Format::Number},
+                {"rate", ReportColumn::Format::Rate}};
+            if (const auto found = kFormats.find(format); found != kFormats.end())
+                column.format = found->second;
+            else
+                r.fail(path + "format", "must be bytes, share, number or rate, found '" + format + "'");
+            for (std::size_t open = column.name.find('{'); open != std::string::npos;
+                 open = column.name.find('{', open + 1)) {
+                const std::size_t close = column.name.find('}', open);
+                const std::string parameter =
+                    close == std::string::npos ? std::string() : column.name.substr(open + 1, close - open - 1);
+                if (!w.parameter(parameter))
+                    r.fail(path + "name", "'{" + parameter + "}' names no parameter of this workload");
+            }
+            w.report.push_back(std::move(column));
         }
     }
 

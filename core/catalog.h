@@ -44,6 +44,23 @@ struct MetricSpec {
     std::string callUnit;
 };
 
+/// A value the workload reports beside its timing (`Result::reported`), printed in the CLI's table of what the
+/// workloads reported. Manifest: "report": [{"name": "db_time_share", "label": "server share", "format": "share"}].
+struct ReportColumn {
+    enum class Format {
+        Bytes,  ///< "4.8 KiB"
+        Share,  ///< a fraction, as "15%"
+        Number,  ///< "3.0", "854"
+        Rate,  ///< per second, as "18.2k"
+    };
+    /// The key in the report; "{name}" stands for the value of the parameter `name` ("rss_delta_bytes_at_{connections}").
+    std::string name;
+    std::string label;  ///< the column's heading
+    Format format = Format::Number;
+    /// The key for a result measured with `params`: each "{parameter}" replaced by its value.
+    std::string keyFor(const ParamValues& params) const;
+};
+
 /// One script implementing the workload in one language, possibly a named flavour ("numpy", "ujson").
 struct Implementation {
     std::string language;  ///< "python", "javascript", "native"
@@ -84,6 +101,7 @@ struct Workload {
     std::vector<ParameterSpec> parameters;
     ParamValues tinyParams;  ///< small values for tests and smoke runs (defaults fill the rest)
     MetricSpec metric;
+    std::vector<ReportColumn> report;  ///< reported values worth a column, in order
     std::vector<Implementation> implementations;
     std::vector<ExpectedAnswer> expected;
     bool defaultJob = false;  ///< part of the headless default job

@@ -29,6 +29,23 @@ std::string formatDuration(double ns)
     return buffer;
 }
 
+std::string formatBytes(double bytes)
+{
+    if (!std::isfinite(bytes))
+        return "-";
+    char buffer[32];
+    const double a = std::fabs(bytes);
+    if (a < 1024)
+        std::snprintf(buffer, sizeof buffer, "%.0f B", bytes);
+    else if (a < 1024.0 * 1024)
+        std::snprintf(buffer, sizeof buffer, "%.1f KiB", bytes / 1024);
+    else if (a < 1024.0 * 1024 * 1024)
+        std::snprintf(buffer, sizeof buffer, "%.1f MiB", bytes / (1024.0 * 1024));
+    else
+        std::snprintf(buffer, sizeof buffer, "%.2f GiB", bytes / (1024.0 * 1024 * 1024));
+    return buffer;
+}
+
 std::string formatWait(double seconds)
 {
     if (!std::isfinite(seconds))

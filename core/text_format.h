@@ -10,6 +10,8 @@ namespace versus {
 
 /// "1.23 ms", "845 ns", "2.50 s"; "-" for NaN.
 std::string formatDuration(double ns);
+/// "512 B", "4.8 KiB", "144.0 MiB", "1.21 GiB"; "-" for a value that is not finite.
+std::string formatBytes(double bytes);
 /// A wait as people say it, to the precision an estimate has: "under 5 s", "about 40 s", "about 3 min", "about 1 h 20 min".
 std::string formatWait(double seconds);
 /// "14.2x" style ratio with sensible digits.

@@ -38,15 +38,8 @@ std::string ratioCi(const stats::Interval& ci)
 std::string figureText(double value, const std::string& unit)
 {
     char text[64];
-    if (unit == "bytes") {
-        if (value >= 1024.0 * 1024.0)
-            std::snprintf(text, sizeof text, "%.1f MiB", value / (1024.0 * 1024.0));
-        else if (value >= 1024.0)
-            std::snprintf(text, sizeof text, "%.1f KiB", value / 1024.0);
-        else
-            std::snprintf(text, sizeof text, "%.1f bytes", value);
-        return text;
-    }
+    if (unit == "bytes")
+        return formatBytes(value);
     if (unit == "req/s")
         return formatRate(value) + " req/s";
     std::snprintf(text, sizeof text, value < 10 ? "%.2f %s" : "%.1f %s", value, unit.c_str());

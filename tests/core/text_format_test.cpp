@@ -78,3 +78,12 @@ TEST(TextFormat, SpeedupTableDividesTheBaselineByEachSeriesAtTheSameStep)
     EXPECT_NE(threadsRow.find(" -"), std::string::npos) << "a failed step shows '-': " << threadsRow;
     EXPECT_EQ(formatSpeedupTable({make("plain", 1, 100)}, "fib", "workers"), "");
 }
+
+TEST(TextFormat, BytesAreInBinaryUnits)
+{
+    EXPECT_EQ(formatBytes(512), "512 B");
+    EXPECT_EQ(formatBytes(4915), "4.8 KiB");
+    EXPECT_EQ(formatBytes(151'000'000), "144.0 MiB");
+    EXPECT_EQ(formatBytes(1.3e9), "1.21 GiB");
+    EXPECT_EQ(formatBytes(NAN), "-");
+}

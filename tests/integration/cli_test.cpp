@@ -128,6 +128,31 @@ TEST(Cli, AFlavourNeedingAMissingModuleIsUnavailableWithTheReasonInRunAndList)
         EXPECT_NE(list.out.find(line), std::string::npos) << line << "\n" << list.out;
 }
 
+// Issue 13: bytes per connection are printed, not only kept in the results file. The table's values come from the
+// workload's report: positive sizes for every server that held the connections.
+TEST(Cli, RunPrintsTheBytesEachConnectionCostInATableOfWhatTheWorkloadReported)
+{
+    const ProcessRun run = versus("run -w idle_connections -r python -r node -p connections=50 --samples 1 --warmup 0");
+    ASSERT_EQ(run.status, 0) << run.out;
+    const std::size_t table = run.out.find("idle_connections (connections=50): what the workload reported");
+    ASSERT_NE(table, std::string::npos) << run.out;
+    const std::string reported = run.out.substr(table);
+    EXPECT_NE(reported.find("bytes/connection"), std::string::npos) << reported;
+    EXPECT_NE(reported.find("RSS growth"), std::string::npos) << reported;
+    for (const char* row : {"CPython (embedded) + asyncio", "Node.js (embedded) + net"}) {
+        const std::size_t at = reported.find(row);
+        ASSERT_NE(at, std::string::npos) << row << " missing from:\n" << reported;
+        const std::string line = reported.substr(at, reported.find('\n', at) - at);
+        // The first cell after the name is a size: a positive number and a binary unit.
+        const std::string cells = line.substr(std::string(row).size());
+        double value = 0;
+        char unit[8] = {};
+        ASSERT_EQ(std::sscanf(cells.c_str(), " %lf %7s", &value, unit), 2) << line;
+        EXPECT_GT(value, 0) << line;
+        EXPECT_TRUE(std::string(unit) == "B" || std::string(unit) == "KiB" || std::string(unit) == "MiB") << line;
+    }
+}
+
 TEST(Cli, InvalidParameterIsRefusedBeforeAnyRuntimeStarts)
 {
     const ProcessRun run = versus("run -w fib -p n=99");

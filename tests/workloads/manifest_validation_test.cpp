@@ -220,6 +220,36 @@ TEST_F(ManifestValidation, TinyValueOfTheWrongTypeIsRefusedAtLoad)
     expectOneError(manifest, "tiny.n", {"type", "an integer of at least 1"});
 }
 
+TEST_F(ManifestValidation, ReportColumnWithAnUnknownFormatIsRefused)
+{
+    auto text = validManifest("broken");
+    text.insert(text.rfind('}'), R"(, "report": [{"name": "x", "label": "X", "format": "percent"}])");
+    const auto manifest = addWorkload("broken", text);
+    expectOneError(manifest, "report[0].format", {"bytes, share, number or rate", "'percent'"});
+}
+
+TEST_F(ManifestValidation, ReportColumnNamingAnUnknownParameterIsRefused)
+{
+    auto text = validManifest("broken");
+    text.insert(text.rfind('}'), R"(, "report": [{"name": "rss_at_{count}", "label": "RSS", "format": "bytes"}])");
+    const auto manifest = addWorkload("broken", text);
+    expectOneError(manifest, "report[0].name", {"'{count}'", "no parameter"});
+}
+
+TEST_F(ManifestValidation, ReportColumnKeysTakeTheParameterValues)
+{
+    auto text = validManifest("reporting");
+    text.insert(text.rfind('}'), R"(, "report": [{"name": "rss_at_{n}", "label": "RSS", "format": "bytes"}])");
+    addWorkload("reporting", text);
+    const Catalog catalog = Catalog::load(m_dir);
+    ASSERT_TRUE(catalog.errors().empty()) << catalog.errors().front().toString();
+    const Workload* w = catalog.find("reporting");
+    ASSERT_NE(w, nullptr);
+    ASSERT_EQ(w->report.size(), 1u);
+    EXPECT_EQ(w->report[0].format, ReportColumn::Format::Bytes);
+    EXPECT_EQ(w->report[0].keyFor({{"n", std::int64_t{200}}}), "rss_at_200");
+}
+
 // ---- The shipped catalog ------------------------------------------------------------------------------------------
 
 const std::set<std::string> kClaims = {"cpu-bound",       "numpy",           "json",
