@@ -5,7 +5,6 @@
 #include <QLabel>
 #include <QResizeEvent>
 #include <QScrollArea>
-#include <QScrollBar>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -150,12 +149,15 @@ void VerdictPane::updateHeight()
 {
     // The scrolled part is as tall as its lines at the pane's width, and never taller than kVisibleLines lines of the
     // headline's font: the charts below keep their room however many verdicts there are.
-    const int width = std::max(1, m_scroll->width() - m_scroll->verticalScrollBar()->sizeHint().width());
+    // Measured at the whole width: when the lines fit, no scroll bar takes any of it.
+    const int width = std::max(1, this->width());  // the scrolled part spans the pane
     const int wanted = m_content->layout()->hasHeightForWidth() ? m_content->layout()->heightForWidth(width)
                                                                 : m_content->sizeHint().height();
     // On a small window the layout may take it down to two lines (it scrolls) rather than grow the window.
     const int line = QFontMetrics(m_headline->font()).lineSpacing();
-    const int height = std::clamp(wanted, 1, line * kVisibleLines);
+    // Four lines and the labels' own few pixels of padding are shown whole, without a scroll bar.
+    const int bound = line * kVisibleLines;
+    const int height = std::max(1, wanted <= bound + line / 2 ? wanted : bound);
     m_scroll->setMaximumHeight(height);
     m_scroll->setMinimumHeight(std::min(height, 2 * line));
 }
