@@ -31,10 +31,11 @@ ResultAnalysis ResultAnalysis::compute(std::vector<Result> results)
         for (const Result* r : group)
             if (isComparable(*r))
                 a.ratioCi[std::size_t(r - a.results.data())] = ratioInterval(*r, *fastest);
-        for (const Headline& h : versus::headlines(group))
-            a.headlines.push_back(h.sentence);
+        const std::string& workloadId = group.front()->workloadId;
+        for (Headline& h : versus::headlines(group))
+            a.headlines.push_back({workloadId, std::move(h.sentence), false});
         for (std::string& note : failureNotes(group))
-            a.headlines.push_back(std::move(note));
+            a.headlines.push_back({workloadId, std::move(note), true});
     }
     return a;
 }

@@ -10,6 +10,14 @@
 
 namespace versus {
 
+/// One line of the headlines: a comparison (headline.h) or what failed (failureNotes()), with the workload it is
+/// about, so that a view can show the lines of one workload and count the others.
+struct Verdict {
+    std::string workloadId;
+    std::string sentence;
+    bool failure = false;  ///< a failureNotes() line, not a comparison
+};
+
 /// Everything the summary plot and the headline derive from one results set. Qt-free, so any thread computes it.
 struct ResultAnalysis {
     std::vector<Result> results;
@@ -19,7 +27,7 @@ struct ResultAnalysis {
     std::vector<stats::Interval> ratioCi;
     /// Per workload and parameter set, in order of appearance: its headlines (Python against Node.js of the same
     /// kind, headline.h, the same as the CLI's and the exports'), then what failed (failureNotes()).
-    std::vector<std::string> headlines;
+    std::vector<Verdict> headlines;
 
     static ResultAnalysis compute(std::vector<Result> results);
 };

@@ -25,11 +25,9 @@
 #include "scaling_plot.h"
 #include "summary_plot.h"
 #include "throughput_plot.h"
+#include "verdict_pane.h"
 
 namespace versus::gui {
-
-namespace {
-}  // namespace
 
 ChartsPage::ChartsPage(const Catalog& catalog, QWidget* parent)
     : QWidget(parent), m_store(std::make_unique<SampleStore>())
@@ -40,26 +38,20 @@ ChartsPage::ChartsPage(const Catalog& catalog, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 0);
     auto* header = new QHBoxLayout;
-    m_headline = new QLabel(this);
-    m_headline->setObjectName(QStringLiteral("headline"));
-    QFont big = m_headline->font();
-    big.setPointSizeF(big.pointSizeF() * 1.25);
-    big.setBold(true);
-    m_headline->setFont(big);
-    m_headline->setWordWrap(true);
-    m_headline->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_headline->setText(tr("Pick workloads and runtimes on the left, then Run."));
-    header->addWidget(m_headline, 1);
-    header->addWidget(new QLabel(tr("Show:"), this));
+    m_verdicts = new VerdictPane(this);
+    m_verdicts->setObjectName(QStringLiteral("verdicts"));
+    m_verdicts->setMessage(tr("Pick workloads and runtimes on the left, then Run."));
+    header->addWidget(m_verdicts, 1);
+    header->addWidget(new QLabel(tr("Show:"), this), 0, Qt::AlignTop);
     m_shownWorkload = new QComboBox(this);
     m_shownWorkload->setObjectName(QStringLiteral("shownWorkload"));
     m_shownWorkload->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_shownWorkload->setMinimumContentsLength(16);
     m_shownWorkload->setToolTip(tr("Workload shown in the throughput, heap and distribution charts"));
-    header->addWidget(m_shownWorkload);
+    header->addWidget(m_shownWorkload, 0, Qt::AlignTop);
     m_logScale = new QCheckBox(tr("Log scale"), this);
     m_logScale->setObjectName(QStringLiteral("logScale"));
-    header->addWidget(m_logScale);
+    header->addWidget(m_logScale, 0, Qt::AlignTop);
     layout->addLayout(header);
     m_environmentBanner = new QLabel(this);
     m_environmentBanner->setObjectName(QStringLiteral("environmentBanner"));
@@ -143,7 +135,7 @@ void ChartsPage::beginRun(std::int64_t clockOriginNs)
     m_finalTicket = 0;
     m_shownWorkload->clear();
     m_followRunningWorkload = true;
-    m_headline->setText(tr("Running..."));
+    m_verdicts->setMessage(tr("Running..."));
     m_runStartNs = clockOriginNs;
     m_memory->setPerSampleHeap(true);
     m_memory->startRun(m_runStartNs);
@@ -200,7 +192,7 @@ void ChartsPage::endRun(const QString& summary, const std::vector<Result>& resul
     m_throughput->refresh();
     m_distribution->refresh();
     // analysisSettled waits for the summary and the headlines: the bootstrap of large results takes a while.
-    m_headline->setText(summary + tr(" (computing confidence intervals...)"));
+    m_verdicts->setMessage(summary + tr(" (computing confidence intervals...)"));
     m_finalCancelled = cancelled;
     m_finalTicket = request(results, summary);
 }
@@ -234,11 +226,7 @@ void ChartsPage::showAnalysis(quint64 ticket, const std::shared_ptr<const Result
     if (ticket < m_firstCurrentTicket)
         return;
     m_summary->setAnalysis(analysis);
-    QStringList headlines;
-    for (const std::string& line : analysis->headlines)
-        headlines << toQString(line);
-    m_headline->setText(headlines.isEmpty() ? m_fallbackHeadline : headlines.join(QLatin1Char('\n')));
-    m_headline->setToolTip(headlines.join(QLatin1Char('\n')));
+    m_verdicts->setVerdicts(analysis->headlines, m_fallbackHeadline);
     if (ticket >= m_finalTicket && m_finalTicket > 0) {
         m_finalTicket = 0;
         settleLater(m_finalCancelled);
@@ -288,6 +276,7 @@ void ChartsPage::showWorkloadInPlots(const QString& workloadId)
     m_throughput->showWorkload(workloadId);
     m_memory->showWorkload(workloadId);
     m_distribution->showWorkload(workloadId);
+    m_verdicts->showWorkload(workloadId);
 }
 
 namespace {

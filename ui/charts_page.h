@@ -34,6 +34,7 @@ class SampleStore;
 class ScalingPlot;
 class SummaryPlot;
 class ThroughputPlot;
+class VerdictPane;
 
 class ChartsPage final : public QWidget {
     Q_OBJECT
@@ -87,6 +88,8 @@ public:
     ConnectionMemoryPlot* connectionMemoryPlot() const { return m_connectionMemory; }
     /// The http workload's latency percentiles; visible only while http results are shown.
     HttpLatencyPlot* httpLatencyPlot() const { return m_httpLatency; }
+    /// The verdicts over the charts: those of the workload shown, in a pane of bounded height.
+    VerdictPane* verdictPane() const { return m_verdicts; }
 
 signals:
     /// The "Log scale" box was toggled.
@@ -111,7 +114,7 @@ private:
     bool m_finalCancelled = false;
     QString m_fallbackHeadline;
 
-    QLabel* m_headline = nullptr;
+    VerdictPane* m_verdicts = nullptr;
     QLabel* m_environmentBanner = nullptr;
     QComboBox* m_shownWorkload = nullptr;
     QCheckBox* m_logScale = nullptr;

@@ -100,7 +100,7 @@ QString ConnectionMemoryPlot::describePoint(QCPAbstractPlottable* plottable, int
     const QCPGraphData* point = graphPoint(plottable, index);
     if (!point)
         return {};
-    return tr("%1\n%2 connections: %3 MiB").arg(plottable->name()).arg(point->key).arg(point->value, 0, 'f', 2);
+    return tr("%1\n%2 connections: %3 MiB").arg(seriesNameOf(plottable)).arg(point->key).arg(point->value, 0, 'f', 2);
 }
 
 void ConnectionMemoryPlot::fitAxes()

@@ -12,6 +12,7 @@
 
 #include "box_statistics.h"
 #include "sample_store.h"
+#include "series_label.h"
 #include "statistics.h"
 #include "text_format.h"
 
@@ -165,25 +166,46 @@ void DistributionPlot::rebuild()
 void DistributionPlot::adaptToSize(QSize size)
 {
     SamplePlot::adaptToSize(size);
+    const double slot = clearCategoryTicks(size);
     auto ticker = qSharedPointerCast<QCPAxisTickerText>(plot()->xAxis->ticker());
-    ticker->clear();
-    const QCPRange range = plot()->xAxis->range();
-    const double slot = range.size() > 0 ? axisRectSizeAt(size).width() / range.size() : 100;
     const QFont font = plot()->xAxis->tickLabelFont();
-    // Two lines under each box when every name fits so; else slanted, elided at a fifth of the chart's height (at
-    // least 50 px), so that the plot keeps half of it with seven boxes at 1280x720 (the box's tooltip has the name).
+    // Under each box on two lines when every name fits so, else on three when the chart is tall enough (a fifth of
+    // its height), first whole, then without " (embedded)"; else slanted, without " (embedded)", each as long as the
+    // plot keeping half of the chart's height allows (at most 30% of the height across, at least 50 px) and never
+    // past the chart's left edge; elided beyond (the box's tooltip, and the name's, has the whole name).
+    const QFontMetricsF metrics(font);
+    const int maxLines = metrics.lineSpacing() * 3 <= std::max(50.0, size.height() * 0.2) ? 3 : 2;
+    auto wrapAll = [&](bool compact, int lines, QStringList* out) {
+        out->clear();
+        for (const Series& m : m_series) {
+            *out << wrapToWidth(compact ? compactSeriesLabel(m.name) : m.name, font, slot - 8, lines);
+            if (out->back().contains(QChar(0x2026)))
+                return false;
+        }
+        return true;
+    };
     QStringList labels;
-    bool fit = true;
-    for (const Series& m : m_series) {
-        labels << wrapToWidth(m.name, font, slot - 8, 2);
-        fit = fit && !labels.back().contains(QChar(0x2026));
-    }
+    const bool fit = wrapAll(false, 2, &labels) || (maxLines == 3 && wrapAll(false, 3, &labels))
+        || (maxLines == 3 && wrapAll(true, 3, &labels));
     plot()->xAxis->setTickLabelRotation(fit ? 0 : -kSlantDegrees);
-    const double longest = std::max(50.0, size.height() * 0.2);
-    for (std::size_t i = 0; i < m_series.size(); ++i)
-        ticker->addTick(double(i + 1),
-                        fit ? labels[int(i)]
-                            : QFontMetricsF(font).elidedText(m_series[i].name, Qt::ElideRight, longest));
+    const double slant = kSlantDegrees * M_PI / 180;
+    double title = 0;
+    if (QCPLayoutElement* element = plot()->plotLayout()->element(0, 0))
+        title = element->outerRect().height();
+    const double across = std::min(size.height() * 0.5 - title - 32, size.height() * 0.3);
+    const double longest = std::max(50.0, (across - metrics.height() * std::cos(slant)) / std::sin(slant));
+    for (std::size_t i = 0; i < m_series.size(); ++i) {
+        const double key = double(i + 1);
+        if (fit) {
+            ticker->addTick(key, labels[int(i)]);
+            continue;
+        }
+        // A slanted name ends at its tick and runs down to the left: it may reach the chart's left edge, no further.
+        const double room = (plot()->xAxis->coordToPixel(key) - 4) / std::cos(slant);
+        ticker->addTick(key,
+                        metrics.elidedText(compactSeriesLabel(m_series[i].name), Qt::ElideRight,
+                                           std::max(20.0, std::min(longest, room))));
+    }
 }
 
 void DistributionPlot::fitAxes()
@@ -238,6 +260,15 @@ void DistributionPlot::labelSamplesOutsideRange()
             parts << QStringLiteral("▼ ") + tr("%1 below").arg(below);
         m.beyond->setText(parts.join(QStringLiteral(", ")));
     }
+}
+
+QString DistributionPlot::describeAt(QPointF pos) const
+{
+    const QRect area = plot()->axisRect()->rect();
+    if (pos.y() <= area.bottom() || pos.x() < area.left() || pos.x() > area.right())
+        return {};
+    const long index = std::lround(plot()->xAxis->pixelToCoord(pos.x())) - 1;
+    return index >= 0 && std::size_t(index) < m_series.size() ? m_series[std::size_t(index)].name : QString();
 }
 
 QString DistributionPlot::describePoint(QCPAbstractPlottable* plottable, int index) const

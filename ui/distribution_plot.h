@@ -22,6 +22,8 @@ public:
 
 protected:
     QString describePoint(QCPAbstractPlottable* plottable, int index) const override;
+    /// Over a box's name under the chart: the whole name (the axis may show it elided).
+    QString describeAt(QPointF pos) const override;
     void fitAxes() override;
     bool hasSeries() const override { return !m_series.empty(); }
     /// Recomputes the boxes when a series received samples since the last call; with many samples on the chart, at

@@ -120,7 +120,8 @@ QString HttpLatencyPlot::describePoint(QCPAbstractPlottable* plottable, int inde
         return {};
     const double ms = graph->data()->at(index)->value;
     return QStringLiteral("%1\n%2: %3 ms")
-        .arg(graph->name(), QString::fromLatin1(kPercentileLabels[index]), QString::number(ms, 'f', ms < 10 ? 2 : 1));
+        .arg(seriesNameOf(graph), QString::fromLatin1(kPercentileLabels[index]),
+             QString::number(ms, 'f', ms < 10 ? 2 : 1));
 }
 
 void HttpLatencyPlot::fitAxes()

@@ -23,12 +23,14 @@
 #include "chart_export_dialog.h"
 #include "runtime_palette.h"
 #include "sample_store.h"
+#include "series_label.h"
 
 namespace versus::gui {
 
 namespace {
 
 const char* const kSeriesKey = "seriesKey";
+const char* const kFullName = "fullName";  // a plottable's whole name while its legend entry shows a shorter one
 
 /// QCustomPlot with its layout step callable on its own: labels are fitted to the axis rect a size will give them.
 class LayoutPlot final : public QCustomPlot {
@@ -277,6 +279,14 @@ QSize PlotWidget::axisRectSizeAt(QSize size) const
     return {size.width() - (laidOut.width() - axes.width()), size.height() - (laidOut.height() - axes.height())};
 }
 
+double PlotWidget::clearCategoryTicks(QSize size)
+{
+    if (auto ticker = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerText>())
+        ticker->clear();
+    const QCPRange range = m_plot->xAxis->range();
+    return range.size() > 0 ? axisRectSizeAt(size).width() / range.size() : 100;
+}
+
 void PlotWidget::placeLegend(QSize size, bool forceRight)
 {
     QCPLegend* legend = m_plot->legend;
@@ -285,9 +295,10 @@ void PlotWidget::placeLegend(QSize size, bool forceRight)
     // A hidden legend still takes the room of its entries in a layout: it leaves the layout while hidden.
     if (!legend->visible()) {
         if (QCPLayout* holder = legend->layout()) {
-            holder->take(legend);
             if (m_legendRight)
-                m_plot->plotLayout()->simplify();
+                dropLegendColumn();
+            else
+                holder->take(legend);
             m_legendRight = false;
         }
         return;
@@ -335,19 +346,33 @@ void PlotWidget::placeLegend(QSize size, bool forceRight)
     const QFont normal = font();
     QFont small = normal;
     small.setPointSizeF(normal.pointSizeF() * 0.85);
-    const Fit regular = fit(normal);
-    bool right = false;
-    bool compact = false;
-    if (forceRight && std::min(regular.right, fit(small).right) <= size.width() * 0.35) {
-        right = true;  // only where it surely fits: a legend wider than the chart would be cut off
-        compact = regular.right > size.width() * 0.35;
-    } else if (regular.below > tallest) {
+    // With " (embedded)" left out of the names when the whole names fit nowhere (seven runtime/ORM series of a
+    // database workload); the tooltips keep the whole name.
+    auto decide = [&](bool& right, bool& compact) {
+        const Fit regular = fit(normal);
+        right = false;
+        compact = false;
+        if (forceRight && std::min(regular.right, fit(small).right) <= size.width() * 0.35) {
+            right = true;  // only where it surely fits: a legend wider than the chart would be cut off
+            compact = regular.right > size.width() * 0.35;
+            return true;
+        }
+        if (regular.below <= tallest)
+            return true;
         right = regular.right <= size.width() * 0.4;
         compact = !right;
         if (compact && fit(small).below > tallest)
             right = fit(small).right <= size.width() * 0.5;
+        return right || fit(small).below <= tallest;
+    };
+    bool right = false;
+    bool compact = false;
+    setShortLegendNames(false);
+    if (!decide(right, compact)) {
+        setShortLegendNames(true);
+        decide(right, compact);
     }
-    const Fit chosen = compact ? fit(small) : regular;
+    const Fit chosen = compact ? fit(small) : fit(normal);
     const QFont wanted = compact ? small : normal;
     setLegendFont(wanted);
     moveLegend(right, right ? chosen.rowsRight : chosen.columns);
@@ -357,6 +382,29 @@ void PlotWidget::placeLegend(QSize size, bool forceRight)
         setLegendFont(small);
         moveLegend(false, fit(small).columns);
     }
+}
+
+void PlotWidget::setShortLegendNames(bool shorten)
+{
+    QCPLegend* legend = m_plot->legend;
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        auto* entry = qobject_cast<QCPPlottableLegendItem*>(legend->item(i));
+        if (!entry)
+            continue;
+        QCPAbstractPlottable* p = entry->plottable();
+        QString whole = p->property(kFullName).toString();
+        if (whole.isEmpty() || (p->name() != whole && p->name() != compactSeriesLabel(whole))) {
+            whole = p->name();  // named anew since
+            p->setProperty(kFullName, whole);
+        }
+        p->setName(shorten ? compactSeriesLabel(whole) : whole);
+    }
+}
+
+QString PlotWidget::seriesNameOf(const QCPAbstractPlottable* plottable)
+{
+    const QString whole = plottable->property(kFullName).toString();
+    return whole.isEmpty() || compactSeriesLabel(whole) != plottable->name() ? plottable->name() : whole;
 }
 
 void PlotWidget::setLegendFont(const QFont& wanted)
@@ -379,22 +427,42 @@ void PlotWidget::moveLegend(bool right, int wrap)
     if (right != m_legendRight) {
         QCPLayoutGrid* layout = m_plot->plotLayout();
         if (right) {
+            // On top of a column of its own, a stretchable spacer under it: alone in the cell, the legend's rows were
+            // spread over the plot's whole height.
             m_legendRow->take(legend);
-            layout->addElement(1, 1, legend);
+            auto* column = new QCPLayoutGrid;
+            layout->addElement(1, 1, column);
+            column->addElement(0, 0, legend);
+            column->addElement(1, 0, new QCPLayoutElement(m_plot));
+            column->setRowStretchFactor(0, 0.001);
+            column->setRowSpacing(0);
+            m_legendColumn = column;
             layout->setColumnStretchFactor(1, 0.001);
             legend->setMargins(QMargins(4, 0, 6, 0));
         } else {
-            layout->take(legend);
-            layout->simplify();
+            dropLegendColumn();
             m_legendRow->addElement(0, 1, legend);
             legend->setMargins(QMargins(7, 5, 7, 4));  // QCPLegend's own
         }
         m_legendRight = right;
     }
+    // The entries are read in the grid's present order and placed again in the new one (setting the new order first
+    // read them out of the old grid in the wrong sequence: the legend's order was shuffled).
     const auto order = right ? QCPLayoutGrid::foRowsFirst : QCPLayoutGrid::foColumnsFirst;
-    legend->setFillOrder(order, false);
+    if (legend->fillOrder() == order && legend->wrap() == wrap)
+        return;
     legend->setWrap(wrap);
     legend->setFillOrder(order, true);
+}
+
+void PlotWidget::dropLegendColumn()
+{
+    if (!m_legendColumn)
+        return;
+    if (m_plot->legend->layout() == m_legendColumn)
+        m_legendColumn->take(m_plot->legend);
+    m_plot->plotLayout()->remove(m_legendColumn);  // deletes it and its spacer
+    m_plot->plotLayout()->simplify();
 }
 
 void PlotWidget::wrapTitle(QSize size)
@@ -615,10 +683,15 @@ QString PlotWidget::describePoint(QCPAbstractPlottable* plottable, int index) co
     if (!it)
         return {};
     return QStringLiteral("%1\n%2: %3\n%4: %5")
-        .arg(plottable->name(), QString(m_plot->xAxis->label()).replace(QLatin1Char('\n'), QLatin1Char(' ')))
+        .arg(seriesNameOf(plottable), QString(m_plot->xAxis->label()).replace(QLatin1Char('\n'), QLatin1Char(' ')))
         .arg(it->key, 0, 'g', 5)
         .arg(QString(m_plot->yAxis->label()).replace(QLatin1Char('\n'), QLatin1Char(' ')))
         .arg(it->value, 0, 'g', 5);
+}
+
+QString PlotWidget::describeAt(QPointF) const
+{
+    return {};
 }
 
 void PlotWidget::onMouseMove(QMouseEvent* event)
@@ -653,6 +726,8 @@ void PlotWidget::onMouseMove(QMouseEvent* event)
             && item->selectTest(pos, false) < m_plot->selectionTolerance())
             text = tip;
     }
+    if (text.isEmpty())
+        text = describeAt(pos);
     if (text.isEmpty())
         QToolTip::hideText();
     else

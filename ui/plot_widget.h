@@ -72,6 +72,9 @@ signals:
 protected:
     /// Tooltip text for data point `index` of `plottable`; empty for no tooltip.
     virtual QString describePoint(QCPAbstractPlottable* plottable, int index) const;
+    /// Tooltip text at `pos` (widget pixels) where no point or item has one, such as an axis's tick labels; empty for
+    /// none.
+    virtual QString describeAt(QPointF pos) const;
     /// Point `index` of `plottable` when it is a graph holding that point; null otherwise (for describePoint).
     static const QCPGraphData* graphPoint(QCPAbstractPlottable* plottable, int index);
     /// Called after the user toggled log scale or reset zoom; subclasses re-fit their axes.
@@ -92,6 +95,11 @@ protected:
     virtual void adaptToSize(QSize size);
     /// The axis rect's size when the chart is drawn at `size` (the latest layout's margins).
     QSize axisRectSizeAt(QSize size) const;
+    /// Empties the text ticker of the x axis (a chart of categories, one per unit) and returns how many pixels a
+    /// category's slot takes when the chart is drawn at `size`; the caller adds the ticks fitted to it.
+    double clearCategoryTicks(QSize size);
+    /// `plottable`'s whole name, also while its legend entry shows the shorter one (for tooltips).
+    static QString seriesNameOf(const QCPAbstractPlottable* plottable);
     /// Legend entries and visibility of plottables are grouped by the "seriesKey" property: hiding a series hides
     /// its warm-up points, whiskers and error bars too.
     static void tagSeries(QCPAbstractPlottable* plottable, const QString& seriesKey);
@@ -125,10 +133,14 @@ private:
     /// smaller font, else to its right in that font (at most half the width); `forceRight`: to its right, in the
     /// smaller font when the chart's is too wide. Never truncated.
     void placeLegend(QSize size, bool forceRight = false);
+    /// The legend's entries named by compactSeriesLabel() (their whole names kept for tooltips), or by their whole names.
+    void setShortLegendNames(bool shorten);
     /// The legend's font, its entries' too (italic for a series hidden by a click).
     void setLegendFont(const QFont& wanted);
     /// Puts the legend on the plot's right or under it, `wrap` entries per column (right) or per row (under).
     void moveLegend(bool right, int wrap);
+    /// Takes the legend out of its column on the plot's right and removes that column.
+    void dropLegendColumn();
     /// The title wrapped to the width its cell has at `size` (less the legend's when that is on the right).
     void wrapTitle(QSize size);
 
@@ -138,7 +150,9 @@ private:
     bool m_followData = true;  // axes re-fit on every refresh until the user zooms or pans
     QCPItemText* m_emptyText = nullptr;
     QString m_emptyMessage;  // unwrapped
-    QPointer<QCPLayoutGrid> m_legendRow;  // under the axis rect, where the legend sits unless it moves right
+    QPointer<QCPLayoutGrid> m_legendRow;
+    QPointer<QCPLayoutGrid>
+        m_legendColumn;  // right of the axis rect, holding the legend while it sits there  // under the axis rect, where the legend sits unless it moves right
     bool m_legendRight = false;  // the legend is in column 1 of the plot layout, right of the axis rect
     QSize m_laidOutSize;  // the size of the latest trial layout (adaptToSize) and its axis rect
     QSize m_laidOutAxisRect;

@@ -79,7 +79,7 @@ QString ScalingPlot::describePoint(QCPAbstractPlottable* plottable, int index) c
     const QCPGraphData* point = graphPoint(plottable, index);
     if (!point)
         return {};
-    return tr("%1\n%2 workers: %3x").arg(plottable->name()).arg(point->key).arg(point->value, 0, 'f', 2);
+    return tr("%1\n%2 workers: %3x").arg(seriesNameOf(plottable)).arg(point->key).arg(point->value, 0, 'f', 2);
 }
 
 void ScalingPlot::fitAxes()

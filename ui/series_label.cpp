@@ -13,6 +13,11 @@ QString seriesLabel(const QString& seriesName, bool raced)
     return raced ? seriesName + QCoreApplication::translate("versus::gui", ", raced") : seriesName;
 }
 
+QString compactSeriesLabel(const QString& name)
+{
+    return QString(name).remove(QCoreApplication::translate("versus::gui", " (embedded)"));
+}
+
 QString seriesLabel(const Result& result)
 {
     return seriesLabel(QString::fromStdString(result.seriesName()), !racedNote(result).empty());

@@ -5,6 +5,7 @@
 #include "summary_plot.h"
 
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QVector>
 
 #include <algorithm>
@@ -99,7 +100,7 @@ void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
     std::vector<std::string> groups;
     std::map<std::string, const Result*> fastest;
     std::map<std::string, std::vector<Result>> members;
-    std::map<std::string, QString> groupLabel;
+    std::map<std::string, QString> groupText;
     std::map<std::string, int> contenders;  // comparable results other than the reference, per group
     for (const auto& [key, group] : groupByWorkload(results)) {
         const Result* best = fastestOf(group);
@@ -110,7 +111,7 @@ void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
         const Result& r = *group.front();
         const QString title = QString::fromStdString(r.workloadTitle.empty() ? r.workloadId : r.workloadTitle);
         const QString params = QString::fromStdString(formatParams(r.params));
-        groupLabel[key] = params.isEmpty() ? title : title + QLatin1Char('\n') + params;
+        groupText[key] = params.isEmpty() ? title : title + QLatin1Char('\n') + params;
         for (const Result* member : group)
             if (isComparable(*member)) {
                 members[key].push_back(*member);
@@ -164,7 +165,7 @@ void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
             values.push_back(ratio);
             minus.push_back(std::clamp(ratio - ci.low, 0.0, ratio * 0.9));  // a log axis cannot show values <= 0
             plus.push_back(std::max(ci.high - ratio, 0.0));
-            points.push_back({groupLabel[g], seriesLabel(r), r.summary.medianNs, ratio, ci.low, ci.high});
+            points.push_back({groupText[g], seriesLabel(r), r.summary.medianNs, ratio, ci.low, ci.high});
             m_maxRatio = std::max(m_maxRatio, std::max(ratio, ci.high));
             // "fastest" only when something else finished to be slower than it; a raced result says so.
             QString ratioText =
@@ -189,14 +190,32 @@ void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
     for (int g = 0; g < m_groups; ++g) {
         const std::string& id = groups[std::size_t(g)];
         drawReferenceLines(members[id], g, fastest[id]->summary.medianNs);
-        drawClaimBands(members[id], groupLabel[id], g, fastest[id]->summary.medianNs, std::max(spacing * 0.45, 0.07),
+        drawClaimBands(members[id], groupText[id], g, fastest[id]->summary.medianNs, std::max(spacing * 0.45, 0.07),
                        seriesOrder, spacing);
     }
 
-    auto ticker = qSharedPointerCast<QCPAxisTickerText>(plot()->xAxis->ticker());
-    ticker->clear();
-    for (int g = 0; g < m_groups; ++g)
-        ticker->addTick(g, groupLabel[groups[std::size_t(g)]]);
+    // Tick labels: fitted to their slots by adaptToSize(); the parameters that tell a workload's groups apart.
+    m_ticks.clear();
+    std::map<std::string, std::vector<QStringList>> paramsOfWorkload;
+    std::vector<std::pair<std::string, QStringList>> parts;
+    for (int g = 0; g < m_groups; ++g) {
+        const Result& r = *fastest[groups[std::size_t(g)]];
+        const QStringList p =
+            QString::fromStdString(formatParams(r.params)).split(QStringLiteral(", "), Qt::SkipEmptyParts);
+        paramsOfWorkload[r.workloadId].push_back(p);
+        parts.emplace_back(r.workloadId, p);
+        m_ticks.push_back({QString::fromStdString(r.workloadTitle.empty() ? r.workloadId : r.workloadTitle),
+                           p.join(QStringLiteral(", ")), QString()});
+    }
+    for (std::size_t g = 0; g < m_ticks.size(); ++g) {
+        QStringList distinct;
+        for (const QString& part : parts[g].second) {
+            const auto& all = paramsOfWorkload[parts[g].first];
+            if (!std::all_of(all.begin(), all.end(), [&](const QStringList& other) { return other.contains(part); }))
+                distinct << part;
+        }
+        m_ticks[g].distinct = distinct.join(QStringLiteral(", "));
+    }
     auto* one = new QCPItemStraightLine(plot());
     m_items.push_back(one);
     one->point1->setCoords(-1, 1);
@@ -300,6 +319,45 @@ void SummaryPlot::drawClaimBands(const std::vector<Result>& group, const QString
                                        QString::fromStdString(formatRatio(measuredSlowdown)),
                                        holds ? tr("within the claim") : tr("outside the claim"));
     }
+}
+
+QString SummaryPlot::groupLabel(int index) const
+{
+    if (index < 0 || std::size_t(index) >= m_ticks.size())
+        return {};
+    const GroupTick& t = m_ticks[std::size_t(index)];
+    return t.params.isEmpty() ? t.title : t.title + QLatin1Char('\n') + t.params;
+}
+
+void SummaryPlot::adaptToSize(QSize size)
+{
+    PlotWidget::adaptToSize(size);
+    const double slot = clearCategoryTicks(size);
+    auto ticker = qSharedPointerCast<QCPAxisTickerText>(plot()->xAxis->ticker());
+    const double width = std::max(slot - 10, 12.0);
+    const QFont font = plot()->xAxis->tickLabelFont();
+    const QFontMetricsF metrics(font);
+    // The title on two lines where a fifth of the chart's height holds three; else on one, elided.
+    const int titleLines = metrics.lineSpacing() * 3 <= size.height() * 0.2 ? 2 : 1;
+    for (std::size_t g = 0; g < m_ticks.size(); ++g) {
+        const GroupTick& t = m_ticks[g];
+        QString label = wrapToWidth(t.title, font, width, titleLines);
+        QString params = t.params;
+        if (metrics.horizontalAdvance(params) > width && !t.distinct.isEmpty())
+            params = t.distinct;
+        if (!params.isEmpty())
+            label += QLatin1Char('\n') + metrics.elidedText(params, Qt::ElideRight, width);
+        ticker->addTick(double(g), label);
+    }
+}
+
+QString SummaryPlot::describeAt(QPointF pos) const
+{
+    // Under the plot, over a group's tick label: its whole label.
+    const QRect area = plot()->axisRect()->rect();
+    if (pos.y() <= area.bottom() || pos.x() < area.left() || pos.x() > area.right())
+        return {};
+    return groupLabel(int(std::lround(plot()->xAxis->pixelToCoord(pos.x()))));
 }
 
 void SummaryPlot::fitAxes()

@@ -36,11 +36,18 @@ public:
     void setLogScale(bool) override { }
     /// Claim bands drawn by the last setResults() (tests check they appear).
     int claimBandCount() const { return m_claimBands; }
+    /// The whole label of group `index` (workload title, then every parameter), as its tick's tooltip says it.
+    QString groupLabel(int index) const;
 
 protected:
     void changeEvent(QEvent* event) override;
     QString describePoint(QCPAbstractPlottable* plottable, int index) const override;
     void fitAxes() override;
+    QString describeAt(QPointF pos) const override;
+    /// Each group's tick label fitted to its slot at `size`: the title on up to two lines, then its parameters on
+    /// one (only those that differ between the workload's groups when all of them do not fit), elided; never wider
+    /// than the slot, so that neighbours never run into each other.
+    void adaptToSize(QSize size) override;
 
 private:
     struct Point {
@@ -64,6 +71,12 @@ private:
     std::map<std::string, std::string> m_workloadClaims;
     std::vector<std::pair<QCPAbstractPlottable*, std::vector<Point>>> m_points;  // per graph, in data order
     std::vector<QCPAbstractItem*> m_items;
+    struct GroupTick {
+        QString title;
+        QString params;  // every parameter: "clients=8, pool=1"
+        QString distinct;  // those that differ between the groups of its workload: "pool=1"
+    };
+    std::vector<GroupTick> m_ticks;  // per group, in x order
     int m_groups = 0;
     int m_claimBands = 0;
     double m_maxRatio = 1;

@@ -97,6 +97,23 @@ void verifyTicksApart(const PlotWidget& chart, const QString& what)
     }
 }
 
+/// Every legend entry of `chart` lies inside the chart and is drawn whole; `entries` counts them.
+void verifyLegendInView(const PlotWidget& chart, QSize size, int* entries)
+{
+    QCPLegend* legend = chart.plot()->legend;
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        QCPAbstractLegendItem* item = legend->item(i);
+        if (!item)
+            continue;
+        ++*entries;
+        const QRect box = item->outerRect();
+        QVERIFY2(QRect(chart.plot()->viewport()).contains(box),
+                 qPrintable(QStringLiteral("%1: legend entry %2 is cut off").arg(sizeName(size)).arg(i)));
+        QVERIFY2(box.width() + 1 >= item->minimumOuterSizeHint().width(),
+                 qPrintable(QStringLiteral("legend entry %1 is truncated at %2").arg(i).arg(sizeName(size))));
+    }
+}
+
 std::vector<Result> sixRuntimes()
 {
     return {testing::syntheticResult(0, "fib", "native", 0.12e6),
@@ -118,6 +135,8 @@ private slots:
     void distributionNamesFitTheirSlots();
     void aLongLegendWrapsAndLeavesThePlotItsHeight();
     void racedSeriesAreLabelledOnTheCharts();
+    void longGroupLabelsStayApartWithTheWholeTextInATooltip();
+    void sevenLongSeriesNamesFitTheLegendAndTheBoxes();
 };
 
 void ChartLayoutTest::summaryLabelsNeverOverlap_data()
@@ -241,16 +260,7 @@ void ChartLayoutTest::aLongLegendWrapsAndLeavesThePlotItsHeight()
         drawAt(chart, size, QStringLiteral("memory_legend"));
         QCPLegend* legend = chart.plot()->legend;
         int entries = 0;
-        for (int i = 0; i < legend->itemCount(); ++i) {
-            QCPAbstractLegendItem* item = legend->item(i);
-            if (!item)
-                continue;
-            ++entries;
-            const QRect box = item->outerRect();
-            QVERIFY2(QRect(chart.plot()->viewport()).contains(box), qPrintable(QString::number(i)));
-            QVERIFY2(box.width() + 1 >= item->minimumOuterSizeHint().width(),
-                     qPrintable(QStringLiteral("legend entry %1 is truncated at %2").arg(i).arg(sizeName(size))));
-        }
+        verifyLegendInView(chart, size, &entries);
         QCOMPARE(entries, 8);  // the GC ticks of every runtime share one entry
         const QRect plotArea = chart.plot()->axisRect()->rect();
         QVERIFY2(plotArea.height() >= size.height() * 0.4,
@@ -286,6 +296,77 @@ void ChartLayoutTest::racedSeriesAreLabelledOnTheCharts()
     QCOMPARE(seriesLabel(results[0]), QStringLiteral("CPython (test), raced"));
     results[0].order = "interleaved";
     QCOMPARE(seriesLabel(results[0]), QStringLiteral("CPython (test)"));
+}
+
+void ChartLayoutTest::longGroupLabelsStayApartWithTheWholeTextInATooltip()
+{
+    // Six groups named "Database: insert in a transaction / clients=8, pgbench=true, pool=1, queries=200": their
+    // labels were drawn over each other into a smear.
+    SummaryPlot plot;
+    plot.setResults(testing::syntheticDatabaseRun());
+    for (const QSize size : kChartSizes + QList<QSize>{QSize(540, 330)}) {
+        drawAt(plot, size, QStringLiteral("summary_long_groups"));
+        QCPAxis* x = plot.plot()->xAxis;
+        QCOMPARE(x->tickLabelRotation(), 0.0);
+        const auto ticks = x->tickVector();
+        const auto labels = x->tickVectorLabels();
+        QCOMPARE(ticks.size(), 6);
+        const QFontMetricsF metrics(x->tickLabelFont());
+        for (int i = 0; i + 1 < ticks.size(); ++i) {
+            const double gap = x->coordToPixel(ticks[i + 1]) - x->coordToPixel(ticks[i]);
+            for (const QString& line : labels[i].split(QLatin1Char('\n')) + labels[i + 1].split(QLatin1Char('\n')))
+                QVERIFY2(
+                    metrics.horizontalAdvance(line) < gap,
+                    qPrintable(
+                        QStringLiteral("%1: '%2' is wider than its slot (%3 px)").arg(sizeName(size), line).arg(gap)));
+        }
+        verifyTicksApart(plot, QStringLiteral("summary ") + sizeName(size));
+        // Where there is room, the pool sizes tell the groups of one workload apart on the axis itself.
+        if (size.width() >= 800)
+            QVERIFY2(labels[0].contains(QStringLiteral("pool=1")) && labels[1].contains(QStringLiteral("pool=8")),
+                     qPrintable(labels[0] + QStringLiteral(" | ") + labels[1]));
+        QVERIFY2(
+            plot.plot()->axisRect()->height() * 2 >= size.height(),
+            qPrintable(QStringLiteral("%1: plot %2 px").arg(sizeName(size)).arg(plot.plot()->axisRect()->height())));
+    }
+    QCOMPARE(plot.groupLabel(3),
+             QStringLiteral("Database: filtered list with a join\nclients=8, pgbench=true, pool=8, queries=200"));
+}
+
+void ChartLayoutTest::sevenLongSeriesNamesFitTheLegendAndTheBoxes()
+{
+    // Seven runtime/ORM series of a database workload: the throughput legend was cut off under its plot and the box
+    // names were elided to "CPyth...".
+    SampleStore store;
+    std::vector<Result> results = testing::syntheticDatabaseRun();
+    for (const Result& r : results)
+        if (r.workloadId == "db_insert" && std::get<std::int64_t>(r.params.at("pool")) == 1)
+            store.addMeasured(r);
+    ThroughputPlot throughput(store);
+    throughput.showWorkload(QStringLiteral("db_insert"));
+    DistributionPlot distribution(store);
+    distribution.showWorkload(QStringLiteral("db_insert"));
+    for (const QSize size : {QSize(470, 240), QSize(540, 330), QSize(800, 420)}) {
+        drawAt(throughput, size, QStringLiteral("throughput_seven"));
+        int entries = 0;
+        verifyLegendInView(throughput, size, &entries);
+        QCOMPARE(entries, 7);
+        QVERIFY2(
+            throughput.plot()->axisRect()->height() * 2 >= size.height(),
+            qPrintable(
+                QStringLiteral("%1: plot %2 px").arg(sizeName(size)).arg(throughput.plot()->axisRect()->height())));
+        drawAt(distribution, size, QStringLiteral("distribution_seven"));
+        QCPAxis* x = distribution.plot()->xAxis;
+        const auto labels = x->tickVectorLabels();
+        QCOMPARE(labels.size(), 7);
+        // At a usual chart size every name is readable: wrapped under its box, or slanted and long enough to say
+        // more than the runtime ("CPyth..." once).
+        if (size.height() >= 300)
+            for (const QString& label : labels)
+                QVERIFY2(!label.contains(QChar(0x2026)) || label.size() >= 15,
+                         qPrintable(sizeName(size) + QStringLiteral(": ") + label));
+        verifyTicksApart(distribution, QStringLiteral("distribution ") + sizeName(size));
+    }
 }
 
 QTEST_MAIN(ChartLayoutTest)

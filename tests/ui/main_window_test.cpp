@@ -63,6 +63,7 @@
 #include "http_latency_plot.h"
 #include "throughput_plot.h"
 #include "plot_widget.h"
+#include "verdict_pane.h"
 #include "workload_tree_model.h"
 
 using namespace versus;
@@ -104,6 +105,7 @@ private slots:
     void theSameRunGivesTheSameDocumentFromTheWindowAndTheCli();
     void fileDialogsStartInTheFolderOfTheLastFilePicked();
     void chartsFillTheirPlaceAndARaceIsLabelledAtBothSizes();
+    void manyVerdictsKeepTheWindowSizeAndThePlotsTheirRoom();
 
 private:
     /// Waits for the plan to finish; false on timeout.
@@ -1116,6 +1118,62 @@ void MainWindowTest::chartsFillTheirPlaceAndARaceIsLabelledAtBothSizes()
         if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i)))
             raced += item->plottable()->name().endsWith(QStringLiteral(", raced")) ? 1 : 0;
     QVERIFY(raced >= 2);
+}
+
+void MainWindowTest::manyVerdictsKeepTheWindowSizeAndThePlotsTheirRoom()
+{
+    // A database run: 3 workloads x 2 pool sizes x 7 series, 24 verdicts and failures. They once took half the Charts
+    // tab, pushed the plots under their minimum height and grew a 1400x900 window to 1069 px.
+    QTemporaryDir dir;
+    ResultsDocument d;
+    d.versusVersion = "0.1.0";
+    d.startedAtUtc = "2026-01-02T03:04:05Z";
+    d.warnings = {"CPython (embedded): runs pure-Python code a few percent slower than /usr/bin/python3.11."};
+    d.results = testing::syntheticDatabaseRun();
+    const QString file = dir.path() + QStringLiteral("/db.json");
+    QVERIFY(writeOutputFile(file.toStdString(), writeResultsDocument(d)).ok());
+    ChartsPage* page = m_window->chartsPage();
+    VerdictPane* verdicts = page->verdictPane();
+    auto* combo = m_window->findChild<QComboBox*>(QStringLiteral("shownWorkload"));
+    QVERIFY(combo);
+    for (const QSize size : {QSize(1400, 900), QSize(1280, 720)}) {
+        m_window->resize(size);
+        QVERIFY(m_window->resultsActions()->openResultsFiles({file}));
+        QTRY_VERIFY(!page->analysisPending());
+        QTest::qWait(100);  // layout, then the queued replots
+        const QString name = QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
+        QCOMPARE(m_window->size(), size);
+        // The pane shows the shown workload's verdicts, at most its few lines tall, and counts the others.
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("db_insert"));
+        QVERIFY2(verdicts->shownText().contains(QStringLiteral("db_insert")), qPrintable(verdicts->shownText()));
+        QVERIFY2(!verdicts->shownText().contains(QStringLiteral("db_join")), qPrintable(verdicts->shownText()));
+        QVERIFY2(verdicts->othersText().contains(QStringLiteral("2 other workload")),
+                 qPrintable(verdicts->othersText()));
+        const int line = QFontMetrics(m_window->findChild<QLabel*>(QStringLiteral("headline"))->font()).lineSpacing();
+        QVERIFY2(verdicts->height() <= line * (VerdictPane::kVisibleLines + 3),
+                 qPrintable(QStringLiteral("%1: the verdicts take %2 px").arg(name).arg(verdicts->height())));
+        for (PlotWidget* chart : page->plots()) {
+            QVERIFY2(chart->height() >= chart->minimumHeight(),
+                     qPrintable(QStringLiteral("%1, %2: %3 px, under its minimum %4")
+                                    .arg(name, chart->title())
+                                    .arg(chart->height())
+                                    .arg(chart->minimumHeight())));
+            QVERIFY2(chart->plot()->axisRect()->height() * 2 >= chart->plot()->height(),
+                     qPrintable(QStringLiteral("%1, %2: plot %3 px of %4")
+                                    .arg(name, chart->title())
+                                    .arg(chart->plot()->axisRect()->height())
+                                    .arg(chart->plot()->height())));
+        }
+        QVERIFY(m_window->grab().save(QStringLiteral(VERSUS_UI_ARTIFACTS "/many_verdicts_%1.png").arg(name)));
+    }
+    // Another workload in Show: its verdicts, and the first one's among the others.
+    const int join = combo->findData(QStringLiteral("db_join"));
+    QVERIFY(join >= 0);
+    combo->setCurrentIndex(join);
+    emit combo->activated(join);
+    QVERIFY2(verdicts->shownText().contains(QStringLiteral("db_join")), qPrintable(verdicts->shownText()));
+    QVERIFY2(!verdicts->shownText().contains(QStringLiteral("db_insert")), qPrintable(verdicts->shownText()));
+    QCOMPARE(m_window->size(), QSize(1280, 720));
 }
 
 QTEST_MAIN(MainWindowTest)

@@ -448,7 +448,7 @@ void ModelsTest::windowHeadlineIsTheCliAndMarkdownHeadline()
                                       testing::syntheticResult(2, "sort", "node", 1e6)};
     const ResultAnalysis analysis = ResultAnalysis::compute(results);
     QCOMPARE(analysis.headlines.size(), std::size_t(1));  // sort has one result: nothing to compare
-    const std::string& sentence = analysis.headlines[0];
+    const std::string& sentence = analysis.headlines[0].sentence;
     QVERIFY2(formatResultsTable(results).find("  => " + sentence + "\n") != std::string::npos, sentence.c_str());
     QVERIFY2(markdownTable(results).find("- " + sentence + "\n") != std::string::npos, sentence.c_str());
     // The summary's error bar of the slower result is the headline's interval.
@@ -533,8 +533,8 @@ void ModelsTest::summaryAnswersPythonOrNodeWithNativeAsAReferenceLine()
         QVERIFY(model.data(model.index(row, ResultsModel::RatioColumn)).toString() != QStringLiteral("fastest"));
     const ResultAnalysis analysis = ResultAnalysis::compute(results);
     QCOMPARE(analysis.headlines.size(), std::size_t(1));
-    QVERIFY2(analysis.headlines[0].find("Node.js (test) failed on fib (n=20) (wrong answer)") == 0,
-             analysis.headlines[0].c_str());
+    QVERIFY2(analysis.headlines[0].sentence.find("Node.js (test) failed on fib (n=20) (wrong answer)") == 0,
+             analysis.headlines[0].sentence.c_str());
 }
 
 void ModelsTest::pngExportDialogSaysTheImageSize()

@@ -73,4 +73,51 @@ inline std::vector<Result> syntheticHttpRun()
             syntheticHttpResult(6, "python", "fastapi", "FastAPI", 1200)};
 }
 
+/// A database run as the window meets it: three workloads with long titles, each at two pool sizes, seven
+/// runtime/ORM series per parameter set, the embedded Node.js + Prisma failing as runtime-unavailable (42 results).
+inline std::vector<Result> syntheticDatabaseRun()
+{
+    struct Series {
+        const char* runtime;
+        const char* flavour;
+        const char* name;
+        const char* label;
+        double medianNs;
+    };
+    const Series series[] = {{"python", "plain", "CPython (embedded)", "psycopg2", 0.85e6},
+                             {"python", "sqlalchemy_orm", "CPython (embedded)", "SQLAlchemy ORM", 1.9e6},
+                             {"python", "sqlalchemy_core", "CPython (embedded)", "SQLAlchemy Core", 1.57e6},
+                             {"node", "plain", "Node.js (embedded)", "pg", 1.2e6},
+                             {"node", "prisma", "Node.js (embedded)", "Prisma", 0},
+                             {"node-process", "plain", "Node.js 20 (process)", "pg", 1.3e6},
+                             {"node-process", "prisma", "Node.js 20 (process)", "Prisma", 2.4e6}};
+    const std::pair<const char*, const char*> workloads[] = {{"db_insert", "Database: insert in a transaction"},
+                                                             {"db_join", "Database: filtered list with a join"},
+                                                             {"db_point", "Database: point lookup by primary key"}};
+    std::vector<Result> results;
+    for (const auto& [id, title] : workloads)
+        for (const std::int64_t pool : {1, 8})
+            for (const Series& s : series) {
+                const int item = int(results.size());
+                Result r = syntheticResult(item, id, s.runtime,
+                                           s.medianNs > 0 ? s.medianNs * (pool == 8 ? 0.7 : 1) : 1e6, s.flavour, 2, 10);
+                r.workloadTitle = title;
+                r.runtimeName = s.name;
+                r.flavourLabel = s.label;
+                r.params = {
+                    {"clients", std::int64_t(8)}, {"pgbench", true}, {"pool", pool}, {"queries", std::int64_t(200)}};
+                if (s.medianNs == 0) {
+                    r.status = ResultStatus::Failed;
+                    r.failure = {FailureKind::RuntimeUnavailable,
+                                 "Prisma 7 needs Node.js 20.19 or later, this is Node.js 18.20.4: run it on a newer "
+                                 "Node.js (here: -r node-process)",
+                                 "", 0};
+                    r.samples.clear();
+                    r.summary = {};
+                }
+                results.push_back(std::move(r));
+            }
+    return results;
+}
+
 }  // namespace versus::gui::testing
