@@ -116,7 +116,9 @@ void DistributionPlot::rebuild()
             largestMedian = std::max(largestMedian, stats::median(perCall.back()));
     }
     std::tie(m_unitNs, m_unitName) = unitFor(largestMedian);
-    plot()->yAxis->setLabel(tr("time per call (%1)").arg(m_unitName));
+    m_callName = callUnitName(series, false);
+    plot()->yAxis->setLabel(tr("time per %1 (%2)").arg(m_callName, m_unitName));
+    setTitle(tr("Distribution of time per %1").arg(m_callName));
 
     for (std::size_t i = 0; i < series.size(); ++i) {
         const SampleSeries* s = series[i];
@@ -278,11 +280,11 @@ QString DistributionPlot::describePoint(QCPAbstractPlottable* plottable, int ind
             const double v = m.dots->data()->at(index)->value;
             const QString value = QString::fromStdString(formatDuration(v * m_unitNs));
             if (m.thinned)
-                return tr("%1\n%2 per call\n(one of %3 evenly spaced quantiles standing for %4 samples)")
-                    .arg(m.name, value)
+                return tr("%1\n%2 per %3\n(one of %4 evenly spaced quantiles standing for %5 samples)")
+                    .arg(m.name, value, m_callName)
                     .arg(m.dots->dataCount())
                     .arg(m.sorted.size());
-            return tr("%1\nsample: %2 per call").arg(m.name, value);
+            return tr("%1\nsample: %2 per %3").arg(m.name, value, m_callName);
         }
         if (plottable == m.box && index < m.box->dataCount()) {
             auto d = m.box->data()->at(index);

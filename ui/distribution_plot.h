@@ -57,6 +57,8 @@ private:
     QElapsedTimer m_sinceRebuild;
     double m_unitNs = 1;  // ns per displayed unit
     QString m_unitName;
+    QString m_callName =
+        QStringLiteral("call");  ///< what one call of the shown workload is: "call", "query", "request"
 };
 
 }  // namespace versus::gui

@@ -83,6 +83,21 @@ QHash<QString, QString> callUnitsOf(const Catalog& catalog)
     return units;
 }
 
+QString callUnitName(const std::vector<const SampleSeries*>& series, bool plural)
+{
+    QString unit = QStringLiteral("calls");
+    for (const SampleSeries* s : series)
+        if (!s->callUnit.isEmpty()) {
+            unit = s->callUnit;
+            break;
+        }
+    if (plural)
+        return unit;
+    if (unit.endsWith(QLatin1String("ies")))
+        return unit.chopped(3) + QLatin1Char('y');
+    return unit.endsWith(QLatin1Char('s')) ? unit.chopped(1) : unit;
+}
+
 std::vector<const SampleSeries*> SampleStore::seriesOf(const QString& workloadId) const
 {
     std::vector<const SampleSeries*> out;

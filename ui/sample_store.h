@@ -43,6 +43,9 @@ struct SampleSeries {
 
 /// Workload id -> its manifest's call unit ("http" -> "requests"), for the workloads that name one.
 QHash<QString, QString> callUnitsOf(const Catalog& catalog);
+/// What one call of `series` is, from the first that names its unit: "requests" ("request" when `plural` is false),
+/// "queries" ("query"); "calls" ("call") when none does.
+QString callUnitName(const std::vector<const SampleSeries*>& series, bool plural);
 
 /// GUI thread only. Plots keep how many samples of each series they have drawn and append the rest in one batch.
 class SampleStore {

@@ -167,14 +167,6 @@ void ThroughputPlot::drawNewSamples()
     requestReplot();
 }
 
-QString ThroughputPlot::callsName() const
-{
-    for (const SampleSeries* s : shownSeries())
-        if (!s->callUnit.isEmpty())
-            return s->callUnit;
-    return tr("calls");
-}
-
 void ThroughputPlot::markArticleFigures()
 {
     const std::vector<const SampleSeries*> series = shownSeries();
@@ -285,7 +277,7 @@ void ThroughputPlot::fitAxes()
     const bool logarithmic = logScale() || wide;
     if (logarithmic != (plot()->yAxis->scaleType() == QCPAxis::stLogarithmic))
         setValueAxisLogarithmic(plot()->yAxis, logarithmic);
-    const QString perSecond = tr("%1 per second").arg(callsName());
+    const QString perSecond = tr("%1 per second").arg(callUnitName(shownSeries(), true));
     plot()->yAxis->setLabel(wide && !logScale() ? tr("%1 (log)").arg(perSecond) : perSecond);
     plot()->xAxis->setRange(0, std::max(maxKey * 1.03, 1e-3));
     if (logarithmic)
@@ -314,7 +306,7 @@ QString ThroughputPlot::describePoint(QCPAbstractPlottable* plottable, int index
                 .arg(sample.innerLoops)
                 .arg(QString::fromStdString(formatDuration(double(sample.elapsedNs))))
                 .arg(s->endSeconds[sampleIndex], 0, 'f', 3)
-                .arg(callsName());
+                .arg(callUnitName(shownSeries(), true));
         }
     }
     return {};

@@ -53,8 +53,6 @@ private:
     /// One dashed line and label per article figure of the shown series (http_article_figures.h), drawn again when
     /// the shown series change.
     void markArticleFigures();
-    /// What the calls of the shown workload are, plural: "calls", or the manifest's call unit ("requests").
-    QString callsName() const;
 
     struct Label {
         QCPItemText* item = nullptr;
