@@ -22,6 +22,7 @@ struct StartedEvent {
     ItemKey key;
     std::string runtimeName;  ///< "CPython (embedded)"
     std::string runtimeVersion;  ///< "3.11.2"
+    ParamValues params;  ///< the item's parameters, resolved (what tells the steps of a stepped workload apart)
 };
 
 struct CalibratedEvent {

@@ -241,7 +241,7 @@ void RunScheduler::runRound(Item& item, int measuredSamples, double budgetS)
     if (!item.started) {
         item.started = true;
         item.firstStart = std::chrono::steady_clock::now();
-        m_sink.post(StartedEvent{item.job.key, item.info.name, item.info.version});
+        m_sink.post(StartedEvent{item.job.key, item.info.name, item.info.version, item.job.params});
     }
     RunJob job = item.job;
     job.options.samples = measuredSamples;

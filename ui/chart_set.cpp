@@ -44,21 +44,23 @@ ChartSet::ChartSet(const ResultsDocument& document, const Catalog& catalog, Cont
     std::map<QString, QString> titles;
     for (const Result& r : results)
         titles.emplace(QString::fromStdString(r.workloadId), QString::fromStdString(r.workloadTitle));
-    for (const QString& workload : m_store->workloads()) {
-        const QString title = titles[workload].isEmpty() ? workload : titles[workload];
+    for (const ChartView& view : m_store->views()) {
+        const QString& workload = view.id;
+        const QString title = chartViewTitle(
+            view, m_store->views(), titles[view.workloadId].isEmpty() ? view.workloadId : titles[view.workloadId]);
         auto* throughput = new ThroughputPlot(*m_store, m_host.get());
         throughput->setTitle(QObject::tr("%1: throughput over time").arg(title));
-        throughput->showWorkload(workload);
+        throughput->showView(workload);
         m_plots.push_back(throughput);
         if (contents == Contents::Page)
             continue;
         auto* memory = new MemoryPlot(*m_store, m_host.get());
         memory->showDocumentMemory(document);
-        memory->showWorkload(workload);
+        memory->showView(workload);
         memory->setTitle(QStringLiteral("%1: %2").arg(title, memory->title()));
         m_plots.push_back(memory);
         auto* distribution = new DistributionPlot(*m_store, m_host.get());
-        distribution->showWorkload(workload);
+        distribution->showView(workload);
         distribution->setTitle(QStringLiteral("%1: %2").arg(title, distribution->title()));
         m_plots.push_back(distribution);
     }

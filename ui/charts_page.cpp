@@ -105,7 +105,7 @@ ChartsPage::ChartsPage(const Catalog& catalog, QWidget* parent)
 
     connect(m_shownWorkload, &QComboBox::activated, this, [this](int index) {
         m_followRunningWorkload = false;
-        showWorkloadInPlots(m_shownWorkload->itemData(index).toString());
+        showViewInPlots(m_shownWorkload->itemData(index).toString());
     });
     connect(m_logScale, &QCheckBox::toggled, this, &ChartsPage::logScaleToggled);
 }
@@ -134,6 +134,7 @@ void ChartsPage::beginRun(std::int64_t clockOriginNs)
         settleLater(m_finalCancelled);
     m_finalTicket = 0;
     m_shownWorkload->clear();
+    m_itemViews.clear();
     m_followRunningWorkload = true;
     m_verdicts->setMessage(tr("Running..."));
     m_runStartNs = clockOriginNs;
@@ -141,23 +142,27 @@ void ChartsPage::beginRun(std::int64_t clockOriginNs)
     m_memory->startRun(m_runStartNs);
 }
 
-void ChartsPage::itemStarted(const ItemKey& key, const QString& workloadTitle, const QString& seriesName)
+void ChartsPage::itemStarted(const ItemKey& key, const ParamValues& params, const QString& workloadTitle,
+                             const QString& seriesName)
 {
-    const QString workloadId = toQString(key.workloadId);
-    m_store->series(workloadId, toQString(key.runtimeId), toQString(key.flavour), seriesName);
-    offerWorkload(workloadId, workloadTitle);
+    const ChartView view = chartView(key.workloadId, params);
+    m_itemViews.insert(key.itemIndex, view);
+    m_store->series(view, toQString(key.runtimeId), toQString(key.flavour), seriesName);
+    offerView(view, workloadTitle);
     if (m_followRunningWorkload) {
         // The run's first workload fills the empty charts; after that the Show box stays where it is (a chart that
         // switches by itself while someone reads it is worse than one that waits to be asked).
         m_followRunningWorkload = false;
-        m_shownWorkload->setCurrentIndex(m_shownWorkload->findData(workloadId));
-        showWorkloadInPlots(workloadId);
+        m_shownWorkload->setCurrentIndex(m_shownWorkload->findData(view.id));
+        showViewInPlots(view.id);
     }
 }
 
 void ChartsPage::addSample(const SampleEvent& e)
 {
-    m_store->add(toQString(e.key.workloadId), toQString(e.key.runtimeId), toQString(e.key.flavour), e.sample,
+    const auto found = m_itemViews.constFind(e.key.itemIndex);
+    const ChartView view = found != m_itemViews.constEnd() ? *found : chartView(e.key.workloadId, {});
+    m_store->add(view, toQString(e.key.runtimeId), toQString(e.key.flavour), e.sample,
                  double(steadyNowNs() - m_runStartNs) / 1e9);
 }
 
@@ -254,29 +259,37 @@ void ChartsPage::showDocument(const ResultsDocument& document)
     m_shownWorkload->clear();
     for (const Result& r : document.results) {
         m_store->addMeasured(r);
-        offerWorkload(toQString(r.workloadId), toQString(r.workloadTitle.empty() ? r.workloadId : r.workloadTitle));
+        offerView(chartViewOf(r), toQString(r.workloadTitle.empty() ? r.workloadId : r.workloadTitle));
     }
     m_firstCurrentTicket = request(document.results, tr("%1 result(s), none comparable").arg(document.results.size()));
     if (m_shownWorkload->count() > 0) {
         m_shownWorkload->setCurrentIndex(0);
-        showWorkloadInPlots(m_shownWorkload->itemData(0).toString());
+        showViewInPlots(m_shownWorkload->itemData(0).toString());
     }
     showEnvironmentWarnings(document.warnings,
                             tr("When these results were measured (%1)").arg(toQString(document.startedAtUtc)));
 }
 
-void ChartsPage::offerWorkload(const QString& workloadId, const QString& title)
+void ChartsPage::offerView(const ChartView& view, const QString& workloadTitle)
 {
-    if (m_shownWorkload->findData(workloadId) < 0)
-        m_shownWorkload->addItem(title, workloadId);
+    m_workloadTitles.insert(view.workloadId, workloadTitle);
+    if (m_shownWorkload->findData(view.id) < 0)
+        m_shownWorkload->addItem(workloadTitle, view.id);
+    const std::vector<ChartView>& views = m_store->views();
+    for (const ChartView& v : views)
+        if (v.workloadId == view.workloadId)
+            if (const int index = m_shownWorkload->findData(v.id); index >= 0)
+                m_shownWorkload->setItemText(index, chartViewTitle(v, views, m_workloadTitles.value(v.workloadId)));
 }
 
-void ChartsPage::showWorkloadInPlots(const QString& workloadId)
+void ChartsPage::showViewInPlots(const QString& viewId)
 {
-    m_throughput->showWorkload(workloadId);
-    m_memory->showWorkload(workloadId);
-    m_distribution->showWorkload(workloadId);
-    m_verdicts->showWorkload(workloadId);
+    m_throughput->showView(viewId);
+    m_memory->showView(viewId);
+    m_distribution->showView(viewId);
+    const std::vector<ChartView>& views = m_store->views();
+    const auto view = std::find_if(views.begin(), views.end(), [&](const ChartView& v) { return v.id == viewId; });
+    m_verdicts->showWorkload(view != views.end() ? view->workloadId : viewId);
 }
 
 namespace {

@@ -2,6 +2,7 @@
 // SampleStore, and the summary and headlines computed off the GUI thread. GUI thread only.
 #pragma once
 
+#include <QHash>
 #include <QWidget>
 
 #include <cstdint>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "events.h"
+#include "sample_store.h"
 
 class QCheckBox;
 class QComboBox;
@@ -30,7 +32,6 @@ class HttpLatencyPlot;
 class MemoryPlot;
 class PlotWidget;
 class ResultAnalyzer;
-class SampleStore;
 class ScalingPlot;
 class SummaryPlot;
 class ThroughputPlot;
@@ -46,8 +47,10 @@ public:
     // A run, event by event (the window's RunObserver hands them on).
     /// Clears every plot for a new run whose memory chart starts at `clockOriginNs` (steady clock).
     void beginRun(std::int64_t clockOriginNs);
-    /// A result started: its series is declared and its workload offered (and shown when it is the run's first).
-    void itemStarted(const ItemKey& key, const QString& workloadTitle, const QString& seriesName);
+    /// A result started: its series is declared and its view (the workload with `params`) offered in Show, and
+    /// shown when it is the run's first.
+    void itemStarted(const ItemKey& key, const ParamValues& params, const QString& workloadTitle,
+                     const QString& seriesName);
     /// Placed on the memory chart's time axis when drained (at most one drain tick late).
     void addSample(const SampleEvent& e);
     void addMemory(const MemoryEvent& e);
@@ -98,8 +101,11 @@ signals:
     void analysisSettled(bool cancelled);
 
 private:
-    void showWorkloadInPlots(const QString& workloadId);
-    void offerWorkload(const QString& workloadId, const QString& title);
+    /// The sample charts show `viewId` (ChartView::id); the verdicts, its workload's.
+    void showViewInPlots(const QString& viewId);
+    /// `view` is offered in Show; every entry of its workload is titled again with the parameters that tell them
+    /// apart.
+    void offerView(const ChartView& view, const QString& workloadTitle);
     quint64 request(const std::vector<Result>& results, const QString& fallbackHeadline);
     void showAnalysis(quint64 ticket, const std::shared_ptr<const ResultAnalysis>& analysis);
     /// Emits analysisSettled once the queued replots ran.
@@ -109,6 +115,8 @@ private:
     ResultAnalyzer* m_analyzer = nullptr;
     std::int64_t m_runStartNs = 0;  // steady clock at the start of the run: the memory chart's zero
     bool m_followRunningWorkload = true;  // until the run's first workload is shown, or the user picks one
+    QHash<int, ChartView> m_itemViews;  // plan item -> its view, for its samples
+    QHash<QString, QString> m_workloadTitles;  // workload id -> title, for the Show entries
     quint64 m_firstCurrentTicket = 0;  // analyses requested before this belong to a cleared run: dropped
     quint64 m_finalTicket = 0;  // the analysis after the plan ended: analysisSettled waits for it
     bool m_finalCancelled = false;

@@ -851,19 +851,19 @@ SamplePlot::SamplePlot(const QString& title, const SampleStore& store, QWidget* 
 {
 }
 
-void SamplePlot::showWorkload(const QString& workloadId)
+void SamplePlot::showView(const QString& viewId)
 {
-    if (workloadId == m_workloadId && hasSeries())
+    if (viewId == m_viewId && hasSeries())
         return;
     clear();
-    m_workloadId = workloadId;
+    m_viewId = viewId;
     resetZoom();
     refresh();
 }
 
 void SamplePlot::refresh()
 {
-    if (m_workloadId.isEmpty())
+    if (m_viewId.isEmpty())
         return;
     drawNewSamples();
 }
@@ -871,13 +871,13 @@ void SamplePlot::refresh()
 void SamplePlot::clear()
 {
     clearSeries();
-    m_workloadId.clear();
+    m_viewId.clear();
     requestReplot();
 }
 
 std::vector<const SampleSeries*> SamplePlot::shownSeries() const
 {
-    return m_store.seriesOf(m_workloadId);
+    return m_store.seriesOf(m_viewId);
 }
 
 }  // namespace versus::gui

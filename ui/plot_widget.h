@@ -171,16 +171,16 @@ class SamplePlot : public PlotWidget {
 public:
     SamplePlot(const QString& title, const SampleStore& store, QWidget* parent = nullptr);
 
-    /// Shows one workload's series, drawn from scratch (nothing to do when it is already shown).
-    void showWorkload(const QString& workloadId);
-    QString workload() const { return m_workloadId; }
-    /// Draws the samples that arrived since the last call; nothing while no workload is shown.
+    /// Shows one view's series (one workload with one parameter set, ChartView::id), drawn from scratch (nothing to
+    /// do when it is already shown).
+    void showView(const QString& viewId);
+    /// Draws the samples that arrived since the last call; nothing while no view is shown.
     void refresh();
-    /// Removes every series and forgets the workload.
+    /// Removes every series and forgets the view.
     void clear();
 
 protected:
-    /// The store's series of the shown workload.
+    /// The store's series of the shown view.
     std::vector<const SampleSeries*> shownSeries() const;
     /// True when series of the shown workload are drawn.
     virtual bool hasSeries() const = 0;
@@ -191,7 +191,7 @@ protected:
 
 private:
     const SampleStore& m_store;
-    QString m_workloadId;
+    QString m_viewId;
 };
 
 }  // namespace versus::gui

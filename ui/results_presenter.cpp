@@ -114,7 +114,7 @@ void ResultsPresenter::started(const StartedEvent& e)
     const Workload* w = m_catalog.find(e.key.workloadId);
     const QString title = w ? toQString(w->title) : tr("Your own code");
     const QString series = seriesNameFor(e.key, e.runtimeName);
-    m_views.charts->itemStarted(e.key, title, series);
+    m_views.charts->itemStarted(e.key, e.params, title, series);
     m_views.results->addRunning(e.key.itemIndex, title, series, toQString(e.key.runtimeId), toQString(e.key.flavour));
     m_currentItemText = tr("%1 on %2").arg(title, series);
     m_views.log->itemStarted(title, series, e.runtimeVersion);

@@ -1,23 +1,56 @@
 // Keeps the drained samples and the derived per-sample values the plots draw (time axis, calls per second).
 #include "sample_store.h"
 
+#include <algorithm>
+
 #include "catalog.h"
 #include "runtime_palette.h"
 #include "series_label.h"
 
 namespace versus::gui {
 
-SampleSeries& SampleStore::series(const QString& workloadId, const QString& runtimeId, const QString& flavour,
+ChartView chartView(const std::string& workloadId, const ParamValues& params)
+{
+    return {QString::fromStdString(comparisonKey(workloadId, params)), QString::fromStdString(workloadId),
+            QString::fromStdString(formatParams(params))};
+}
+
+ChartView chartViewOf(const Result& result)
+{
+    return chartView(result.workloadId, result.params);
+}
+
+QString chartViewTitle(const ChartView& view, const std::vector<ChartView>& views, const QString& workloadTitle)
+{
+    const QString separator = QStringLiteral(", ");
+    std::vector<QStringList> others;
+    for (const ChartView& v : views)
+        if (v.workloadId == view.workloadId && v.id != view.id)
+            others.push_back(v.params.split(separator, Qt::SkipEmptyParts));
+    if (others.empty())
+        return workloadTitle;
+    QStringList distinct;
+    for (const QString& part : view.params.split(separator, Qt::SkipEmptyParts))
+        if (!std::all_of(others.begin(), others.end(), [&](const QStringList& o) { return o.contains(part); }))
+            distinct << part;
+    return QStringLiteral("%1 (%2)").arg(workloadTitle, distinct.join(separator));
+}
+
+SampleSeries& SampleStore::series(const ChartView& view, const QString& runtimeId, const QString& flavour,
                                   const QString& name)
 {
     const QString key = RuntimePalette::seriesKey(runtimeId, flavour);
     for (auto& s : m_series)
-        if (s.workloadId == workloadId && s.key == key) {
+        if (s.view == view.id && s.key == key) {
             if (!name.isEmpty())
                 s.name = name;
             return s;
         }
+    if (std::none_of(m_views.begin(), m_views.end(), [&](const ChartView& v) { return v.id == view.id; }))
+        m_views.push_back(view);
+    const QString& workloadId = view.workloadId;
     SampleSeries s;
+    s.view = view.id;
     s.workloadId = workloadId;
     s.key = key;
     s.name = name.isEmpty() ? runtimeId : name;
@@ -29,10 +62,10 @@ SampleSeries& SampleStore::series(const QString& workloadId, const QString& runt
     return m_series.back();
 }
 
-void SampleStore::add(const QString& workloadId, const QString& runtimeId, const QString& flavour, const Sample& sample,
+void SampleStore::add(const ChartView& view, const QString& runtimeId, const QString& flavour, const Sample& sample,
                       double arrivalSeconds)
 {
-    SampleSeries& s = series(workloadId, runtimeId, flavour);
+    SampleSeries& s = series(view, runtimeId, flavour);
     const double seconds = static_cast<double>(sample.elapsedNs) / 1e9;
     const double end = (s.endSeconds.empty() ? 0.0 : s.endSeconds.back()) + seconds;
     s.samples.push_back(sample);
@@ -49,20 +82,19 @@ void SampleStore::add(const QString& workloadId, const QString& runtimeId, const
 
 void SampleStore::setFinished(const Result& result)
 {
-    const QString workloadId = QString::fromStdString(result.workloadId);
     const QString runtimeId = QString::fromStdString(result.runtimeId);
     const QString flavour = QString::fromStdString(result.flavour);
-    series(workloadId, runtimeId, flavour).steadyStateIndex = result.summary.steadyStateIndex;
+    series(chartViewOf(result), runtimeId, flavour).steadyStateIndex = result.summary.steadyStateIndex;
 }
 
 void SampleStore::addMeasured(const Result& result)
 {
-    const QString workloadId = QString::fromStdString(result.workloadId);
+    const ChartView view = chartViewOf(result);
     const QString runtimeId = QString::fromStdString(result.runtimeId);
     const QString flavour = QString::fromStdString(result.flavour);
-    series(workloadId, runtimeId, flavour, seriesLabel(result));
+    series(view, runtimeId, flavour, seriesLabel(result));
     for (const Sample& sample : result.samples)
-        add(workloadId, runtimeId, flavour, sample);
+        add(view, runtimeId, flavour, sample);
     if (result.ok())
         setFinished(result);
 }
@@ -98,22 +130,13 @@ QString callUnitName(const std::vector<const SampleSeries*>& series, bool plural
     return unit.endsWith(QLatin1Char('s')) ? unit.chopped(1) : unit;
 }
 
-std::vector<const SampleSeries*> SampleStore::seriesOf(const QString& workloadId) const
+std::vector<const SampleSeries*> SampleStore::seriesOf(const QString& viewId) const
 {
     std::vector<const SampleSeries*> out;
     for (const auto& s : m_series)
-        if (s.workloadId == workloadId)
+        if (s.view == viewId)
             out.push_back(&s);
     return out;
-}
-
-QStringList SampleStore::workloads() const
-{
-    QStringList ids;
-    for (const auto& s : m_series)
-        if (!ids.contains(s.workloadId))
-            ids << s.workloadId;
-    return ids;
 }
 
 std::size_t SampleStore::totalSamples() const
@@ -127,6 +150,7 @@ std::size_t SampleStore::totalSamples() const
 void SampleStore::clear()
 {
     m_series.clear();
+    m_views.clear();
 }
 
 }  // namespace versus::gui

@@ -18,8 +18,22 @@ class Catalog;
 
 namespace versus::gui {
 
+/// What the sample charts show at once: one workload measured with one parameter set. A database run measures each
+/// workload with a pool of 1 and of 8: two views, never one line or box mixing both.
+struct ChartView {
+    QString id;  ///< comparisonKey(): "db_point (clients=8, pool=1)"; the workload id alone when it has no parameters
+    QString workloadId;
+    QString params;  ///< formatParams(): "clients=8, pool=1"
+};
+ChartView chartView(const std::string& workloadId, const ParamValues& params);
+ChartView chartViewOf(const Result& result);
+/// The title of `view` in a list of `views`: the workload's title, followed by the parameters that tell it from the
+/// other views of its workload when there are any ("Database: point lookup (pool=8)").
+QString chartViewTitle(const ChartView& view, const std::vector<ChartView>& views, const QString& workloadTitle);
+
 /// The samples of one implementation of one workload on one runtime, with their position on the time axis.
 struct SampleSeries {
+    QString view;  ///< ChartView::id
     QString workloadId;
     QString key;  ///< RuntimePalette::seriesKey: "python/plain"
     QString name;  ///< "CPython (embedded)" or "CPython (embedded) + NumPy"
@@ -51,19 +65,19 @@ QString callUnitName(const std::vector<const SampleSeries*>& series, bool plural
 class SampleStore {
 public:
     /// Declares a series (idempotent); samples for an undeclared series declare it with the runtime id as name.
-    SampleSeries& series(const QString& workloadId, const QString& runtimeId, const QString& flavour,
+    SampleSeries& series(const ChartView& view, const QString& runtimeId, const QString& flavour,
                          const QString& name = {});
     /// `arrivalSeconds` < 0: unknown, the sample's sampling time stands in for it.
-    void add(const QString& workloadId, const QString& runtimeId, const QString& flavour, const Sample& sample,
+    void add(const ChartView& view, const QString& runtimeId, const QString& flavour, const Sample& sample,
              double arrivalSeconds = -1);
     /// A finished result: its steady-state index goes to its series.
     void setFinished(const Result& result);
     /// A result read from a file or a journal: its series with every sample, as if just measured.
     void addMeasured(const Result& result);
-    /// Series of one workload, in the order they first appeared.
-    std::vector<const SampleSeries*> seriesOf(const QString& workloadId) const;
-    /// Workloads with at least one series, in order of appearance.
-    QStringList workloads() const;
+    /// Series of one view (ChartView::id), in the order they first appeared.
+    std::vector<const SampleSeries*> seriesOf(const QString& viewId) const;
+    /// Views with at least one series, in order of appearance.
+    const std::vector<ChartView>& views() const { return m_views; }
     std::size_t totalSamples() const;
     void clear();
     /// Workload id -> what one of its calls is, plural (callUnitsOf()): given to its series, now and later.
@@ -71,6 +85,7 @@ public:
 
 private:
     QHash<QString, QString> m_callUnits;
+    std::vector<ChartView> m_views;
     std::deque<SampleSeries> m_series;  // few series (workloads x runtimes): a linear search is fastest; stable refs
 };
 

@@ -88,6 +88,7 @@ void Journal::record(const Event& event)
         line["event"] = "item_started";
         line["runtime_name"] = started->runtimeName;
         line["runtime_version"] = started->runtimeVersion;
+        line["params"] = paramValuesToJson(started->params);
         writeLine(line);
     } else if (const auto* calibrated = std::get_if<CalibratedEvent>(&event)) {
         json line = keyToJson(calibrated->key);
@@ -193,6 +194,10 @@ Expected<RecoveredRun> recoverJournal(const std::string& path)
             if (event == "item_started") {
                 item->result.runtimeName = stringOr(line, "runtime_name");
                 item->result.runtimeVersion = stringOr(line, "runtime_version");
+                // Journals written before params were recorded lack them: the plan's defaults are not known here.
+                if (line.contains("params"))
+                    if (auto params = paramValuesFromJson(line["params"], "params"); params.ok())
+                        item->result.params = *params;
             } else if (event == "calibrated") {
                 const auto loops = line.find("inner_loops");
                 if (loops != line.end() && loops->is_number_integer())

@@ -775,6 +775,16 @@ Expected<Sample> sampleFromJson(const json& json, const std::string& where)
     return guarded<Sample>([&] { return readSample(json, where); });
 }
 
+json paramValuesToJson(const ParamValues& params)
+{
+    return paramsToJson(params);
+}
+
+Expected<ParamValues> paramValuesFromJson(const json& json, const std::string& where)
+{
+    return guarded<ParamValues>([&] { return paramsFromJson(json, where); });
+}
+
 json harnessOptionsToJson(const HarnessOptions& options)
 {
     return optionsToJson(options);

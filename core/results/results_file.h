@@ -64,6 +64,9 @@ Expected<Result> resultFromJson(const nlohmann::json& json, const std::string& w
 /// One entry of a result's "samples" array and back.
 nlohmann::json sampleToJson(const Sample& sample);
 Expected<Sample> sampleFromJson(const nlohmann::json& json, const std::string& where);
+/// A result's "params" object and back.
+nlohmann::json paramValuesToJson(const ParamValues& params);
+Expected<ParamValues> paramValuesFromJson(const nlohmann::json& json, const std::string& where);
 /// The run's harness options ("plan.options") and back; also how an isolated worker receives them.
 nlohmann::json harnessOptionsToJson(const HarnessOptions& options);
 Expected<HarnessOptions> harnessOptionsFromJson(const nlohmann::json& json, const std::string& where);

@@ -192,8 +192,8 @@ void ChartLayoutTest::emptyChartsShowAReadableMessageAndNoTicks()
     // With data, the ticks come back, apart from each other.
     store.addMeasured(testing::syntheticResult(0, "fib", "python", 7e6));
     store.addMeasured(testing::syntheticResult(1, "fib", "node", 1e6));
-    throughput.showWorkload(QStringLiteral("fib"));
-    distribution.showWorkload(QStringLiteral("fib"));
+    throughput.showView(testing::syntheticView("fib"));
+    distribution.showView(testing::syntheticView("fib"));
     for (PlotWidget* chart : std::vector<PlotWidget*>{&throughput, &distribution}) {
         drawAt(*chart, QSize(320, 200), QStringLiteral("small_") + chart->title().section(QLatin1Char(' '), 0, 0));
         QVERIFY(chart->plot()->xAxis->tickLabels());
@@ -214,7 +214,7 @@ void ChartLayoutTest::distributionNamesFitTheirSlots()
                 store.addMeasured(r);
             }
     DistributionPlot chart(store);
-    chart.showWorkload(QStringLiteral("fib"));
+    chart.showView(testing::syntheticView("fib"));
     for (const QSize size : kChartSizes) {
         drawAt(chart, size, QStringLiteral("distribution_names"));
         QCPAxis* x = chart.plot()->xAxis;
@@ -279,7 +279,7 @@ void ChartLayoutTest::racedSeriesAreLabelledOnTheCharts()
     for (const Result& r : results)
         store.addMeasured(r);
     ThroughputPlot throughput(store);
-    throughput.showWorkload(QStringLiteral("fib"));
+    throughput.showView(testing::syntheticView("fib"));
     SummaryPlot summary;
     summary.setResults(results);
     for (PlotWidget* chart : std::vector<PlotWidget*>{&throughput, &summary}) {
@@ -343,9 +343,9 @@ void ChartLayoutTest::sevenLongSeriesNamesFitTheLegendAndTheBoxes()
         if (r.workloadId == "db_insert" && std::get<std::int64_t>(r.params.at("pool")) == 1)
             store.addMeasured(r);
     ThroughputPlot throughput(store);
-    throughput.showWorkload(QStringLiteral("db_insert"));
+    throughput.showView(chartViewOf(results.front()).id);
     DistributionPlot distribution(store);
-    distribution.showWorkload(QStringLiteral("db_insert"));
+    distribution.showView(chartViewOf(results.front()).id);
     for (const QSize size : {QSize(470, 240), QSize(540, 330), QSize(800, 420)}) {
         drawAt(throughput, size, QStringLiteral("throughput_seven"));
         int entries = 0;

@@ -104,7 +104,7 @@ void HttpLatencyPlotTest::flavoursOfOneRuntimeAreDrawnApartInEveryChart()
         store.addMeasured(r);
     ThroughputPlot throughput(store);
     throughput.resize(900, 500);
-    throughput.showWorkload(QStringLiteral("http"));
+    throughput.showView(chartViewOf(testing::syntheticHttpRun().front()).id);
     QCOMPARE(latency.plot()->graphCount(), int(results.size()));
     QSet<QString> latencyLooks, throughputColours;
     for (int i = 0; i < latency.plot()->graphCount(); ++i)
@@ -166,7 +166,7 @@ void HttpLatencyPlotTest::throughputIsInRequestsPerSecondBesideTheArticlesFigure
     store.addMeasured(testing::syntheticResult(7, "fib", "node", 1e6));  // a workload whose calls are calls
     ThroughputPlot throughput(store);
     throughput.resize(900, 500);
-    throughput.showWorkload(QStringLiteral("http"));
+    throughput.showView(chartViewOf(testing::syntheticHttpRun().front()).id);
     throughput.resetZoom();
     QVERIFY2(throughput.plot()->yAxis->label().startsWith(QStringLiteral("requests per second")),
              qPrintable(throughput.plot()->yAxis->label()));
@@ -197,7 +197,7 @@ void HttpLatencyPlotTest::throughputIsInRequestsPerSecondBesideTheArticlesFigure
     QVERIFY(
         throughput.exportTo(QStringLiteral(VERSUS_UI_ARTIFACTS "/http_throughput.png"), nullptr, QSize(900, 500), 1.0));
 
-    throughput.showWorkload(QStringLiteral("fib"));
+    throughput.showView(testing::syntheticView("fib"));
     throughput.resetZoom();
     QVERIFY2(throughput.plot()->yAxis->label().startsWith(QStringLiteral("calls per second")),
              qPrintable(throughput.plot()->yAxis->label()));

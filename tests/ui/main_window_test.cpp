@@ -626,7 +626,7 @@ void MainWindowTest::journalOfACrashedRunIsRecovered()
         journal.planStarted(header);
         journal.record(FinishedEvent{testing::syntheticResult(0, "fib", "python", 7e6)});
         const Result running = testing::syntheticResult(1, "fib", "node", 1e6);
-        journal.record(StartedEvent{{1, "fib", "node", "plain"}, "Node.js (test)", "1.0"});
+        journal.record(StartedEvent{{1, "fib", "node", "plain"}, "Node.js (test)", "1.0", running.params});
         for (int i = 0; i < 5; ++i)
             journal.record(SampleEvent{{1, "fib", "node", "plain"}, running.samples[std::size_t(i)]});
     }  // no plan_done: the run "crashed"
@@ -1144,7 +1144,16 @@ void MainWindowTest::manyVerdictsKeepTheWindowSizeAndThePlotsTheirRoom()
         const QString name = QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
         QCOMPARE(m_window->size(), size);
         // The pane shows the shown workload's verdicts, at most its few lines tall, and counts the others.
-        QCOMPARE(combo->currentData().toString(), QStringLiteral("db_insert"));
+        // One entry per workload and pool: a pool of 1 and of 8 are never one line or box.
+        QCOMPARE(combo->count(), 6);
+        QCOMPARE(combo->currentText(), QStringLiteral("Database: insert in a transaction (pool=1)"));
+        QCOMPARE(combo->itemText(1), QStringLiteral("Database: insert in a transaction (pool=8)"));
+        int poolOfOne = 0;  // the samples of that view alone
+        for (const Result& r : d.results)
+            if (r.workloadId == "db_insert" && std::get<std::int64_t>(r.params.at("pool")) == 1)
+                poolOfOne += int(r.samples.size());
+        QVERIFY(poolOfOne > 0);
+        QCOMPARE(page->throughputPlot()->dataPointCount(), poolOfOne);
         QVERIFY2(verdicts->shownText().contains(QStringLiteral("db_insert")), qPrintable(verdicts->shownText()));
         QVERIFY2(!verdicts->shownText().contains(QStringLiteral("db_join")), qPrintable(verdicts->shownText()));
         QVERIFY2(verdicts->othersText().contains(QStringLiteral("2 other workload")),
@@ -1167,7 +1176,7 @@ void MainWindowTest::manyVerdictsKeepTheWindowSizeAndThePlotsTheirRoom()
         QVERIFY(m_window->grab().save(QStringLiteral(VERSUS_UI_ARTIFACTS "/many_verdicts_%1.png").arg(name)));
     }
     // Another workload in Show: its verdicts, and the first one's among the others.
-    const int join = combo->findData(QStringLiteral("db_join"));
+    const int join = combo->findText(QStringLiteral("Database: filtered list with a join (pool=8)"));
     QVERIFY(join >= 0);
     combo->setCurrentIndex(join);
     emit combo->activated(join);

@@ -587,14 +587,14 @@ void ModelsTest::throughputGoesLogWhenSeriesAreOverTenfoldApart()
         store.addMeasured(testing::syntheticResult(0, "fib", "python", pythonNs));
         store.addMeasured(testing::syntheticResult(1, "fib", "node", 1e6));
         ThroughputPlot chart(store);
-        chart.showWorkload(QStringLiteral("fib"));
+        chart.showView(testing::syntheticView("fib"));
         QCOMPARE(chart.plot()->yAxis->scaleType(), pythonNs > 10e6 ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     }
     SampleStore wide;
     wide.addMeasured(testing::syntheticResult(0, "fib", "python", 40e6));
     wide.addMeasured(testing::syntheticResult(1, "fib", "node", 1e6));
     ThroughputPlot chart(wide);
-    chart.showWorkload(QStringLiteral("fib"));
+    chart.showView(testing::syntheticView("fib"));
     QCOMPARE(chart.plot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
     QVERIFY(chart.plot()->yAxis->label().contains(QStringLiteral("log")));
     chart.setLogScale(true);
@@ -657,7 +657,7 @@ void ModelsTest::throughputLabelsLeaveTheDataClear()
     store.addMeasured(testing::syntheticResult(0, "fib", "python", 16e6));
     store.addMeasured(testing::syntheticResult(1, "fib", "node", 1e6));
     ThroughputPlot chart(store);
-    chart.showWorkload(QStringLiteral("fib"));
+    chart.showView(testing::syntheticView("fib"));
     QVERIFY(QDir().mkpath(QStringLiteral(VERSUS_UI_ARTIFACTS)));
     const QSize size(700, 420);
     QVERIFY(chart.exportTo(QStringLiteral(VERSUS_UI_ARTIFACTS "/throughput_labels.png"), nullptr, size, 1.0));
@@ -726,7 +726,7 @@ void ModelsTest::chartsReadOnADarkPalette()
     for (std::size_t c = 0; c < charts.size(); ++c) {
         PlotWidget* chart = charts[c];
         if (auto* samples = qobject_cast<SamplePlot*>(chart))
-            samples->showWorkload(QStringLiteral("fib"));
+            samples->showView(testing::syntheticView("fib"));
         const QString name = names[int(c)];
         const QString file = QStringLiteral(VERSUS_UI_ARTIFACTS "/dark_%1.png").arg(name);
         QVERIFY(chart->exportTo(file, nullptr, QSize(700, 420), 1.0));
@@ -904,7 +904,7 @@ void ModelsTest::distributionOfManySamplesIsThinnedNotChanged()
     store.addMeasured(slow);
     store.addMeasured(testing::syntheticResult(1, "fib", "node", 1e3, "plain", 0, 20000));
     DistributionPlot chart(store);
-    chart.showWorkload(QStringLiteral("fib"));
+    chart.showView(testing::syntheticView("fib"));
     chart.plot()->replot();
 
     // Bounded drawing: 1,500 dots per series and one box each, whatever the sample count.
@@ -950,7 +950,7 @@ void ModelsTest::warmUpBandEndsWithTheFirstWarmUp()
             s.warmup = i < 2;
             s.innerLoops = 1;
             s.elapsedNs = 1'000'000'000;  // a second each: sample k ends at k + 1 s
-            store.add(QStringLiteral("fib"), QStringLiteral("python"), QStringLiteral("plain"), s);
+            store.add(chartView("fib", {}), QStringLiteral("python"), QStringLiteral("plain"), s);
         }
     const auto series = store.seriesOf(QStringLiteral("fib"));
     QCOMPARE(series.size(), std::size_t(1));

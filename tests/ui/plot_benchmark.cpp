@@ -24,7 +24,7 @@ int main(int argc, char** argv)
     ThroughputPlot plot(store);
     plot.resize(1200, 600);
     plot.show();
-    plot.showWorkload(QStringLiteral("bench"));
+    plot.showView(QStringLiteral("bench"));
 
     QElapsedTimer clock;
     std::vector<double> tickMs;
@@ -38,7 +38,7 @@ int main(int argc, char** argv)
             s.innerLoops = 1000;
             s.elapsedNs = 1000000 + (index % 97) * 1000;
             s.heapBytes = 1 << 20;
-            store.add(QStringLiteral("bench"), QStringLiteral("node"), QStringLiteral("plain"), s);
+            store.add(chartView("bench", {}), QStringLiteral("node"), QStringLiteral("plain"), s);
         }
         plot.refresh();  // one batched addData per graph, like MainWindow::drainEvents
         tickMs.push_back(double(clock.nsecsElapsed()) / 1e6);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "result.h"
+#include "sample_store.h"
 #include "statistics.h"
 
 namespace versus::gui::testing {
@@ -41,6 +42,12 @@ inline Result syntheticResult(int item, const std::string& workload, const std::
     r.answer = "6765";
     r.wallSeconds = 1;
     return r;
+}
+
+/// The chart view of syntheticResult(..., workload, ...): the workload with n=20.
+inline QString syntheticView(const std::string& workload)
+{
+    return chartView(workload, {{"n", std::int64_t(20)}}).id;
 }
 
 /// An http result with 1 warm-up and 5 measured samples (one request per call at `reqPerS`) and what wrk reported,
