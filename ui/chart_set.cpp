@@ -45,22 +45,21 @@ ChartSet::ChartSet(const ResultsDocument& document, const Catalog& catalog, Cont
     for (const Result& r : results)
         titles.emplace(QString::fromStdString(r.workloadId), QString::fromStdString(r.workloadTitle));
     for (const ChartView& view : m_store->views()) {
-        const QString& workload = view.id;
         const QString title = chartViewTitle(
             view, m_store->views(), titles[view.workloadId].isEmpty() ? view.workloadId : titles[view.workloadId]);
         auto* throughput = new ThroughputPlot(*m_store, m_host.get());
         throughput->setTitle(QObject::tr("%1: throughput over time").arg(title));
-        throughput->showView(workload);
+        throughput->showView(view.id);
         m_plots.push_back(throughput);
         if (contents == Contents::Page)
             continue;
         auto* memory = new MemoryPlot(*m_store, m_host.get());
         memory->showDocumentMemory(document);
-        memory->showView(workload);
+        memory->showView(view.id);
         memory->setTitle(QStringLiteral("%1: %2").arg(title, memory->title()));
         m_plots.push_back(memory);
         auto* distribution = new DistributionPlot(*m_store, m_host.get());
-        distribution->showView(workload);
+        distribution->showView(view.id);
         distribution->setTitle(QStringLiteral("%1: %2").arg(title, distribution->title()));
         m_plots.push_back(distribution);
     }

@@ -20,20 +20,24 @@ ChartView chartViewOf(const Result& result)
     return chartView(result.workloadId, result.params);
 }
 
-QString chartViewTitle(const ChartView& view, const std::vector<ChartView>& views, const QString& workloadTitle)
+QString distinctParameters(const ChartView& view, const std::vector<ChartView>& views)
 {
     const QString separator = QStringLiteral(", ");
     std::vector<QStringList> others;
     for (const ChartView& v : views)
         if (v.workloadId == view.workloadId && v.id != view.id)
             others.push_back(v.params.split(separator, Qt::SkipEmptyParts));
-    if (others.empty())
-        return workloadTitle;
     QStringList distinct;
     for (const QString& part : view.params.split(separator, Qt::SkipEmptyParts))
         if (!std::all_of(others.begin(), others.end(), [&](const QStringList& o) { return o.contains(part); }))
             distinct << part;
-    return QStringLiteral("%1 (%2)").arg(workloadTitle, distinct.join(separator));
+    return distinct.join(separator);
+}
+
+QString chartViewTitle(const ChartView& view, const std::vector<ChartView>& views, const QString& workloadTitle)
+{
+    const QString distinct = distinctParameters(view, views);
+    return distinct.isEmpty() ? workloadTitle : QStringLiteral("%1 (%2)").arg(workloadTitle, distinct);
 }
 
 SampleSeries& SampleStore::series(const ChartView& view, const QString& runtimeId, const QString& flavour,

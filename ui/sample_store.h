@@ -27,6 +27,9 @@ struct ChartView {
 };
 ChartView chartView(const std::string& workloadId, const ParamValues& params);
 ChartView chartViewOf(const Result& result);
+/// The parameters of `view` that tell it from the other views of its workload in `views` ("pool=8"); "" when it has
+/// no other.
+QString distinctParameters(const ChartView& view, const std::vector<ChartView>& views);
 /// The title of `view` in a list of `views`: the workload's title, followed by the parameters that tell it from the
 /// other views of its workload when there are any ("Database: point lookup (pool=8)").
 QString chartViewTitle(const ChartView& view, const std::vector<ChartView>& views, const QString& workloadTitle);

@@ -17,6 +17,7 @@
 #include "headline.h"
 #include "result_analysis.h"
 #include "runtime_palette.h"
+#include "sample_store.h"
 #include "series_label.h"
 #include "statistics.h"
 #include "text_format.h"
@@ -196,25 +197,14 @@ void SummaryPlot::setAnalysis(std::shared_ptr<const ResultAnalysis> shared)
 
     // Tick labels: fitted to their slots by adaptToSize(); the parameters that tell a workload's groups apart.
     m_ticks.clear();
-    std::map<std::string, std::vector<QStringList>> paramsOfWorkload;
-    std::vector<std::pair<std::string, QStringList>> parts;
+    std::vector<ChartView> views;
+    for (int g = 0; g < m_groups; ++g)
+        views.push_back(chartViewOf(*fastest[groups[std::size_t(g)]]));
     for (int g = 0; g < m_groups; ++g) {
         const Result& r = *fastest[groups[std::size_t(g)]];
-        const QStringList p =
-            QString::fromStdString(formatParams(r.params)).split(QStringLiteral(", "), Qt::SkipEmptyParts);
-        paramsOfWorkload[r.workloadId].push_back(p);
-        parts.emplace_back(r.workloadId, p);
+        const ChartView& view = views[std::size_t(g)];
         m_ticks.push_back({QString::fromStdString(r.workloadTitle.empty() ? r.workloadId : r.workloadTitle),
-                           p.join(QStringLiteral(", ")), QString()});
-    }
-    for (std::size_t g = 0; g < m_ticks.size(); ++g) {
-        QStringList distinct;
-        for (const QString& part : parts[g].second) {
-            const auto& all = paramsOfWorkload[parts[g].first];
-            if (!std::all_of(all.begin(), all.end(), [&](const QStringList& other) { return other.contains(part); }))
-                distinct << part;
-        }
-        m_ticks[g].distinct = distinct.join(QStringLiteral(", "));
+                           view.params, distinctParameters(view, views)});
     }
     auto* one = new QCPItemStraightLine(plot());
     m_items.push_back(one);
