@@ -3,6 +3,7 @@
 
 #include "clock.h"
 #include "install_layout.h"
+#include "run_queue_wait.h"
 
 #include <chrono>
 #include <csignal>
@@ -126,7 +127,16 @@ std::string checkSampleClock(std::int64_t reportedNs, std::int64_t hostNs, std::
 
 void HarnessJobContext::sampleBegin()
 {
+    m_beginWaitNs = threadRunQueueWaitNs();
+    m_beginHarnessWaitNs = processRunQueueWaitNs(m_harnessPid);
     m_sampleBeginNs = steadyNowNs();
+}
+
+std::int64_t HarnessJobContext::waitedSinceSampleBegin() const
+{
+    auto since = [](std::int64_t before, std::int64_t now) { return before >= 0 && now >= before ? now - before : 0; };
+    return since(m_beginWaitNs, threadRunQueueWaitNs())
+        + since(m_beginHarnessWaitNs, processRunQueueWaitNs(m_harnessPid));
 }
 
 void HarnessJobContext::sample(int index, bool warmup, std::int64_t innerLoops, std::int64_t elapsedNs,
@@ -134,11 +144,15 @@ void HarnessJobContext::sample(int index, bool warmup, std::int64_t innerLoops, 
 {
     if (m_sampleBeginNs != 0) {
         ++m_clockChecked;
-        if (std::string why = checkSampleClock(elapsedNs, steadyNowNs() - m_sampleBeginNs, m_clockSlackNs);
-            !why.empty()) {
+        const std::int64_t hostNs = steadyNowNs() - m_sampleBeginNs;
+        const std::int64_t waitedNs = waitedSinceSampleBegin();
+        if (std::string why = checkSampleClock(elapsedNs, hostNs, m_clockSlackNs + waitedNs); !why.empty()) {
             ++m_clockMismatches;
             if (m_clockError.empty())
-                m_clockError = "sample " + std::to_string(index + 1) + ": " + why;
+                m_clockError = "sample " + std::to_string(index + 1) + ": " + why
+                    + (waitedNs >= 1'000'000 ? " (" + formatNumber(static_cast<double>(waitedNs / 1000) / 1000.0)
+                               + " ms of it spent waiting for a CPU, which the check allows for)"
+                                             : std::string());
         }
         m_sampleBeginNs = 0;
     }

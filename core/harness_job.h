@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <string>
 
+#include <sys/types.h>
+
 #include "runtime.h"
 
 namespace versus {
@@ -20,6 +22,9 @@ public:
     /// Extra tolerance of the clock check per sample, on top of 10% + 1 ms (default 5 ms): more for runtimes whose
     /// sample_begin and sample arrive through a pipe, each read as late as the reading thread is scheduled.
     void setClockSlackNs(std::int64_t slackNs) { m_clockSlackNs = slackNs; }
+    /// The child process whose main thread runs the harness (a process runtime): the time it waits for a CPU
+    /// during a sample widens that sample's check, as the reading thread's own wait does.
+    void setHarnessProcess(pid_t pid) { m_harnessPid = pid; }
     ~HarnessJobContext();
     HarnessJobContext(const HarnessJobContext&) = delete;
     HarnessJobContext& operator=(const HarnessJobContext&) = delete;
@@ -36,8 +41,10 @@ public:
     /// The harness is about to start a sample's timed loop: the host's own clock starts here, so that sample() can
     /// check the runtime's reported time against it (a workload must not be able to forge its own time).
     void sampleBegin();
-    /// Extra absolute tolerance of the clock check, for hosts that see sampleBegin and sample late: a child process's
-    /// lines come through a pipe, and on a loaded machine the reading thread can wake milliseconds after each write.
+    /// Checks the reported time against the host's clock since sampleBegin(). The tolerance grows by the time this
+    /// thread and the harness process waited for a CPU in between (the kernel's run-queue delay): on a loaded
+    /// machine either can be descheduled between a clock reading and the event that carries it (34 ms seen on a CI
+    /// machine, twice in one job). A forged clock is not a wait, so it stays outside.
     void sample(int index, bool warmup, std::int64_t innerLoops, std::int64_t elapsedNs, std::int64_t heapBytes);
     void output(const std::string& stream, const std::string& text);
     /// A garbage collection of `runtime` that started at `startNs` (steady clock) and paused for `pauseNs`.
@@ -57,6 +64,9 @@ public:
     const Result& partial() const { return m_result; }
 
 private:
+    /// Run-queue waits of this thread and the harness process since sampleBegin(), in ns (0 where unknown).
+    std::int64_t waitedSinceSampleBegin() const;
+
     const RunJob& m_job;
     EventSink& m_sink;
     Result m_result;
@@ -66,6 +76,9 @@ private:
     /// the default 50 ms is still far outside 10% + 6 ms, and zero always is.
     std::int64_t m_clockSlackNs = 5'000'000;
     std::int64_t m_sampleBeginNs = 0;  ///< host steady clock at the last sampleBegin(); 0 when none is pending
+    std::int64_t m_beginWaitNs = -1;  ///< this thread's run-queue wait at sampleBegin(); -1 when unknown
+    std::int64_t m_beginHarnessWaitNs = -1;  ///< the harness process's, likewise
+    pid_t m_harnessPid = -1;
     std::string m_clockError;  ///< the first disagreement between the runtime's clock and the host's
     int m_clockChecked = 0;  ///< samples checked against the host's clock
     int m_clockMismatches = 0;  ///< of which disagreed

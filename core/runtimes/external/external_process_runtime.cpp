@@ -72,9 +72,9 @@ void ExternalProcessRuntime::cancel()
 Result ExternalProcessRuntime::execute(const RunJob& job, EventSink& sink)
 {
     HarnessJobContext context(job, sink);
-    // sample_begin and sample arrive through the pipe, each read as late as this thread is scheduled. A forged clock
-    // (0 ns, or a clock running at a fraction of real time on samples of the default 50 ms) is still far outside
-    // 10% + 21 ms.
+    // sample_begin and sample arrive through the pipe, each read as late as this thread is scheduled (its own waits for
+    // a CPU are allowed for, but a wake-up is not only a wait). A forged clock (0 ns, or a clock running at a fraction
+    // of real time on samples of the default 50 ms) is still far outside 10% + 21 ms.
     context.setClockSlackNs(20'000'000);
     m_stopper.reset();
 
@@ -89,6 +89,7 @@ Result ExternalProcessRuntime::execute(const RunJob& job, EventSink& sink)
         if (watchedPid > 0)
             WatchedProcesses::remove(watchedPid);
         watchedPid = pid;
+        context.setHarnessProcess(pid);
         if (pid > 0)
             WatchedProcesses::add(pid, rssSeries);
     };
