@@ -293,7 +293,7 @@ int reportRun(const ResultsDocument& document, const Catalog& catalog, const Run
               GuiBackend& gui)
 {
     const std::vector<Result>& results = document.results;
-    std::cout << formatResultsTable(results);
+    std::cout << formatResultsTable(results, catalog.callUnits());
     // Workloads stepped over workers (cpu_parallel): the parallel models against their single-threaded baseline.
     std::vector<std::string> stepped;
     for (const Result& r : results)

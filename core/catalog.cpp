@@ -791,4 +791,13 @@ std::filesystem::path harnessDirectory()
     return dataDirectory() / "core" / "harness";
 }
 
+std::map<std::string, std::string> Catalog::callUnits() const
+{
+    std::map<std::string, std::string> units;
+    for (const Workload& w : m_workloads)
+        if (!w.metric.callUnit.empty())
+            units[w.id] = w.metric.callUnit;
+    return units;
+}
+
 }  // namespace versus

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -138,6 +139,8 @@ public:
     const std::vector<Workload>& workloads() const { return m_workloads; }
     const std::vector<CatalogError>& errors() const { return m_errors; }
     const Workload* find(const std::string& id) const;
+    /// Workload id -> what one of its calls is, plural (metric.call_unit), for the workloads that name one.
+    std::map<std::string, std::string> callUnits() const;
     /// "all", a category name, or a workload id; empty when nothing matches.
     std::vector<const Workload*> select(const std::string& selector) const;
     std::vector<std::string> categories() const;

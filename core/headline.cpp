@@ -80,6 +80,11 @@ Headline compareMedians(const Result& other, const Result& fastest)
         + stats::formatPValue(c.pValue);
     if (h.clear)
         h.sentence = h.faster + " is " + formatRatio(c.ratio) + " faster than " + h.slower + where + ": " + numbers;
+    else if (c.tooFewSamples)
+        h.sentence = pair + where + ": ratio " + formatRatio(c.ratio) + ", but with " + std::to_string(otherTimes.size())
+            + " and " + std::to_string(fastestTimes.size()) + " samples no difference can be called clear (the rank "
+            + "test's smallest " + stats::formatPValue(stats::smallestPValue(otherTimes.size(), fastestTimes.size()))
+            + "): take more samples; " + numbers;
     else
         h.sentence = pair + ": no clear difference" + where + ": ratio " + formatRatio(c.ratio) + ", " + numbers;
     return h;

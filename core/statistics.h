@@ -100,8 +100,15 @@ struct Comparison {
     /// the other says no (a shift in ranks the medians' resamples do not show, or the reverse); a difference is
     /// called clear only when both show it.
     bool significant = false;
+    /// The smallest p-value the rank test can give for these sample counts is kSignificanceLevel or more (2 against
+    /// 2 samples cannot go below p = 0.33): no difference, however large, can be called clear. A reader must hear
+    /// "too few samples", not "no clear difference".
+    bool tooFewSamples = false;
 };
 constexpr double kSignificanceLevel = 0.05;
+
+/// The smallest two-sided Mann-Whitney p-value possible with n and m samples (no ties): 2 / C(n+m, n).
+double smallestPValue(std::size_t n, std::size_t m);
 
 /// The numbers of a comparison. n = 0 on either side: ratio, CI and p NaN, not significant. The CI depends on the
 /// order of a and b (one generator draws a's resample, then b's), so callers that show it must pass the same order

@@ -115,13 +115,25 @@ std::string formatTextTable(const std::vector<std::vector<std::string>>& rows)
     return out;
 }
 
-std::string formatResultsTable(const std::vector<Result>& results)
+std::string singularNoun(const std::string& plural)
+{
+    if (plural.size() > 3 && plural.compare(plural.size() - 3, 3, "ies") == 0)
+        return plural.substr(0, plural.size() - 3) + "y";
+    if (plural.size() > 1 && plural.back() == 's')
+        return plural.substr(0, plural.size() - 1);
+    return plural;
+}
+
+std::string formatResultsTable(const std::vector<Result>& results, const std::map<std::string, std::string>& callUnits)
 {
     std::string out;
     for (const auto& [label, group] : groupByWorkload(results)) {
         out += "\n" + label + "\n";
+        const auto unit = callUnits.find(group.front()->workloadId);
+        const std::string plural = unit == callUnits.end() || unit->second.empty() ? "calls" : unit->second;
         std::vector<std::vector<std::string>> rows = {
-            {"runtime", "version", "median/call", "MAD", "calls/s", "samples", "answer", "status"}};
+            {"runtime", "version", "median/" + singularNoun(plural), "MAD", plural + "/s", "samples", "answer",
+             "status"}};
         for (const Result* r : group) {
             std::string status = r->ok() ? "ok" : std::string(failureKindName(r->failure.kind));
             std::string check = r->answer.empty() ? "-" : r->answer;

@@ -1,6 +1,7 @@
 // Plain-text presentation of results for terminals: durations, the results table and the headline comparison.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,12 @@ std::string formatRate(double perSecond);
 std::string formatTextTable(const std::vector<std::vector<std::string>>& rows);
 /// One block per workload and parameter set: a table of its results, their failures and warnings (" ! " lines),
 /// and its headline (see headline.h).
-std::string formatResultsTable(const std::vector<Result>& results);
+/// `callUnits` (workload id -> what one call is, plural: callUnits(catalog)) names the columns "median/query" and
+/// "queries/s" where a call is not a plain call.
+std::string formatResultsTable(const std::vector<Result>& results,
+                               const std::map<std::string, std::string>& callUnits = {});
+/// The singular of a plural call unit: "queries" -> "query", "requests" -> "request".
+std::string singularNoun(const std::string& plural);
 
 /// Speed-up of every series of a stepped workload against its runtime's plain flavour at the same step (the
 /// single-threaded baseline of cpu_parallel), one column per value of `stepParameter`: "1.93x". Results of other

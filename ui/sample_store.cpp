@@ -5,6 +5,7 @@
 
 #include "catalog.h"
 #include "runtime_palette.h"
+#include "text_format.h"
 #include "series_label.h"
 
 namespace versus::gui {
@@ -113,9 +114,8 @@ void SampleStore::setCallUnits(QHash<QString, QString> callUnits)
 QHash<QString, QString> callUnitsOf(const Catalog& catalog)
 {
     QHash<QString, QString> units;
-    for (const Workload& w : catalog.workloads())
-        if (!w.metric.callUnit.empty())
-            units.insert(QString::fromStdString(w.id), QString::fromStdString(w.metric.callUnit));
+    for (const auto& [id, unit] : catalog.callUnits())
+        units.insert(QString::fromStdString(id), QString::fromStdString(unit));
     return units;
 }
 
@@ -127,11 +127,7 @@ QString callUnitName(const std::vector<const SampleSeries*>& series, bool plural
             unit = s->callUnit;
             break;
         }
-    if (plural)
-        return unit;
-    if (unit.endsWith(QLatin1String("ies")))
-        return unit.chopped(3) + QLatin1Char('y');
-    return unit.endsWith(QLatin1Char('s')) ? unit.chopped(1) : unit;
+    return plural ? unit : QString::fromStdString(singularNoun(unit.toStdString()));
 }
 
 std::vector<const SampleSeries*> SampleStore::seriesOf(const QString& viewId) const

@@ -110,6 +110,22 @@ TEST(Headline, AHighPValueIsNoClearDifference)
         << h->sentence;
 }
 
+TEST(Headline, TooFewSamplesToCallADifferenceAreSaidSoNotNoClearDifference)
+{
+    // Two samples a side, five times apart: the rank test cannot go below p = 0.33, so "no clear difference" would
+    // read as "they are the same".
+    const std::vector<Result> group = {timed("a", {100, 101}), timed("b", {500, 510})};
+    const auto h = headline(pointers(group));
+    ASSERT_TRUE(h);
+    EXPECT_FALSE(h->clear);
+    EXPECT_EQ(h->sentence.find("no clear difference"), std::string::npos) << h->sentence;
+    EXPECT_EQ(h->sentence.rfind("a vs b on fib (n=22): ratio 5.0", 0), 0u) << h->sentence;
+    EXPECT_NE(h->sentence.find("with 2 and 2 samples no difference can be called clear (the rank test's smallest "
+                               "p = 0.33): take more samples"),
+              std::string::npos)
+        << h->sentence;
+}
+
 TEST(Headline, WithoutRawSamplesItGivesTheRatioOfMediansAndClaimsNothing)
 {
     Result python;

@@ -337,3 +337,24 @@ TEST(Statistics, FormatPValue)
     EXPECT_EQ(formatPValue(1), "p = 1");
     EXPECT_EQ(formatPValue(std::nan("")), "p = n/a");
 }
+
+TEST(Statistics, SmallestPValueOfTheRankTest)
+{
+    EXPECT_NEAR(stats::smallestPValue(2, 2), 1.0 / 3.0, 1e-12) << "2 / C(4, 2)";
+    EXPECT_NEAR(stats::smallestPValue(3, 3), 0.1, 1e-12);
+    EXPECT_NEAR(stats::smallestPValue(4, 4), 2.0 / 70.0, 1e-12);
+    EXPECT_NEAR(stats::smallestPValue(1, 100), 2.0 / 101.0, 1e-12);
+    EXPECT_EQ(stats::smallestPValue(1, 1), 1.0);
+    EXPECT_GE(stats::smallestPValue(500, 500), 0.0);
+    EXPECT_LT(stats::smallestPValue(500, 500), 1e-100);
+}
+
+TEST(Statistics, TwoAgainstTwoSamplesAreTooFewHoweverFarApart)
+{
+    const stats::Comparison few = stats::compareSamples({500, 510}, {100, 101});
+    EXPECT_TRUE(few.tooFewSamples);
+    EXPECT_FALSE(few.significant);
+    const stats::Comparison enough = stats::compareSamples({500, 510, 505, 499, 502}, {100, 101, 99, 102, 100});
+    EXPECT_FALSE(enough.tooFewSamples);
+    EXPECT_TRUE(enough.significant);
+}

@@ -87,3 +87,31 @@ TEST(TextFormat, BytesAreInBinaryUnits)
     EXPECT_EQ(formatBytes(1.3e9), "1.21 GiB");
     EXPECT_EQ(formatBytes(NAN), "-");
 }
+
+TEST(TextFormat, ResultsTableNamesTheCallUnitOfItsWorkload)
+{
+    Result query;
+    query.workloadId = "db_point";
+    query.runtimeName = "psycopg2";
+    query.summary.samples = 3;
+    query.summary.medianNs = 120'000;
+    Result call = query;
+    call.workloadId = "fib";
+    const std::string table = formatResultsTable({query, call}, {{"db_point", "queries"}});
+    const auto fib = table.find("\nfib\n");
+    ASSERT_NE(fib, std::string::npos) << table;
+    const std::string db = table.substr(0, fib), plain = table.substr(fib);
+    EXPECT_NE(db.find("median/query"), std::string::npos) << db;
+    EXPECT_NE(db.find("queries/s"), std::string::npos) << db;
+    EXPECT_EQ(db.find("calls/s"), std::string::npos) << db;
+    EXPECT_NE(plain.find("median/call"), std::string::npos) << plain;
+    EXPECT_NE(plain.find("calls/s"), std::string::npos) << plain;
+}
+
+TEST(TextFormat, SingularOfACallUnit)
+{
+    EXPECT_EQ(singularNoun("queries"), "query");
+    EXPECT_EQ(singularNoun("requests"), "request");
+    EXPECT_EQ(singularNoun("transactions"), "transaction");
+    EXPECT_EQ(singularNoun("calls"), "call");
+}
