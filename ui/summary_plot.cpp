@@ -329,9 +329,21 @@ void SummaryPlot::adaptToSize(QSize size)
     const QFontMetricsF metrics(font);
     // The title on two lines where a fifth of the chart's height holds three; else on one, elided.
     const int titleLines = metrics.lineSpacing() * 3 <= size.height() * 0.2 ? 2 : 1;
+    // A family every group shares ("Database: ") tells groups apart no better than nothing: narrow slots drop it
+    // (the tooltip keeps the whole title).
+    QString shared;
+    if (m_ticks.size() > 1) {
+        shared = m_ticks.front().title.left(m_ticks.front().title.indexOf(QLatin1String(": ")) + 2);
+        for (const GroupTick& t : m_ticks)
+            if (shared.size() < 3 || !t.title.startsWith(shared) || t.title.size() == shared.size())
+                shared.clear();
+    }
     for (std::size_t g = 0; g < m_ticks.size(); ++g) {
         const GroupTick& t = m_ticks[g];
-        QString label = wrapToWidth(t.title, font, width, titleLines);
+        const QString title = !shared.isEmpty() && metrics.horizontalAdvance(t.title) > width * titleLines
+            ? t.title.mid(shared.size())
+            : t.title;
+        QString label = wrapToWidth(title, font, width, titleLines);
         QString params = t.params;
         if (metrics.horizontalAdvance(params) > width && !t.distinct.isEmpty())
             params = t.distinct;
