@@ -112,15 +112,25 @@ void HarnessJobContext::calibrated(std::int64_t innerLoops, std::int64_t elapsed
     m_sink.post(CalibratedEvent{m_job.key, innerLoops, elapsedNs});
 }
 
+namespace {
+
+/// A clock figure in milliseconds to the microsecond: "16.217".
+std::string millis(std::int64_t ns)
+{
+    return formatNumber(static_cast<double>(ns / 1000) / 1000.0);
+}
+
+}  // namespace
+
 std::string checkSampleClock(std::int64_t reportedNs, std::int64_t hostNs, std::int64_t slackNs)
 {
     if (reportedNs <= 0)
         return "the runtime's clock reported " + std::to_string(reportedNs) + " ns for a sample that took "
-            + formatNumber(static_cast<double>(hostNs / 1000) / 1000.0) + " ms by the host's clock";
+            + millis(hostNs) + " ms by the host's clock";
     const double tolerance = 0.10 * static_cast<double>(hostNs) + 1e6 + static_cast<double>(slackNs);
     if (std::abs(static_cast<double>(reportedNs - hostNs)) > tolerance)
-        return "the runtime's clock reported " + formatNumber(static_cast<double>(reportedNs / 1000) / 1000.0)
-            + " ms for a sample that took " + formatNumber(static_cast<double>(hostNs / 1000) / 1000.0)
+        return "the runtime's clock reported " + millis(reportedNs)
+            + " ms for a sample that took " + millis(hostNs)
             + " ms by the host's clock";
     return {};
 }
@@ -150,9 +160,9 @@ void HarnessJobContext::sample(int index, bool warmup, std::int64_t innerLoops, 
             ++m_clockMismatches;
             if (m_clockError.empty())
                 m_clockError = "sample " + std::to_string(index + 1) + ": " + why
-                    + (waitedNs >= 1'000'000 ? " (" + formatNumber(static_cast<double>(waitedNs / 1000) / 1000.0)
-                               + " ms of it spent waiting for a CPU, which the check allows for)"
-                                             : std::string());
+                    + (waitedNs >= 1'000'000
+                           ? " (" + millis(waitedNs) + " ms of it spent waiting for a CPU, which the check allows for)"
+                           : std::string());
         }
         m_sampleBeginNs = 0;
     }

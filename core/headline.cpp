@@ -83,8 +83,7 @@ Headline compareMedians(const Result& other, const Result& fastest)
     else if (c.tooFewSamples)
         h.sentence = pair + where + ": ratio " + formatRatio(c.ratio) + ", but with " + std::to_string(otherTimes.size())
             + " and " + std::to_string(fastestTimes.size()) + " samples no difference can be called clear (the rank "
-            + "test's smallest " + stats::formatPValue(stats::smallestPValue(otherTimes.size(), fastestTimes.size()))
-            + "): take more samples; " + numbers;
+            + "test's smallest " + stats::formatPValue(c.smallestPossiblePValue) + "): take more samples; " + numbers;
     else
         h.sentence = pair + ": no clear difference" + where + ": ratio " + formatRatio(c.ratio) + ", " + numbers;
     return h;

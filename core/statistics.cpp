@@ -355,9 +355,10 @@ std::string formatPValue(double p)
 
 double smallestPValue(std::size_t n, std::size_t m)
 {
-    double orderings = 1;  // C(n+m, n), built up factor by factor; large counts overflow to inf, giving 0
-    for (std::size_t k = 1; k <= std::min(n, m); ++k)
-        orderings = orderings * static_cast<double>(n + m - std::min(n, m) + k) / static_cast<double>(k);
+    const std::size_t fewer = std::min(n, m), more = std::max(n, m);
+    double orderings = 1;  // C(n+m, fewer), built up factor by factor; large counts overflow to inf, giving 0
+    for (std::size_t k = 1; k <= fewer; ++k)
+        orderings = orderings * static_cast<double>(more + k) / static_cast<double>(k);
     return std::min(1.0, 2.0 / orderings);
 }
 
@@ -375,7 +376,8 @@ Comparison compareSamples(const std::vector<double>& a, const std::vector<double
     comparison.pValue = mannWhitneyU(a, b).pValue;
     const bool ciExcludesOne = comparison.ratioCi.low > 1 || comparison.ratioCi.high < 1;
     comparison.significant = comparison.pValue < kSignificanceLevel && ciExcludesOne;
-    comparison.tooFewSamples = smallestPValue(a.size(), b.size()) >= kSignificanceLevel;
+    comparison.smallestPossiblePValue = smallestPValue(a.size(), b.size());
+    comparison.tooFewSamples = comparison.smallestPossiblePValue >= kSignificanceLevel;
     return comparison;
 }
 

@@ -100,9 +100,11 @@ struct Comparison {
     /// the other says no (a shift in ranks the medians' resamples do not show, or the reverse); a difference is
     /// called clear only when both show it.
     bool significant = false;
-    /// The smallest p-value the rank test can give for these sample counts is kSignificanceLevel or more (2 against
-    /// 2 samples cannot go below p = 0.33): no difference, however large, can be called clear. A reader must hear
-    /// "too few samples", not "no clear difference".
+    /// The smallest p-value the rank test can give for these sample counts (smallestPValue()).
+    double smallestPossiblePValue = 1;
+    /// That smallest p-value is kSignificanceLevel or more (2 against 2 samples cannot go below p = 0.33): no
+    /// difference, however large, can be called clear. A reader must hear "too few samples", not "no clear
+    /// difference".
     bool tooFewSamples = false;
 };
 constexpr double kSignificanceLevel = 0.05;

@@ -5,8 +5,8 @@
 
 #include "catalog.h"
 #include "runtime_palette.h"
-#include "text_format.h"
 #include "series_label.h"
+#include "text_format.h"
 
 namespace versus::gui {
 

@@ -319,6 +319,21 @@ QString SummaryPlot::groupLabel(int index) const
     return t.params.isEmpty() ? t.title : t.title + QLatin1Char('\n') + t.params;
 }
 
+QString SummaryPlot::sharedFamily() const
+{
+    if (m_ticks.size() < 2)
+        return {};
+    const QString& first = m_ticks.front().title;
+    const int colon = first.indexOf(QLatin1String(": "));
+    if (colon <= 0)
+        return {};
+    const QString family = first.left(colon + 2);
+    for (const GroupTick& t : m_ticks)
+        if (!t.title.startsWith(family) || t.title.size() == family.size())
+            return {};
+    return family;
+}
+
 void SummaryPlot::adaptToSize(QSize size)
 {
     PlotWidget::adaptToSize(size);
@@ -331,13 +346,7 @@ void SummaryPlot::adaptToSize(QSize size)
     const int titleLines = metrics.lineSpacing() * 3 <= size.height() * 0.2 ? 2 : 1;
     // A family every group shares ("Database: ") tells groups apart no better than nothing: narrow slots drop it
     // (the tooltip keeps the whole title).
-    QString shared;
-    if (m_ticks.size() > 1) {
-        shared = m_ticks.front().title.left(m_ticks.front().title.indexOf(QLatin1String(": ")) + 2);
-        for (const GroupTick& t : m_ticks)
-            if (shared.size() < 3 || !t.title.startsWith(shared) || t.title.size() == shared.size())
-                shared.clear();
-    }
+    const QString shared = sharedFamily();
     for (std::size_t g = 0; g < m_ticks.size(); ++g) {
         const GroupTick& t = m_ticks[g];
         const QString title = !shared.isEmpty() && metrics.horizontalAdvance(t.title) > width * titleLines

@@ -76,6 +76,8 @@ private:
         QString params;  // every parameter: "clients=8, pool=1"
         QString distinct;  // those that differ between the groups of its workload: "pool=1"
     };
+    /// "Database: " when every group's title starts with that family and goes on after it; "" otherwise.
+    QString sharedFamily() const;
     std::vector<GroupTick> m_ticks;  // per group, in x order
     int m_groups = 0;
     int m_claimBands = 0;
